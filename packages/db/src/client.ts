@@ -55,7 +55,10 @@ export type OpenedDb = Db & { migrations: MigrationResult | null };
 /** Opens the database (creating its folder), applies pending migrations, and wires Prisma to the same connection. */
 export async function createDb(options: CreateDbOptions): Promise<OpenedDb> {
   mkdirSync(path.dirname(options.file), { recursive: true });
-  const factory = new PrismaBetterSqlite3({ url: `file:${options.file}` }, { timestampFormat: 'unixepoch-ms' });
+  const factory = new PrismaBetterSqlite3(
+    { url: `file:${options.file}` },
+    { timestampFormat: 'unixepoch-ms' },
+  );
   const adapter = await factory.connect();
   // The adapter owns the connection; Keydesk shares it so raw and Prisma work never wait on each other.
   const sqlite = (adapter as unknown as { client: Database.Database }).client;

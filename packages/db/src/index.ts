@@ -1,6 +1,6 @@
-export { createDb, DatabaseConfigError, resolveDatabaseFile } from './client.ts';
 export type { CreateDbOptions, Db, OpenedDb } from './client.ts';
-export { applyMigrations, MigrationChecksumError, pendingMigrations } from './migrate.ts';
-export { readMigrations } from './migrations-dir.ts';
+export { createDb, DatabaseConfigError, resolveDatabaseFile } from './client.ts';
 export { Prisma } from './generated/client.ts';
 export type * from './generated/models.ts';
+export { applyMigrations, MigrationChecksumError, pendingMigrations } from './migrate.ts';
+export { readMigrations } from './migrations-dir.ts';

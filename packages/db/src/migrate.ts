@@ -24,12 +24,17 @@ function checksum(sql: string): string {
   return createHash('sha256').update(sql).digest('hex');
 }
 
-export function applyMigrations(sqlite: Database.Database, migrations: MigrationFileEntry[] = readMigrations()): MigrationResult {
+export function applyMigrations(
+  sqlite: Database.Database,
+  migrations: MigrationFileEntry[] = readMigrations(),
+): MigrationResult {
   sqlite.exec(CREATE_MIGRATIONS_TABLE);
   const done = new Map(
     (
       sqlite
-        .prepare('SELECT migration_name AS name, checksum FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL')
+        .prepare(
+          'SELECT migration_name AS name, checksum FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
+        )
         .safeIntegers(false)
         .all() as { name: string; checksum: string }[]
     ).map((row) => [row.name, row.checksum]),
@@ -64,9 +69,14 @@ export function applyMigrations(sqlite: Database.Database, migrations: Migration
 export function pendingMigrations(sqlite: Database.Database): string[] {
   sqlite.exec(CREATE_MIGRATIONS_TABLE);
   const done = new Set(
-    (sqlite.prepare('SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL').safeIntegers(false).all() as {
-      name: string;
-    }[]).map((row) => row.name),
+    (
+      sqlite
+        .prepare('SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL')
+        .safeIntegers(false)
+        .all() as {
+        name: string;
+      }[]
+    ).map((row) => row.name),
   );
   return readMigrations()
     .map((m) => m.name)

@@ -19,4 +19,6 @@ const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
 const dir = path.join(MIGRATIONS_DIR, `${stamp}_${name}`);
 mkdirSync(dir, { recursive: true });
 writeFileSync(path.join(dir, 'migration.sql'), `${sql}\n`);
-console.log(`Wrote ${path.relative(process.cwd(), dir)}/migration.sql — review it, then run npm run db:migrate.`);
+console.log(
+  `Wrote ${path.relative(process.cwd(), dir)}/migration.sql — review it, then run npm run db:migrate.`,
+);

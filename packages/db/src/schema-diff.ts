@@ -13,7 +13,9 @@ import { openSchemaEngine } from './schema-engine.ts';
 export const EXTERNAL_TABLES: string[] = [];
 
 /** SQL that turns a database built from the migrations folder into one that matches schema.prisma. */
-export async function diffMigrationsToSchema(options: { schemaPath?: string; migrationsDir?: string } = {}): Promise<string> {
+export async function diffMigrationsToSchema(
+  options: { schemaPath?: string; migrationsDir?: string } = {},
+): Promise<string> {
   const schemaPath = options.schemaPath ?? SCHEMA_PATH;
   const migrationsDir = options.migrationsDir ?? MIGRATIONS_DIR;
   const workDir = mkdtempSync(path.join(tmpdir(), 'keydesk-diff-'));
@@ -26,8 +28,15 @@ export async function diffMigrationsToSchema(options: { schemaPath?: string; mig
     sqlite.close();
     const engine = await openSchemaEngine({ schemaPath, dbFile });
     const result = await engine.diff({
-      from: { tag: 'schemaDatasource', configDir: workDir, files: [{ path: schemaPath, content: readFileSync(schemaPath, 'utf8') }] },
-      to: { tag: 'schemaDatamodel', files: [{ path: schemaPath, content: readFileSync(schemaPath, 'utf8') }] },
+      from: {
+        tag: 'schemaDatasource',
+        configDir: workDir,
+        files: [{ path: schemaPath, content: readFileSync(schemaPath, 'utf8') }],
+      },
+      to: {
+        tag: 'schemaDatamodel',
+        files: [{ path: schemaPath, content: readFileSync(schemaPath, 'utf8') }],
+      },
       script: true,
       exitCode: null,
       filters: { externalTables: EXTERNAL_TABLES, externalEnums: [] },

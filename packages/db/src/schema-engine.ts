@@ -10,8 +10,19 @@ import type { SchemaEngine } from '@prisma/schema-engine-wasm';
 
 const require = createRequire(import.meta.url);
 
+// Node's WebAssembly global, typed just enough for this loader (the DOM lib is not in scope here).
+type WasmExports = Record<string, unknown>;
+const Wasm = (
+  globalThis as unknown as {
+    WebAssembly: {
+      Module: new (bytes: Uint8Array) => object;
+      Instance: new (module: object, imports: Record<string, unknown>) => { exports: WasmExports };
+    };
+  }
+).WebAssembly;
+
 type WasmGlue = Record<string, unknown> & {
-  __wbg_set_wasm(exports: WebAssembly.Exports): void;
+  __wbg_set_wasm(exports: WasmExports): void;
   SchemaEngine: typeof SchemaEngine;
 };
 
@@ -30,9 +41,7 @@ async function loadGlue(): Promise<WasmGlue> {
   const pkgDir = path.dirname(gluePath);
   const module = (await import('@prisma/schema-engine-wasm/schema_engine_bg')) as unknown as WasmGlue;
   const bytes = readFileSync(path.join(pkgDir, 'schema_engine_bg.wasm'));
-  const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), {
-    './schema_engine_bg.js': module as WebAssembly.ModuleImports,
-  });
+  const instance = new Wasm.Instance(new Wasm.Module(bytes), { './schema_engine_bg.js': module });
   module.__wbg_set_wasm(instance.exports);
   (instance.exports.__wbindgen_start as () => void)();
   glue = module;
@@ -40,9 +49,14 @@ async function loadGlue(): Promise<WasmGlue> {
 }
 
 /** Opens the wasm schema engine against a SQLite file (the file is its working database). */
-export async function openSchemaEngine(options: { schemaPath: string; dbFile: string }): Promise<SchemaEngine> {
+export async function openSchemaEngine(options: {
+  schemaPath: string;
+  dbFile: string;
+}): Promise<SchemaEngine> {
   const { SchemaEngine: Engine } = await loadGlue();
   const schema = readFileSync(options.schemaPath, 'utf8');
-  const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaBetterSqlite3({ url: `file:${options.dbFile}` }));
+  const adapter = bindMigrationAwareSqlAdapterFactory(
+    new PrismaBetterSqlite3({ url: `file:${options.dbFile}` }),
+  );
   return Engine.new({ datamodels: [[options.schemaPath, schema]] }, () => {}, adapter);
 }

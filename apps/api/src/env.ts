@@ -1,0 +1,54 @@
+// The one place that reads process.env. Everything else receives settings as arguments.
+import path from 'node:path';
+import { z } from 'zod';
+
+const ZBoolString = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+const ZEnv = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATABASE_URL: z.string().min(1).default('file:./data/keydesk.db'),
+  KEYDESK_SECRET_KEY: z.string().optional(),
+  KEYDESK_SECRET_KEY_FILE: z.string().optional(),
+  TRUST_PROXY: ZBoolString.default(false),
+  PUBLIC_URL: z.url().optional(),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  SESSION_MAX_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().optional(),
+  WEB_DIST: z.string().optional(),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+});
+
+export type TEnv = z.infer<typeof ZEnv>;
+
+export class ConfigError extends Error {}
+
+export function readEnv(source: NodeJS.ProcessEnv = process.env): TEnv {
+  const result = ZEnv.safeParse(source);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const name = issue?.path.join('.') ?? 'environment';
+    throw new ConfigError(
+      `The environment variable ${name} is invalid: ${issue?.message ?? 'unknown problem'}.`,
+    );
+  }
+  return result.data;
+}
+
+export function repoRoot(): string {
+  return path.resolve(import.meta.dirname, '../../..');
+}

@@ -1,0 +1,14 @@
+import type { HttpRoute } from './http-route.ts';
+import { sendJson } from './http-route.ts';
+
+/** Every plain HTTP route. Webhooks (/hooks/*) and the collector (/collect/*) register here. */
+export const httpRoutes: HttpRoute[] = [
+  {
+    method: 'GET',
+    path: '/healthz',
+    handle(_req, res, services) {
+      services.db.sqlite.prepare('SELECT 1').get();
+      sendJson(res, 200, { ok: true });
+    },
+  },
+];

@@ -1,0 +1,10 @@
+import { authRouter } from './routers/auth/router.ts';
+import { overviewRouter } from './routers/overview/router.ts';
+import { createRouter } from './trpc.ts';
+
+export const appRouter = createRouter({
+  auth: authRouter,
+  overview: overviewRouter,
+});
+
+export type AppRouter = typeof appRouter;

@@ -1,0 +1,34 @@
+import { initTRPC, TRPCError } from '@trpc/server';
+import superjson from 'superjson';
+import { ZodError } from 'zod';
+import type { Context } from './context.ts';
+
+const t = initTRPC.context<Context>().create({
+  // Dates, Maps and BigInts survive the trip to the browser.
+  transformer: superjson,
+  errorFormatter({ shape, error }) {
+    return {
+      ...shape,
+      data: {
+        ...shape.data,
+        // Field errors help forms; stack traces never leave the server.
+        zodError: error.cause instanceof ZodError ? error.cause.flatten() : null,
+        stack: undefined,
+      },
+    };
+  },
+});
+
+export const createRouter = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const mergeRouters = t.mergeRouters;
+
+/** Only login and setup use this. Everything else is an ownerProcedure. */
+export const publicProcedure = t.procedure;
+
+export const ownerProcedure = t.procedure.use(({ ctx, next }) => {
+  if (!ctx.session) {
+    throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to continue.' });
+  }
+  return next({ ctx: { ...ctx, session: ctx.session } });
+});

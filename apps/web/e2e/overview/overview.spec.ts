@@ -1,0 +1,53 @@
+import { generateDemo } from '@keydesk/db/demo';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible, launchBrowser, newPage, signIn } from '../fixtures/browser.ts';
+import { type RunningServer, startServer } from '../fixtures/server.ts';
+
+describe('Overview', () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer();
+    const db = await server.openDb();
+    generateDemo({ sqlite: db.sqlite, customers: 300, seed: 7 });
+    await db.close();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('shows the figures the database holds', async () => {
+    const page = await newPage(browser);
+    await signIn(page, server.url);
+    await page.getByTestId('stat-customers-value').waitFor();
+
+    const db = await server.openDb();
+    const customers = await db.prisma.customer.count();
+    const since = new Date(Date.now() - 30 * 86_400_000);
+    const openChats = await db.prisma.chatTranscript.count({ where: { isAwaitingReply: true } });
+    const openThreads = await db.prisma.emailThread.count({ where: { isAwaitingReply: true } });
+    const licenses = await db.prisma.license.count({ where: { issuedAt: { gte: since } } });
+    await db.close();
+
+    const digits = (text: string | null) => Number((text ?? '').replace(/\D/g, ''));
+    expect(digits(await page.getByTestId('stat-customers-value').textContent())).toBe(customers);
+    expect(digits(await page.getByTestId('stat-licenses-value').textContent())).toBe(licenses);
+    expect(digits(await page.getByTestId('stat-open-value').textContent())).toBe(openChats + openThreads);
+    await expect(page.getByRole('heading', { name: 'Latest orders' }).isVisible()).resolves.toBe(true);
+    await expectAccessible(page, 'Overview');
+    await page.context().close();
+  });
+
+  it('sends a visitor without a session to sign in', async () => {
+    const page = await newPage(browser);
+    await page.goto(`${server.url}/customers`);
+    await page.waitForURL(/\/login\?next=%2Fcustomers/);
+    await expectAccessible(page, 'Sign-in page');
+    await page.context().close();
+  });
+});

@@ -1,0 +1,83 @@
+import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { zod4Resolver } from 'mantine-form-zod-resolver';
+import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { z } from 'zod';
+import { AuthCard } from '../features/auth/auth-card.tsx';
+import { useTRPC } from '../lib/trpc.ts';
+
+const ZLoginForm = z.object({
+  email: z.string().trim().min(1, 'Enter your email address.'),
+  password: z.string().min(1, 'Enter your password.'),
+});
+
+/** Only same-site paths are followed after sign-in, never another origin. */
+function safeNext(next: string | null): string {
+  return next?.startsWith('/') && !next.startsWith('//') ? next : '/';
+}
+
+export function LoginPage() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const status = useQuery(trpc.auth.status.queryOptions());
+  const form = useForm({
+    mode: 'uncontrolled',
+    initialValues: { email: '', password: '' },
+    validate: zod4Resolver(ZLoginForm),
+  });
+  const login = useMutation(
+    trpc.auth.login.mutationOptions({
+      onSuccess: async () => {
+        await queryClient.invalidateQueries();
+        await navigate(safeNext(params.get('next')), { replace: true });
+      },
+    }),
+  );
+
+  if (status.data?.isSignedIn) return <Navigate to={safeNext(params.get('next'))} replace />;
+  if (status.data?.needsSetup) {
+    return (
+      <AuthCard title="Keydesk is not set up yet">
+        <Alert color="blue">
+          Open the setup address that the server printed when it started to create the owner account.
+        </Alert>
+      </AuthCard>
+    );
+  }
+
+  return (
+    <AuthCard title="Sign in to Keydesk" subtitle="Only the owner has access.">
+      <form onSubmit={form.onSubmit((values) => login.mutate(values))} noValidate>
+        <Stack>
+          {login.error ? (
+            <Alert color="red" role="alert">
+              {login.error.message}
+            </Alert>
+          ) : null}
+          <TextInput
+            label="Email"
+            type="email"
+            autoComplete="username"
+            required
+            autoFocus
+            {...form.getInputProps('email')}
+            key={form.key('email')}
+          />
+          <PasswordInput
+            label="Password"
+            autoComplete="current-password"
+            required
+            {...form.getInputProps('password')}
+            key={form.key('password')}
+          />
+          <Button type="submit" loading={login.isPending} fullWidth>
+            Sign in
+          </Button>
+        </Stack>
+      </form>
+    </AuthCard>
+  );
+}

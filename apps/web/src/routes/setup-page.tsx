@@ -1,0 +1,89 @@
+import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useMutation } from '@tanstack/react-query';
+import { zod4Resolver } from 'mantine-form-zod-resolver';
+import { useNavigate, useSearchParams } from 'react-router';
+import { z } from 'zod';
+import { AuthCard } from '../features/auth/auth-card.tsx';
+import { useTRPC } from '../lib/trpc.ts';
+
+const ZSetupForm = z
+  .object({
+    email: z.email('Enter a valid email address.'),
+    password: z.string().min(12, 'Use at least 12 characters.').max(256),
+    confirm: z.string(),
+  })
+  .refine((v) => v.password === v.confirm, { path: ['confirm'], message: 'The passwords differ.' });
+
+export function SetupPage() {
+  const trpc = useTRPC();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const token = params.get('token') ?? '';
+  const form = useForm({
+    mode: 'uncontrolled',
+    initialValues: { email: '', password: '', confirm: '' },
+    validate: zod4Resolver(ZSetupForm),
+  });
+  const setup = useMutation(
+    trpc.auth.setup.mutationOptions({
+      onSuccess: async () => {
+        notifications.show({ color: 'green', message: 'Owner account created. Sign in to continue.' });
+        await navigate('/login', { replace: true });
+      },
+    }),
+  );
+
+  return (
+    <AuthCard
+      title="Create the owner account"
+      subtitle="This account is the only one that can ever see Keydesk's data."
+    >
+      {token === '' ? (
+        <Alert color="yellow">
+          Open the setup address printed by the server; it carries a one-time token.
+        </Alert>
+      ) : (
+        <form
+          onSubmit={form.onSubmit(({ email, password }) => setup.mutate({ token, email, password }))}
+          noValidate
+        >
+          <Stack>
+            {setup.error ? (
+              <Alert color="red" role="alert">
+                {setup.error.message}
+              </Alert>
+            ) : null}
+            <TextInput
+              label="Email"
+              type="email"
+              autoComplete="username"
+              required
+              {...form.getInputProps('email')}
+              key={form.key('email')}
+            />
+            <PasswordInput
+              label="Password"
+              description="At least 12 characters."
+              autoComplete="new-password"
+              required
+              {...form.getInputProps('password')}
+              key={form.key('password')}
+            />
+            <PasswordInput
+              label="Repeat password"
+              autoComplete="new-password"
+              required
+              {...form.getInputProps('confirm')}
+              key={form.key('confirm')}
+            />
+            <Button type="submit" loading={setup.isPending} fullWidth>
+              Create owner
+            </Button>
+          </Stack>
+        </form>
+      )}
+    </AuthCard>
+  );
+}

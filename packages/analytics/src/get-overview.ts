@@ -1,0 +1,52 @@
+import type { Db } from '@keydesk/db';
+import { licensesIssued, openConversations, revenueByCurrency } from './overview-sql.ts';
+
+const DAY_MS = 86_400_000;
+export const OVERVIEW_WINDOW_DAYS = 30;
+
+const latestOrderSelect = {
+  id: true,
+  reseller: true,
+  resellerOrderId: true,
+  product: true,
+  edition: true,
+  amountMinor: true,
+  currency: true,
+  status: true,
+  purchasedAt: true,
+  customer: { select: { id: true, name: true } },
+} as const;
+
+/** The Overview's figures: the last 30 days against the 30 before, from the live tables. */
+export async function getOverview(options: { db: Db; now: Date }) {
+  const { db, now } = options;
+  const end = now;
+  const start = new Date(end.getTime() - OVERVIEW_WINDOW_DAYS * DAY_MS);
+  const previousStart = new Date(start.getTime() - OVERVIEW_WINDOW_DAYS * DAY_MS);
+  const [customers, latestOrders] = await Promise.all([
+    db.prisma.customer.count(),
+    db.prisma.order.findMany({
+      select: latestOrderSelect,
+      orderBy: [{ purchasedAt: 'desc' }, { id: 'desc' }],
+      take: 8,
+    }),
+  ]);
+  const current = revenueByCurrency(db.sqlite, start, end);
+  const previous = revenueByCurrency(db.sqlite, previousStart, start);
+  const currencies = [...new Set([...current, ...previous].map((row) => row.currency))];
+  return {
+    windowDays: OVERVIEW_WINDOW_DAYS,
+    customers,
+    licenses: {
+      current: licensesIssued(db.sqlite, start, end),
+      previous: licensesIssued(db.sqlite, previousStart, start),
+    },
+    revenue: currencies.map((currency) => ({
+      currency,
+      currentMinor: current.find((row) => row.currency === currency)?.amountMinor ?? 0,
+      previousMinor: previous.find((row) => row.currency === currency)?.amountMinor ?? 0,
+    })),
+    openConversations: openConversations(db.sqlite),
+    latestOrders,
+  };
+}

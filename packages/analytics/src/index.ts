@@ -1,0 +1,1 @@
+export { getOverview, OVERVIEW_WINDOW_DAYS } from './get-overview.ts';

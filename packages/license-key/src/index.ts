@@ -1,0 +1,7 @@
+export {
+  checkLicenseKey,
+  formatLicenseKey,
+  generateLicenseKey,
+  type KeyShape,
+  normalizeLicenseKey,
+} from './license-key.ts';

@@ -1,0 +1,11 @@
+export {
+  CARD_REDACTION_MARK,
+  containsCardNumber,
+  isCardField,
+  isCardNumber,
+  passesLuhn,
+  redactCardNumbers,
+  redactJson,
+  redactPairs,
+  redactRecord,
+} from './redact-card-numbers.ts';

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { CARD_REDACTION_MARK as MARK, passesLuhn, redactCardNumbers, redactJson, redactPairs, redactRecord } from './redact-card-numbers.ts';
+
+describe('redactCardNumbers', () => {
+  it.each([
+    ['Visa, plain', 'card 4111111111111111 thanks', `card ${MARK} thanks`],
+    ['Visa, spaced groups', 'my card is 4111 1111 1111 1111.', `my card is ${MARK}.`],
+    ['Mastercard, dashes', '5555-5555-5555-4444', MARK],
+    ['Mastercard 2-series', '2223 0031 2200 3222', MARK],
+    ['Amex 4-6-5', 'amex 3782 822463 10005 ok', `amex ${MARK} ok`],
+    ['Discover', '6011111111111117', MARK],
+    ['JCB', '3530111333300000', MARK],
+    ['Diners 14 digits', '30569309025904', MARK],
+    ['Visa 19 digits', '4222222222222222220', '4222222222222222220'.length === 19 && passesLuhn('4222222222222222220') ? MARK : '4222222222222222220'],
+    ['two cards in one text', 'a 4111111111111111 b 5555555555554444', `a ${MARK} b ${MARK}`],
+    ['inside words', 'PAN:4111111111111111;', `PAN:${MARK};`],
+    ['dotted groups', '4111.1111.1111.1111', MARK],
+  ])('redacts %s', (_name, input, expected) => {
+    expect(redactCardNumbers(input)).toBe(expected);
+  });
+
+  it.each([
+    ['phone number', 'Call me on +49 170 1234567 or 0049-30-12345678'],
+    ['US phone', '(555) 123-4567 ext 8901'],
+    ['PayPro order id', 'ORDER_ID=84512397'],
+    ['Avangate REFNO', 'REFNO 123456789012'],
+    ['license key with digits', 'KD7Q2-M4XHN-8RTVA-3PWEB-K9FQC and 12345-67890-12345-67890'],
+    ['Luhn-failing 16 digits', '4111111111111112'],
+    ['no brand prefix', '9111111111111111 passes Luhn? no brand'],
+    ['masked card', 'card **** **** **** 1111, BIN 411111'],
+    ['longer digit run', '41111111111111110000 is 20 digits'],
+    ['mixed separators', '4111 1111-1111.1111'],
+    ['date and amounts', '2024-06-19 19:06:29 total 1234.56 EUR'],
+    ['Gmail thread id', 'X-GM-THRID: 1654953015393719153'],
+    ['IPv4', '192.168.100.200'],
+  ])('keeps %s', (_name, input) => {
+    expect(redactCardNumbers(input)).toBe(input);
+  });
+
+  it('redacts card fields wholesale and card numbers in any field of a record', () => {
+    expect(
+      redactRecord({ CREDIT_CARD_BIN: '411111', CREDIT_CARD_LAST4: '1111', NOTE: 'pay with 4111-1111-1111-1111', ORDER_ID: '123', EMPTY_CARD_NUMBER: '' }),
+    ).toEqual({ CREDIT_CARD_BIN: MARK, CREDIT_CARD_LAST4: MARK, NOTE: `pay with ${MARK}`, ORDER_ID: '123', EMPTY_CARD_NUMBER: '' });
+  });
+
+  it('keeps the order of form pairs', () => {
+    expect(redactPairs([['B', '4111111111111111'], ['A', 'x']])).toEqual([['B', MARK], ['A', 'x']]);
+  });
+
+  it('walks JSON', () => {
+    expect(redactJson({ chat: { messages: [{ msg: 'here: 5555 5555 5555 4444' }], n: 3 } })).toEqual({ chat: { messages: [{ msg: `here: ${MARK}` }], n: 3 } });
+  });
+});
