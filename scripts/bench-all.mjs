@@ -16,11 +16,15 @@ const files = readdirSync(path.join(root, 'bench'))
 let failed = 0;
 for (const file of files) {
   console.log(`\n# ${file}${isQuick ? ' (quick)' : ''}`);
-  const result = spawnSync(path.join(root, 'node_modules/.bin/tsx'), [path.join('bench', file), ...(isQuick ? ['--quick'] : [])], {
-    cwd: root,
-    stdio: 'inherit',
-    env: { ...process.env, NODE_ENV: 'production', BENCH_QUICK: isQuick ? '1' : '0' },
-  });
+  const result = spawnSync(
+    path.join(root, 'node_modules/.bin/tsx'),
+    [path.join('bench', file), ...(isQuick ? ['--quick'] : [])],
+    {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, NODE_ENV: 'production', BENCH_QUICK: isQuick ? '1' : '0' },
+    },
+  );
   if (result.status !== 0) {
     failed++;
     console.log(`# ${file} failed with exit code ${result.status}`);

@@ -54,7 +54,9 @@ describe('bad configuration stops the server with one clear sentence', () => {
     const { code, stderr } = start({ PORT: String(port) });
     blocker.close();
     expect(code).toBe(1);
-    expect(stderr).toBe(`Keydesk cannot start: Port ${port} on 127.0.0.1 is already in use; stop the other program or set PORT to a free port.`);
+    expect(stderr).toBe(
+      `Keydesk cannot start: Port ${port} on 127.0.0.1 is already in use; stop the other program or set PORT to a free port.`,
+    );
   });
 
   it('names an invalid PORT', () => {

@@ -14,7 +14,10 @@ const variantColorResolver: VariantColorsResolver = (input) => {
   if (input.variant !== 'light') return colors;
   const parsed = parseThemeColor({ color: input.color ?? input.theme.primaryColor, theme: input.theme });
   if (!parsed.isThemeColor) return colors;
-  return { ...colors, color: `light-dark(color-mix(in srgb, var(--mantine-color-${parsed.color}-9) 75%, black), var(--mantine-color-${parsed.color}-2))` };
+  return {
+    ...colors,
+    color: `light-dark(color-mix(in srgb, var(--mantine-color-${parsed.color}-9) 75%, black), var(--mantine-color-${parsed.color}-2))`,
+  };
 };
 
 const indigo: MantineColorsTuple = [

@@ -26,12 +26,18 @@ describe('migrations', () => {
   it('refuse a migration that was edited after it was applied', () => {
     const sqlite = new Database(':memory:');
     applyMigrations(sqlite, [{ name: '20200101000000_a', sql: 'CREATE TABLE a (x INTEGER);' }]);
-    expect(() => applyMigrations(sqlite, [{ name: '20200101000000_a', sql: 'CREATE TABLE a (y INTEGER);' }])).toThrow(MigrationChecksumError);
+    expect(() =>
+      applyMigrations(sqlite, [{ name: '20200101000000_a', sql: 'CREATE TABLE a (y INTEGER);' }]),
+    ).toThrow(MigrationChecksumError);
   });
 
   it('roll back a failing migration completely', () => {
     const sqlite = new Database(':memory:');
-    expect(() => applyMigrations(sqlite, [{ name: '20200101000000_bad', sql: 'CREATE TABLE b (x INTEGER); CREATE TABLE b (x INTEGER);' }])).toThrow();
+    expect(() =>
+      applyMigrations(sqlite, [
+        { name: '20200101000000_bad', sql: 'CREATE TABLE b (x INTEGER); CREATE TABLE b (x INTEGER);' },
+      ]),
+    ).toThrow();
     expect(sqlite.prepare("SELECT COUNT(*) FROM sqlite_master WHERE name = 'b'").pluck().get()).toBe(0);
   });
 

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { CARD_REDACTION_MARK as MARK, passesLuhn, redactCardNumbers, redactJson, redactPairs, redactRecord } from './redact-card-numbers.ts';
+import {
+  CARD_REDACTION_MARK as MARK,
+  passesLuhn,
+  redactCardNumbers,
+  redactJson,
+  redactPairs,
+  redactRecord,
+} from './redact-card-numbers.ts';
 
 describe('redactCardNumbers', () => {
   it.each([
@@ -11,7 +18,11 @@ describe('redactCardNumbers', () => {
     ['Discover', '6011111111111117', MARK],
     ['JCB', '3530111333300000', MARK],
     ['Diners 14 digits', '30569309025904', MARK],
-    ['Visa 19 digits', '4222222222222222220', '4222222222222222220'.length === 19 && passesLuhn('4222222222222222220') ? MARK : '4222222222222222220'],
+    [
+      'Visa 19 digits',
+      '4222222222222222220',
+      '4222222222222222220'.length === 19 && passesLuhn('4222222222222222220') ? MARK : '4222222222222222220',
+    ],
     ['two cards in one text', 'a 4111111111111111 b 5555555555554444', `a ${MARK} b ${MARK}`],
     ['inside words', 'PAN:4111111111111111;', `PAN:${MARK};`],
     ['dotted groups', '4111.1111.1111.1111', MARK],
@@ -39,15 +50,37 @@ describe('redactCardNumbers', () => {
 
   it('redacts card fields wholesale and card numbers in any field of a record', () => {
     expect(
-      redactRecord({ CREDIT_CARD_BIN: '411111', CREDIT_CARD_LAST4: '1111', NOTE: 'pay with 4111-1111-1111-1111', ORDER_ID: '123', EMPTY_CARD_NUMBER: '' }),
-    ).toEqual({ CREDIT_CARD_BIN: MARK, CREDIT_CARD_LAST4: MARK, NOTE: `pay with ${MARK}`, ORDER_ID: '123', EMPTY_CARD_NUMBER: '' });
+      redactRecord({
+        CREDIT_CARD_BIN: '411111',
+        CREDIT_CARD_LAST4: '1111',
+        NOTE: 'pay with 4111-1111-1111-1111',
+        ORDER_ID: '123',
+        EMPTY_CARD_NUMBER: '',
+      }),
+    ).toEqual({
+      CREDIT_CARD_BIN: MARK,
+      CREDIT_CARD_LAST4: MARK,
+      NOTE: `pay with ${MARK}`,
+      ORDER_ID: '123',
+      EMPTY_CARD_NUMBER: '',
+    });
   });
 
   it('keeps the order of form pairs', () => {
-    expect(redactPairs([['B', '4111111111111111'], ['A', 'x']])).toEqual([['B', MARK], ['A', 'x']]);
+    expect(
+      redactPairs([
+        ['B', '4111111111111111'],
+        ['A', 'x'],
+      ]),
+    ).toEqual([
+      ['B', MARK],
+      ['A', 'x'],
+    ]);
   });
 
   it('walks JSON', () => {
-    expect(redactJson({ chat: { messages: [{ msg: 'here: 5555 5555 5555 4444' }], n: 3 } })).toEqual({ chat: { messages: [{ msg: `here: ${MARK}` }], n: 3 } });
+    expect(redactJson({ chat: { messages: [{ msg: 'here: 5555 5555 5555 4444' }], n: 3 } })).toEqual({
+      chat: { messages: [{ msg: `here: ${MARK}` }], n: 3 },
+    });
   });
 });

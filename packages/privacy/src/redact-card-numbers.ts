@@ -41,7 +41,8 @@ export function isCardNumber(candidate: string): boolean {
   // Grouped numbers use one kind of separator throughout ("4111 1111-1111.1111" is not a card).
   const separators = new Set(candidate.match(/[ .-]/g) ?? []);
   if (separators.size > 1) return false;
-  if (!BRANDS.some((brand) => brand.prefix.test(digits) && brand.lengths.includes(digits.length))) return false;
+  if (!BRANDS.some((brand) => brand.prefix.test(digits) && brand.lengths.includes(digits.length)))
+    return false;
   return passesLuhn(digits);
 }
 
@@ -57,7 +58,8 @@ export function containsCardNumber(text: string): boolean {
 
 // Field names that carry card data, whatever their value looks like (PayPro's CREDIT_CARD_BIN,
 // _LAST4 and _EXPIRATION_DATE are partial card details and are not kept either).
-const CARD_FIELD = /(credit.?card|card.?(number|num|no\b|holder|expir|cvv|cvc)|^cc.?(num|number)$|^pan$|^cvv2?$|^cvc2?$)/i;
+const CARD_FIELD =
+  /(credit.?card|card.?(number|num|no\b|holder|expir|cvv|cvc)|^cc.?(num|number)$|^pan$|^cvv2?$|^cvc2?$)/i;
 
 export function isCardField(name: string): boolean {
   return CARD_FIELD.test(name);
@@ -74,7 +76,10 @@ export function redactRecord<T extends Record<string, string>>(record: T): T {
 
 /** Redacts ordered [name, value] pairs, keeping their order (Avangate's hash depends on it). */
 export function redactPairs(pairs: [string, string][]): [string, string][] {
-  return pairs.map(([key, value]) => [key, isCardField(key) && value !== '' ? CARD_REDACTION_MARK : redactCardNumbers(value)]);
+  return pairs.map(([key, value]) => [
+    key,
+    isCardField(key) && value !== '' ? CARD_REDACTION_MARK : redactCardNumbers(value),
+  ]);
 }
 
 /** Redacts every string inside a JSON value (tawk.to payloads, exported transcripts). */
@@ -83,7 +88,10 @@ export function redactJson(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(redactJson);
   if (value && typeof value === 'object') {
     return Object.fromEntries(
-      Object.entries(value).map(([k, v]) => [k, isCardField(k) && typeof v === 'string' && v !== '' ? CARD_REDACTION_MARK : redactJson(v)]),
+      Object.entries(value).map(([k, v]) => [
+        k,
+        isCardField(k) && typeof v === 'string' && v !== '' ? CARD_REDACTION_MARK : redactJson(v),
+      ]),
     );
   }
   return value;
