@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type OwnerSession, type SessionPolicy, SetupTokenStore, validateSession } from '@keydesk/auth';
 import type { Db } from '@keydesk/db';
+import { createSecretBox, createSettingsStore, type SettingsStore } from '@keydesk/settings';
 import { parse as parseCookie } from 'cookie';
 import { clientIp, isSecureRequest, sessionCookieName } from './http/request-info.ts';
 import type { Logger } from './logger.ts';
@@ -9,6 +10,8 @@ import { silentLogger } from './logger.ts';
 /** Long-lived things the server makes once and every request shares. */
 export type AppServices = {
   db: Db;
+  /** Plain settings and AEAD-encrypted secrets (SMTP/IMAP passwords, webhook secrets). */
+  settings: SettingsStore;
   logger: Logger;
   sessionPolicy: SessionPolicy;
   setupTokens: SetupTokenStore;
@@ -47,6 +50,7 @@ export function createContextInner(options: {
 export function createServicesForTest(db: Db, overrides: Partial<AppServices> = {}): AppServices {
   return {
     db,
+    settings: createSettingsStore(db, createSecretBox(Buffer.alloc(32, 7))),
     logger: silentLogger,
     sessionPolicy: { idleMs: 30 * 60_000, absoluteMs: 12 * 3_600_000 },
     setupTokens: new SetupTokenStore(),

@@ -4,8 +4,10 @@ import { accessSync, constants, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { hasOwner, SetupTokenStore } from '@keydesk/auth';
 import { createDb, DatabaseConfigError, MigrationChecksumError, resolveDatabaseFile } from '@keydesk/db';
+import { createSecretBox, createSettingsStore, loadSecretKey, SecretKeyError } from '@keydesk/settings';
 import type { AppServices } from './context.ts';
 import { ConfigError, readEnv, repoRoot } from './env.ts';
+import { backgroundWorkers } from './jobs/registry.ts';
 import { createLogger } from './logger.ts';
 import { createServer } from './server.ts';
 
@@ -32,8 +34,14 @@ async function main(): Promise<void> {
     logger.info('database migrated', { applied: db.migrations.applied });
   }
 
+  // The key lives beside the data folder, never in the database: a copied database reveals no secret.
+  const keyFile = env.KEYDESK_SECRET_KEY_FILE ?? path.join(path.dirname(path.dirname(dbFile)), 'keydesk.key');
+  const hasSecrets =
+    db.sqlite.prepare('SELECT 1 FROM Setting WHERE isSecret = 1 LIMIT 1').get() !== undefined;
+  const secretKey = loadSecretKey({ envKey: env.KEYDESK_SECRET_KEY, keyFile, mayCreate: !hasSecrets });
   const services: AppServices = {
     db,
+    settings: createSettingsStore(db, createSecretBox(secretKey.key)),
     logger,
     sessionPolicy: {
       idleMs: env.SESSION_IDLE_MINUTES * 60_000,
@@ -77,11 +85,15 @@ async function main(): Promise<void> {
     );
   }
 
+  const workers = backgroundWorkers.map((worker) => worker.start(services));
+
   const shutdown = (signal: string) => {
     logger.info('shutting down', { signal });
     server.close();
     server.closeAllConnections();
-    void db.close().then(() => process.exit(0));
+    void Promise.all(workers.map((w) => w.stop()))
+      .then(() => db.close())
+      .then(() => process.exit(0));
   };
   process.once('SIGINT', () => shutdown('SIGINT'));
   process.once('SIGTERM', () => shutdown('SIGTERM'));

@@ -1,0 +1,20 @@
+import type { AppServices } from '../context.ts';
+
+/**
+ * A job the server runs on a schedule (retention, roll-ups, mailbox sync, backups). The scheduler
+ * records each run in JobRun; Settings shows the schedule, the last run and its summary.
+ */
+export type ScheduledJob = {
+  name: string;
+  description: string;
+  /** Default interval; the owner may change it in Settings. */
+  defaultIntervalMs: number;
+  /** Returns a one-line summary of what it did, e.g. "deleted 1,204 rows". */
+  run(services: AppServices, now: Date): Promise<string>;
+};
+
+/** A long-running loop (the outbox sender), started after the server listens and stopped on shutdown. */
+export type BackgroundWorker = {
+  name: string;
+  start(services: AppServices): { stop(): Promise<void> };
+};

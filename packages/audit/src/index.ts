@@ -1,0 +1,1 @@
+export { type AuditActor, type AuditEntryInput, recordAudit } from './record-audit.ts';
