@@ -104,7 +104,8 @@ main().catch((error: unknown) => {
     error instanceof ConfigError ||
     error instanceof DatabaseConfigError ||
     error instanceof StartupError ||
-    error instanceof MigrationChecksumError
+    error instanceof MigrationChecksumError ||
+    error instanceof SecretKeyError
   ) {
     console.error(`Keydesk cannot start: ${error.message}`);
   } else if (error instanceof Error && /SQLITE_CANTOPEN|unable to open database/i.test(error.message)) {
