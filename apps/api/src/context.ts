@@ -1,5 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { type OwnerSession, type SessionPolicy, SetupTokenStore, validateSession } from '@keydesk/auth';
+import {
+  DEFAULT_THROTTLE_POLICY,
+  type OwnerSession,
+  PendingSecondFactorStore,
+  type SessionPolicy,
+  SetupTokenStore,
+  type ThrottlePolicy,
+  validateSession,
+} from '@keydesk/auth';
 import type { Db } from '@keydesk/db';
 import { createSecretBox, createSettingsStore, type SettingsStore } from '@keydesk/settings';
 import { parse as parseCookie } from 'cookie';
@@ -15,6 +23,9 @@ export type AppServices = {
   logger: Logger;
   sessionPolicy: SessionPolicy;
   setupTokens: SetupTokenStore;
+  /** Password right, code still to come: short-lived tickets, in memory. */
+  pendingSecondFactors: PendingSecondFactorStore;
+  loginThrottle: ThrottlePolicy;
   trustProxy: boolean;
   now: () => Date;
 };
@@ -54,6 +65,8 @@ export function createServicesForTest(db: Db, overrides: Partial<AppServices> = 
     logger: silentLogger,
     sessionPolicy: { idleMs: 30 * 60_000, absoluteMs: 12 * 3_600_000 },
     setupTokens: new SetupTokenStore(),
+    pendingSecondFactors: new PendingSecondFactorStore(),
+    loginThrottle: DEFAULT_THROTTLE_POLICY,
     trustProxy: false,
     now: () => new Date(),
     ...overrides,

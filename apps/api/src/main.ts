@@ -2,7 +2,7 @@
 // Every configuration problem ends in one sentence, not a stack trace.
 import { accessSync, constants, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { hasOwner, SetupTokenStore } from '@keydesk/auth';
+import { DEFAULT_THROTTLE_POLICY, hasOwner, PendingSecondFactorStore, SetupTokenStore } from '@keydesk/auth';
 import { createDb, DatabaseConfigError, MigrationChecksumError, resolveDatabaseFile } from '@keydesk/db';
 import { createSecretBox, createSettingsStore, loadSecretKey, SecretKeyError } from '@keydesk/settings';
 import type { AppServices } from './context.ts';
@@ -48,6 +48,8 @@ async function main(): Promise<void> {
       absoluteMs: env.SESSION_MAX_HOURS * 3_600_000,
     },
     setupTokens: new SetupTokenStore(),
+    pendingSecondFactors: new PendingSecondFactorStore(),
+    loginThrottle: DEFAULT_THROTTLE_POLICY,
     trustProxy: env.TRUST_PROXY,
     now: () => new Date(),
   };

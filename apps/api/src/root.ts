@@ -1,10 +1,14 @@
+import { auditRouter } from './routers/audit/router.ts';
 import { authRouter } from './routers/auth/router.ts';
 import { overviewRouter } from './routers/overview/router.ts';
+import { secretsRouter } from './routers/secrets/router.ts';
 import { createRouter } from './trpc.ts';
 
 export const appRouter = createRouter({
+  audit: auditRouter,
   auth: authRouter,
   overview: overviewRouter,
+  secrets: secretsRouter,
 });
 
 export type AppRouter = typeof appRouter;

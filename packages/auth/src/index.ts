@@ -1,6 +1,16 @@
-export { type LoginResult, loginOwner } from './login.ts';
-export { checkPasswordStrength, createOwner, hasOwner, OWNER_ID, OwnerSetupError } from './owner.ts';
-export { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './password.ts';
+export { completeSecondFactor, type LoginResult, loginOwner, unlockLogins } from './login.ts';
+export {
+  type BackoffSchedule,
+  backoffDelayMs,
+  DEFAULT_THROTTLE_POLICY,
+  loginRetryAfterMs,
+  type ThrottlePolicy,
+} from './login-throttle.ts';
+export { createOwner, hasOwner, OWNER_ID, OwnerSetupError } from './owner.ts';
+export { changeOwnerPassword, PasswordChangeError } from './owner-password.ts';
+export { hashPassword, verifyPassword } from './password.ts';
+export { checkPasswordStrength, isCommonPassword, MIN_PASSWORD_LENGTH } from './password-policy.ts';
+export { PendingSecondFactorStore } from './pending-second-factor.ts';
 export {
   createSession,
   DEFAULT_SESSION_POLICY,
@@ -11,4 +21,21 @@ export {
   type SessionPolicy,
   validateSession,
 } from './session.ts';
+export {
+  findSessions,
+  logoutSession,
+  revokeAllSessions,
+  revokeSession,
+  sessionHandle,
+} from './session-list.ts';
 export { SetupTokenStore } from './setup-token.ts';
+export {
+  beginTwoFactorEnrolment,
+  confirmTwoFactorEnrolment,
+  disableTwoFactor,
+  getTwoFactorStatus,
+  type SecretSealer,
+  TwoFactorError,
+  verifySecondFactor,
+} from './two-factor.ts';
+export { describeUserAgent } from './user-agent.ts';

@@ -1,5 +1,7 @@
+import { recordAudit } from '@keydesk/audit';
 import type { Db } from '@keydesk/db';
-import { hashPassword, MIN_PASSWORD_LENGTH } from './password.ts';
+import { hashPassword } from './password.ts';
+import { checkPasswordStrength } from './password-policy.ts';
 
 export const OWNER_ID = 1;
 
@@ -9,17 +11,12 @@ export async function hasOwner(options: { db: Db }): Promise<boolean> {
   return (await options.db.prisma.owner.count()) > 0;
 }
 
-export function checkPasswordStrength(password: string): string | null {
-  if (password.length < MIN_PASSWORD_LENGTH) return `Use at least ${MIN_PASSWORD_LENGTH} characters.`;
-  if (password.length > 256) return 'Use at most 256 characters.';
-  return null;
-}
-
 export async function createOwner(options: {
   db: Db;
   email: string;
   password: string;
   now: Date;
+  ip?: string | null;
 }): Promise<void> {
   const problem = checkPasswordStrength(options.password);
   if (problem) throw new OwnerSetupError(problem);
@@ -33,4 +30,5 @@ export async function createOwner(options: {
       createdAt: options.now,
     },
   });
+  recordAudit(options.db, { action: 'auth.setup', actor: 'owner', ip: options.ip ?? null }, options.now);
 }

@@ -6,8 +6,6 @@ const ARGON2ID = 2 as Algorithm.Argon2id;
 // OWASP's argon2id baseline (19 MiB, t=2, p=1): about 30 ms here, slow enough to hurt guessing.
 const ARGON2_OPTIONS = { algorithm: ARGON2ID, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
-export const MIN_PASSWORD_LENGTH = 12;
-
 export function hashPassword(password: string): Promise<string> {
   return hash(password, ARGON2_OPTIONS);
 }

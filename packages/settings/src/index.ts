@@ -1,4 +1,11 @@
 export {
+  CREDENTIAL_KEYS,
+  CREDENTIALS,
+  type CredentialKey,
+  listCredentials,
+  setCredential,
+} from './credentials.ts';
+export {
   createSecretBox,
   loadSecretKey,
   parseSecretKey,

@@ -9,6 +9,9 @@ export type SettingsStore = {
   setSecret(key: string, value: string | null): void;
   isSecretSet(key: string): boolean;
   hasAnySecret(): boolean;
+  /** Encrypts a value kept elsewhere (the owner's TOTP secret), bound to `context`. */
+  seal(value: string, context: string): string;
+  unseal(sealed: string, context: string): string;
 };
 
 export function createSettingsStore(db: Db, box: SecretBox): SettingsStore {
@@ -41,5 +44,7 @@ export function createSettingsStore(db: Db, box: SecretBox): SettingsStore {
     hasAnySecret() {
       return db.sqlite.prepare('SELECT 1 FROM Setting WHERE isSecret = 1 LIMIT 1').get() !== undefined;
     },
+    seal: (value, context) => box.encrypt(value, context),
+    unseal: (sealed, context) => box.decrypt(sealed, context),
   };
 }

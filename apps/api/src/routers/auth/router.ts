@@ -1,14 +1,31 @@
-import { createOwner, deleteSession, hasOwner, loginOwner, OwnerSetupError } from '@keydesk/auth';
+import {
+  changeOwnerPassword,
+  completeSecondFactor,
+  createOwner,
+  hasOwner,
+  loginOwner,
+  logoutSession,
+  OwnerSetupError,
+  PasswordChangeError,
+} from '@keydesk/auth';
 import { TRPCError } from '@trpc/server';
 import { createRouter, ownerProcedure, publicProcedure } from '../../trpc.ts';
 import {
+  ZAuthChangePasswordInput,
   ZAuthLoginInput,
   ZAuthLoginOutput,
+  ZAuthLoginSecondFactorInput,
   ZAuthSetupInput,
   ZAuthStatusOutput,
   ZEmpty,
   ZOk,
 } from './auth.schemas.ts';
+import { throwUnlessSignedIn } from './auth-errors.ts';
+import { sessionsRouter } from './sessions-router.ts';
+import { twoFactorRouter } from './two-factor-router.ts';
+
+/** The public procedures of the whole API: the router guard test allows exactly these. */
+export const PUBLIC_AUTH_PROCEDURES = ['auth.status', 'auth.setup', 'auth.login', 'auth.loginSecondFactor'];
 
 export const authRouter = createRouter({
   /** Public: tells the login page whether to show sign-in or setup. Reveals nothing else. */
@@ -29,7 +46,13 @@ export const authRouter = createRouter({
         });
       }
       try {
-        await createOwner({ db: ctx.db, email: input.email, password: input.password, now });
+        await createOwner({
+          db: ctx.db,
+          email: input.email,
+          password: input.password,
+          now,
+          ip: ctx.request.ip,
+        });
       } catch (error) {
         if (error instanceof OwnerSetupError)
           throw new TRPCError({ code: 'BAD_REQUEST', message: error.message });
@@ -49,11 +72,37 @@ export const authRouter = createRouter({
         password: input.password,
         now: ctx.now(),
         policy: ctx.sessionPolicy,
+        throttle: ctx.loginThrottle,
+        pending: ctx.pendingSecondFactors,
         ip: ctx.request.ip,
         userAgent: ctx.request.userAgent,
       });
-      if (!result.ok)
-        throw new TRPCError({ code: 'UNAUTHORIZED', message: 'The email or password is not right.' });
+      throwUnlessSignedIn(result, 'The email or password is not right.');
+      if (result.status === 'second_factor') return result;
+      ctx.request.setSessionCookie(result.token);
+      return { status: 'signed_in' as const };
+    }),
+
+  /** Public, but opens nothing without the ticket that a right password gave. */
+  loginSecondFactor: publicProcedure
+    .input(ZAuthLoginSecondFactorInput)
+    .output(ZOk)
+    .mutation(async ({ ctx, input }) => {
+      const result = await completeSecondFactor({
+        db: ctx.db,
+        now: ctx.now(),
+        policy: ctx.sessionPolicy,
+        throttle: ctx.loginThrottle,
+        pending: ctx.pendingSecondFactors,
+        sealer: ctx.settings,
+        pendingToken: input.pendingToken,
+        code: input.code,
+        ip: ctx.request.ip,
+        userAgent: ctx.request.userAgent,
+      });
+      throwUnlessSignedIn(result, 'That code is not right, or the sign-in took too long; try again.');
+      if (result.status !== 'signed_in')
+        throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in again.' });
       ctx.request.setSessionCookie(result.token);
       return { ok: true as const };
     }),
@@ -61,9 +110,34 @@ export const authRouter = createRouter({
   logout: ownerProcedure
     .input(ZEmpty)
     .output(ZOk)
-    .mutation(async ({ ctx }) => {
-      await deleteSession({ db: ctx.db, sessionId: ctx.session.id });
+    .mutation(({ ctx }) => {
+      logoutSession({ db: ctx.db, sessionId: ctx.session.id, now: ctx.now(), ip: ctx.request.ip });
       ctx.request.setSessionCookie(null);
       return { ok: true as const };
     }),
+
+  changePassword: ownerProcedure
+    .input(ZAuthChangePasswordInput)
+    .output(ZOk)
+    .mutation(async ({ ctx, input }) => {
+      try {
+        await changeOwnerPassword({
+          db: ctx.db,
+          now: ctx.now(),
+          ip: ctx.request.ip,
+          actor: 'owner',
+          currentPassword: input.currentPassword,
+          newPassword: input.newPassword,
+          keepSessionId: ctx.session.id,
+        });
+      } catch (error) {
+        if (error instanceof PasswordChangeError)
+          throw new TRPCError({ code: 'BAD_REQUEST', message: error.message });
+        throw error;
+      }
+      return { ok: true as const };
+    }),
+
+  twoFactor: twoFactorRouter,
+  sessions: sessionsRouter,
 });

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+
+export const ZAuditFindInput = z.object({
+  action: z.string().trim().min(1).max(100).optional(),
+  from: z.date().optional(),
+  to: z.date().optional(),
+  cursor: z.number().int().positive().optional(),
+  limit: z.number().int().min(1).max(100).default(25),
+});
+
+export const ZAuditEntry = z.object({
+  id: z.number().int(),
+  at: z.date(),
+  actor: z.string(),
+  action: z.string(),
+  customerId: z.number().int().nullable(),
+  targetType: z.string().nullable(),
+  targetId: z.string().nullable(),
+  ip: z.string().nullable(),
+  details: z.string().nullable(),
+});
+
+export const ZAuditFindOutput = z.object({
+  items: z.array(ZAuditEntry),
+  nextCursor: z.number().int().nullable(),
+});
+
+export const ZAuditActionsOutput = z.array(z.string());
