@@ -3,7 +3,13 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appRouter } from '../src/root.ts';
 import { PUBLIC_AUTH_PROCEDURES } from '../src/routers/auth/router.ts';
-import { callTrpc, type HttpTestServer, signInOverHttp, startHttpTestServer } from './http-test-server.ts';
+import {
+  callTrpc,
+  type HttpTestServer,
+  listProcedures,
+  signInOverHttp,
+  startHttpTestServer,
+} from './http-test-server.ts';
 
 function cookieAttributes(setCookie: string): string[] {
   return setCookie
@@ -115,9 +121,9 @@ describe('sessions and headers over HTTP', () => {
 
   it('never changes state on GET: every mutation refuses it', async () => {
     const cookie = await signInOverHttp(server.url);
-    const mutations = Object.entries(appRouter._def.procedures)
-      .filter(([, procedure]) => (procedure as { _def: { type: string } })._def.type === 'mutation')
-      .map(([path]) => path);
+    const mutations = listProcedures(appRouter._def.procedures)
+      .filter((p) => p.type === 'mutation')
+      .map((p) => p.path);
     expect(mutations).toEqual(
       expect.arrayContaining(['auth.logout', 'auth.sessions.revokeAll', 'secrets.set']),
     );
@@ -141,9 +147,9 @@ describe('sessions and headers over HTTP', () => {
   });
 
   it('answers 401 for every non-public procedure without a cookie', async () => {
-    for (const [path, procedure] of Object.entries(appRouter._def.procedures)) {
+    for (const { path, type } of listProcedures(appRouter._def.procedures)) {
       if (PUBLIC_AUTH_PROCEDURES.includes(path)) continue;
-      const method = (procedure as { _def: { type: string } })._def.type === 'query' ? 'GET' : 'POST';
+      const method = type === 'query' ? 'GET' : 'POST';
       const response = await callTrpc(server.url, path, { method });
       expect(response.status, path).toBe(401);
     }

@@ -96,3 +96,13 @@ export async function signInOverHttp(
   if (!cookie) throw new Error('no session cookie');
   return cookie.split(';')[0] ?? '';
 }
+
+/** Every procedure path of the app with its kind, read from the router itself. */
+export function listProcedures(procedures: object): { path: string; type: string }[] {
+  return Object.entries(procedures as Record<string, { _def: { type: string } }>).map(
+    ([path, procedure]) => ({
+      path,
+      type: procedure._def.type,
+    }),
+  );
+}
