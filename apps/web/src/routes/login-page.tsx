@@ -2,9 +2,11 @@ import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
+import { useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { z } from 'zod';
 import { AuthCard } from '../features/auth/auth-card.tsx';
+import { AuthSecondFactorForm } from '../features/auth/auth-second-factor-form.tsx';
 import { useTRPC } from '../lib/trpc.ts';
 
 const ZLoginForm = z.object({
@@ -28,11 +30,16 @@ export function LoginPage() {
     initialValues: { email: '', password: '' },
     validate: zod4Resolver(ZLoginForm),
   });
+  const [pendingToken, setPendingToken] = useState<string | null>(null);
+  const finishSignIn = async () => {
+    await queryClient.invalidateQueries();
+    await navigate(safeNext(params.get('next')), { replace: true });
+  };
   const login = useMutation(
     trpc.auth.login.mutationOptions({
-      onSuccess: async () => {
-        await queryClient.invalidateQueries();
-        await navigate(safeNext(params.get('next')), { replace: true });
+      onSuccess: async (result) => {
+        if (result.status === 'second_factor') setPendingToken(result.pendingToken);
+        else await finishSignIn();
       },
     }),
   );
@@ -44,6 +51,21 @@ export function LoginPage() {
         <Alert color="blue">
           Open the setup address that the server printed when it started to create the owner account.
         </Alert>
+      </AuthCard>
+    );
+  }
+
+  if (pendingToken) {
+    return (
+      <AuthCard title="Two-factor sign-in" subtitle="Your password was right; one more step.">
+        <AuthSecondFactorForm
+          pendingToken={pendingToken}
+          onSignedIn={() => void finishSignIn()}
+          onRestart={() => {
+            login.reset();
+            setPendingToken(null);
+          }}
+        />
       </AuthCard>
     );
   }

@@ -1,18 +1,40 @@
-import { Card } from '@mantine/core';
+import { Tabs } from '@mantine/core';
+import { Suspense } from 'react';
+import { useSearchParams } from 'react-router';
 import { PageHeader } from '../components/ui/page-header.tsx';
-import { EmptyState } from '../components/ui/query-state.tsx';
+import { SkeletonRows } from '../components/ui/query-state.tsx';
+import { SETTINGS_TABS } from '../features/settings/settings-tabs.ts';
 
-/** Not built yet: says what it will hold rather than pretending to work. */
+/** Assembles the tabs; the open tab lives in the address (?tab=sessions) so it can be linked. */
 export function SettingsPage() {
+  const [params, setParams] = useSearchParams();
+  const requested = params.get('tab');
+  const active = SETTINGS_TABS.some((t) => t.value === requested)
+    ? (requested as string)
+    : SETTINGS_TABS[0].value;
   return (
     <>
       <PageHeader title="Settings" />
-      <Card>
-        <EmptyState title="Coming soon">
-          Account security, sessions, the audit log, reseller and mail credentials, templates and scheduled
-          jobs.
-        </EmptyState>
-      </Card>
+      <Tabs
+        value={active}
+        onChange={(tab) => tab && setParams({ tab }, { replace: true })}
+        keepMounted={false}
+      >
+        <Tabs.List mb="lg">
+          {SETTINGS_TABS.map((tab) => (
+            <Tabs.Tab key={tab.value} value={tab.value}>
+              {tab.label}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        {SETTINGS_TABS.map((tab) => (
+          <Tabs.Panel key={tab.value} value={tab.value}>
+            <Suspense fallback={<SkeletonRows />}>
+              <tab.Component />
+            </Suspense>
+          </Tabs.Panel>
+        ))}
+      </Tabs>
     </>
   );
 }

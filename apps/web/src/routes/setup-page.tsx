@@ -65,7 +65,7 @@ export function SetupPage() {
             />
             <PasswordInput
               label="Password"
-              description="At least 12 characters."
+              description="At least 12 characters; very common passwords are refused."
               autoComplete="new-password"
               required
               {...form.getInputProps('password')}

@@ -1,0 +1,80 @@
+import { Alert, Button, Card, PasswordInput, Stack, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { zod4Resolver } from 'mantine-form-zod-resolver';
+import { z } from 'zod';
+import { useTRPC } from '../../lib/trpc.ts';
+
+const ZPasswordForm = z
+  .object({
+    currentPassword: z.string().min(1, 'Enter your current password.'),
+    newPassword: z.string().min(12, 'Use at least 12 characters.').max(256),
+    confirm: z.string(),
+  })
+  .refine((v) => v.newPassword === v.confirm, { path: ['confirm'], message: 'The passwords differ.' });
+
+export function SettingsPasswordForm() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const form = useForm({
+    mode: 'uncontrolled',
+    initialValues: { currentPassword: '', newPassword: '', confirm: '' },
+    validate: zod4Resolver(ZPasswordForm),
+  });
+  const change = useMutation(
+    trpc.auth.changePassword.mutationOptions({
+      onSuccess: async () => {
+        form.reset();
+        notifications.show({ color: 'green', message: 'Password changed. Every other session has ended.' });
+        await queryClient.invalidateQueries(trpc.auth.sessions.pathFilter());
+      },
+    }),
+  );
+  return (
+    <Card withBorder>
+      <form
+        onSubmit={form.onSubmit(({ currentPassword, newPassword }) =>
+          change.mutate({ currentPassword, newPassword }),
+        )}
+        noValidate
+      >
+        <Stack>
+          <Title order={2} size="h4">
+            Password
+          </Title>
+          {change.error ? (
+            <Alert color="red" role="alert">
+              {change.error.message}
+            </Alert>
+          ) : null}
+          <PasswordInput
+            label="Current password"
+            autoComplete="current-password"
+            required
+            {...form.getInputProps('currentPassword')}
+            key={form.key('currentPassword')}
+          />
+          <PasswordInput
+            label="New password"
+            description="At least 12 characters; very common passwords are refused."
+            autoComplete="new-password"
+            required
+            {...form.getInputProps('newPassword')}
+            key={form.key('newPassword')}
+          />
+          <PasswordInput
+            label="Repeat the new password"
+            autoComplete="new-password"
+            required
+            {...form.getInputProps('confirm')}
+            key={form.key('confirm')}
+          />
+          <Button type="submit" loading={change.isPending} w="fit-content">
+            Change password
+          </Button>
+        </Stack>
+      </form>
+    </Card>
+  );
+}
