@@ -1,0 +1,77 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible, launchBrowser, newPage } from '../fixtures/browser.ts';
+import { type RunningServer, startServer } from '../fixtures/server.ts';
+
+const OWNER = { email: 'me@keydesk.test', password: 'plum orchard under snow 7' };
+
+describe('setup with the printed token, sign-in, wrong password, sign-out', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await startServer({ withOwner: false });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('creates the owner only with the printed token', async () => {
+    expect(server.setupToken).toMatch(/^[\w-]{20,}$/);
+    const page = await newPage(browser);
+    await page.goto(`${server.url}/setup?token=not-the-token`);
+    await page.getByLabel(/^Email/).fill(OWNER.email);
+    await page.getByLabel(/^Password/).fill(OWNER.password);
+    await page.getByLabel(/^Repeat password/).fill(OWNER.password);
+    await page.getByRole('button', { name: 'Create owner' }).click();
+    await page.getByRole('alert').filter({ hasText: 'invalid or has expired' }).waitFor();
+
+    await page.goto(`${server.url}/setup?token=${server.setupToken}`);
+    await expectAccessible(page, 'Setup page');
+    await page.getByLabel(/^Email/).fill(OWNER.email);
+    await page.getByLabel(/^Password/).fill('password123456');
+    await page.getByLabel(/^Repeat password/).fill('password123456');
+    await page.getByRole('button', { name: 'Create owner' }).click();
+    await page.getByRole('alert').filter({ hasText: 'most commonly used' }).waitFor();
+
+    await page.getByLabel(/^Password/).fill(OWNER.password);
+    await page.getByLabel(/^Repeat password/).fill(OWNER.password);
+    await page.getByRole('button', { name: 'Create owner' }).click();
+    await page.waitForURL(/\/login$/);
+    await page.context().close();
+  });
+
+  it('refuses a wrong password, signs in with the right one, and signs out', async () => {
+    const page = await newPage(browser);
+    await page.goto(`${server.url}/login`);
+    await expectAccessible(page, 'Sign-in page');
+    await page.getByLabel(/^Email/).fill(OWNER.email);
+    await page.getByLabel(/^Password/).fill('not my password at all');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('alert').filter({ hasText: 'The email or password is not right.' }).waitFor();
+
+    await page.getByLabel(/^Password/).fill(OWNER.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL((url) => url.pathname === '/');
+    const [cookie] = await page.context().cookies();
+    expect(cookie).toMatchObject({
+      name: 'keydesk_session',
+      httpOnly: true,
+      sameSite: 'Strict',
+      expires: -1,
+    });
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(/\/login/);
+    await page.goto(`${server.url}/settings`);
+    await page.waitForURL(/\/login\?next=%2Fsettings/);
+    const db = await server.openDb();
+    const actions = (
+      await db.prisma.auditLog.findMany({ select: { action: true }, orderBy: { id: 'asc' } })
+    ).map((a) => a.action);
+    await db.close();
+    expect(actions).toEqual(['auth.setup', 'auth.login.failed', 'auth.login', 'auth.logout']);
+    await page.context().close();
+  });
+});
