@@ -23,7 +23,6 @@ import {
 import { EmptyState, QueryError } from './query-state.tsx';
 
 declare module '@tanstack/react-table' {
-  // biome-ignore lint/correctness/noUnusedVariables: the generic parameters must match TanStack's declaration
   interface ColumnMeta<TData extends RowData, TValue> {
     /** Right-aligned with tabular figures: counts, money, durations. */
     isNumeric?: boolean;
