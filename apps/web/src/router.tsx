@@ -1,6 +1,6 @@
 import { createBrowserRouter } from 'react-router';
 import { AppShellLayout } from './components/layout/app-shell-layout.tsx';
-import { RouteErrorBoundary } from './components/ui/route-error-boundary.tsx';
+import { RouteErrorBoundary, withRouteErrorBoundaries } from './components/ui/route-error-boundary.tsx';
 
 // Every page is its own chunk: the sign-in page and the Overview ship only what they draw.
 export const router = createBrowserRouter([
@@ -10,7 +10,8 @@ export const router = createBrowserRouter([
     path: '/',
     Component: AppShellLayout,
     ErrorBoundary: RouteErrorBoundary,
-    children: [
+    // Each page gets its own boundary: a failing page keeps the shell and its navigation.
+    children: withRouteErrorBoundaries([
       {
         index: true,
         lazy: () => import('./routes/overview-page.tsx').then((m) => ({ Component: m.OverviewPage })),
@@ -36,6 +37,6 @@ export const router = createBrowserRouter([
         path: '*',
         lazy: () => import('./routes/not-found-page.tsx').then((m) => ({ Component: m.NotFoundPage })),
       },
-    ],
+    ]),
   },
 ]);

@@ -3,9 +3,10 @@ import { useDisclosure } from '@mantine/hooks';
 import { IconLogout } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Suspense, useEffect } from 'react';
-import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
 import { useTRPC } from '../../lib/trpc.ts';
 import { ColorSchemeToggle } from './color-scheme-toggle.tsx';
+import { KeyboardShortcuts } from './keyboard-shortcuts.tsx';
 import { NAV_LINKS } from './nav-links.ts';
 
 export function AppShellLayout() {
@@ -14,6 +15,7 @@ export function AppShellLayout() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [isNavOpen, { toggle: toggleNav, close: closeNav }] = useDisclosure(false);
+  const navigation = useNavigation();
   const status = useQuery(trpc.auth.status.queryOptions());
   const logout = useMutation(
     trpc.auth.logout.mutationOptions({
@@ -47,6 +49,10 @@ export function AppShellLayout() {
       <a href="#main" className="skip-link">
         Skip to content
       </a>
+      {/* While the next page's code loads the current page stays put; this bar says something is coming. */}
+      {navigation.state === 'loading' ? (
+        <div className="navigation-progress" role="progressbar" aria-label="Loading page" />
+      ) : null}
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
@@ -65,6 +71,8 @@ export function AppShellLayout() {
             </UnstyledButton>
           </Group>
           <Group gap="xs" wrap="nowrap" id="header-actions">
+            {/* The command palette's search button (Ctrl/Cmd-K) goes first in this group. */}
+            <KeyboardShortcuts />
             <ColorSchemeToggle />
           </Group>
         </Group>

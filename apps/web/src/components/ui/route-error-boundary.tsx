@@ -1,22 +1,46 @@
-import { Alert, Button, Stack, Text } from '@mantine/core';
-import { isRouteErrorResponse, useRouteError } from 'react-router';
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
+import { isRouteErrorResponse, Link, type RouteObject, useRouteError } from 'react-router';
 
-/** Shown when a page throws while rendering: the rest of the app keeps working. */
+// A page whose code cannot be fetched (a new deploy replaced its chunk) needs a reload, not a retry.
+function isStaleChunk(error: unknown): boolean {
+  return (
+    error instanceof TypeError && /dynamically imported module|Importing a module script/i.test(error.message)
+  );
+}
+
+/** Shown when a page throws while loading or rendering: the shell and navigation keep working. */
 export function RouteErrorBoundary() {
   const error = useRouteError();
   const message = isRouteErrorResponse(error)
     ? `${error.status} ${error.statusText}`
-    : error instanceof Error
-      ? error.message
-      : 'Unknown error';
+    : isStaleChunk(error)
+      ? 'Keydesk was updated since this tab opened. Reload to get the new version.'
+      : error instanceof Error
+        ? error.message
+        : 'Unknown error';
   return (
-    <Stack p="xl" maw={640}>
+    <Stack p="md" maw={640}>
       <Alert color="red" title="This page failed to load" role="alert">
         <Text size="sm">{message}</Text>
       </Alert>
-      <Button variant="light" w="fit-content" onClick={() => window.location.reload()}>
-        Reload the page
-      </Button>
+      <Group gap="sm">
+        <Button variant="light" onClick={() => window.location.reload()}>
+          Reload the page
+        </Button>
+        <Button variant="default" component={Link} to="/">
+          Go to the Overview
+        </Button>
+      </Group>
     </Stack>
   );
+}
+
+/** Gives every route its own error boundary, so one failing page leaves the shell standing. */
+export function withRouteErrorBoundaries(routes: RouteObject[]): RouteObject[] {
+  return routes.map((route) => {
+    const children = route.children ? withRouteErrorBoundaries(route.children) : undefined;
+    const withBoundary =
+      route.ErrorBoundary || route.errorElement ? route : { ...route, ErrorBoundary: RouteErrorBoundary };
+    return (children ? { ...withBoundary, children } : withBoundary) as RouteObject;
+  });
 }
