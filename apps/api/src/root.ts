@@ -1,10 +1,14 @@
 import { authRouter } from './routers/auth/router.ts';
+import { customerRouter } from './routers/customer/router.ts';
+import { licenseLookupRouter } from './routers/license/license-lookup.router.ts';
 import { overviewRouter } from './routers/overview/router.ts';
 import { createRouter } from './trpc.ts';
 
 export const appRouter = createRouter({
   auth: authRouter,
   overview: overviewRouter,
+  customer: customerRouter,
+  license: licenseLookupRouter,
 });
 
 export type AppRouter = typeof appRouter;
