@@ -4,6 +4,7 @@ import { IconLogout } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Suspense, useEffect } from 'react';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import { SearchCommandPalette, SearchPaletteButton } from '../../features/search/search-command-palette.tsx';
 import { useTRPC } from '../../lib/trpc.ts';
 import { ColorSchemeToggle } from './color-scheme-toggle.tsx';
 import { NAV_LINKS } from './nav-links.ts';
@@ -44,6 +45,7 @@ export function AppShellLayout() {
       navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !isNavOpen } }}
       padding="lg"
     >
+      <SearchCommandPalette />
       <a href="#main" className="skip-link">
         Skip to content
       </a>
@@ -65,6 +67,7 @@ export function AppShellLayout() {
             </UnstyledButton>
           </Group>
           <Group gap="xs" wrap="nowrap" id="header-actions">
+            <SearchPaletteButton />
             <ColorSchemeToggle />
           </Group>
         </Group>
