@@ -222,29 +222,34 @@ function collectNameWords(
   return ids.length > want ? `w${page.at(-1)}` : null;
 }
 
-/** Known name words within the allowed number of typos of each query word; null when no word needs it. */
+/**
+ * Known name words within the allowed number of typos of each query word (the word itself first
+ * when known: "soren" also tries "søren", which no accent folding turns into an o); null when
+ * every word is known as typed, since the substring search already found those names.
+ */
 function correctNameWords(statements: SearchStatements, words: string[]): NameWordTerm[] | null {
-  let hasCorrection = false;
+  let hasUnknownWord = false;
   const terms = words.map((word): NameWordTerm => {
     const max = allowedTypos(word.length);
-    if (max === 0 || statements.nameTermExists.get(word)) return { alternatives: [word], isPrefix: false };
-    const starts = new Set([...word.slice(0, 2)]);
+    const isKnown = Boolean(statements.nameTermExists.get(word));
+    if (!isKnown) hasUnknownWord = true;
+    if (max === 0) return { alternatives: [word], isPrefix: !isKnown };
     const scored: { term: string; distance: number }[] = [];
-    for (const start of starts) {
+    for (const start of new Set([...word.slice(0, 2)])) {
       for (const term of statements.nameTermsFrom.all(start, `${start}\u{10FFFF}`) as string[]) {
+        if (term === word) continue;
         const distance = editDistance(word, term, max);
         if (distance <= max) scored.push({ term, distance });
       }
     }
-    if (scored.length === 0) return { alternatives: [word], isPrefix: true };
-    hasCorrection = true;
     scored.sort((a, b) => a.distance - b.distance);
-    return {
-      alternatives: [...new Set(scored.map((s) => s.term))].slice(0, TYPO_ALTERNATIVES),
-      isPrefix: false,
-    };
+    const close = scored.map((s) => s.term).slice(0, TYPO_ALTERNATIVES);
+    if (isKnown) return { alternatives: [word, ...close], isPrefix: false };
+    return close.length > 0
+      ? { alternatives: close, isPrefix: false }
+      : { alternatives: [word], isPrefix: true };
   });
-  return hasCorrection ? terms : null;
+  return hasUnknownWord ? terms : null;
 }
 
 export function findCustomers(options: {

@@ -39,7 +39,7 @@ const UPGRADE: Record<string, { label: string; color: string }> = {
 export function CustomerUpgradeBadge({ status, reason }: { status: string; reason: string }) {
   const known = UPGRADE[status] ?? { label: status, color: 'gray' };
   return (
-    <Badge variant="outline" color={known.color} title={reason}>
+    <Badge variant="light" color={known.color} title={reason}>
       {known.label}
     </Badge>
   );
