@@ -1,5 +1,7 @@
 import { auditRouter } from './routers/audit/router.ts';
 import { authRouter } from './routers/auth/router.ts';
+import { customerRouter } from './routers/customer/router.ts';
+import { licenseLookupRouter } from './routers/license/license-lookup.router.ts';
 import { overviewRouter } from './routers/overview/router.ts';
 import { secretsRouter } from './routers/secrets/router.ts';
 import { createRouter } from './trpc.ts';
@@ -9,6 +11,8 @@ export const appRouter = createRouter({
   auth: authRouter,
   overview: overviewRouter,
   secrets: secretsRouter,
+  customer: customerRouter,
+  license: licenseLookupRouter,
 });
 
 export type AppRouter = typeof appRouter;

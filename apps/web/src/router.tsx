@@ -21,6 +21,15 @@ export const router = createBrowserRouter([
         lazy: () => import('./routes/customers-page.tsx').then((m) => ({ Component: m.CustomersPage })),
       },
       {
+        path: 'customers/:id',
+        lazy: () => import('./routes/customer-page.tsx').then((m) => ({ Component: m.CustomerPage })),
+      },
+      {
+        path: 'licenses',
+        lazy: () =>
+          import('./routes/license-lookup-page.tsx').then((m) => ({ Component: m.LicenseLookupPage })),
+      },
+      {
         path: 'conversations',
         lazy: () =>
           import('./routes/conversations-page.tsx').then((m) => ({ Component: m.ConversationsPage })),

@@ -10,7 +10,20 @@ import { openSchemaEngine } from './schema-engine.ts';
  * Tables that live in migrations but not in schema.prisma: the FTS5 search indexes and
  * their shadow tables. Prisma cannot describe virtual tables, so the diff leaves them alone.
  */
-export const EXTERNAL_TABLES: string[] = [];
+export const EXTERNAL_TABLES: string[] = [
+  // Customer search (migration customer_search): trigram index, name words and their vocabulary.
+  'CustomerSearch',
+  'CustomerSearch_data',
+  'CustomerSearch_idx',
+  'CustomerSearch_docsize',
+  'CustomerSearch_config',
+  'CustomerNameWord',
+  'CustomerNameWord_data',
+  'CustomerNameWord_idx',
+  'CustomerNameWord_docsize',
+  'CustomerNameWord_config',
+  'CustomerNameTerm',
+];
 
 /** SQL that turns a database built from the migrations folder into one that matches schema.prisma. */
 export async function diffMigrationsToSchema(

@@ -1,18 +1,130 @@
-import { Card } from '@mantine/core';
+import { Button, Card, Group, Kbd, Loader, Stack, Text, TextInput } from '@mantine/core';
+import { IconSearch } from '@tabler/icons-react';
+import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
 import { PageHeader } from '../components/ui/page-header.tsx';
-import { EmptyState } from '../components/ui/query-state.tsx';
+import { EmptyState, QueryError, SkeletonRows } from '../components/ui/query-state.tsx';
+import { CustomerSearchResults, customerOptionId } from '../features/customers/customer-search-results.tsx';
+import { useCustomerSearch } from '../features/customers/use-customer-search.ts';
 
-/** Not built yet: says what it will hold rather than pretending to work. */
-export function CustomersPage() {
+function isTypingTarget(target: EventTarget | null): boolean {
   return (
-    <>
-      <PageHeader title="Customers" />
+    target instanceof HTMLElement &&
+    (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
+  );
+}
+
+export function CustomersPage() {
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const [query, setQuery] = useState(params.get('q') ?? '');
+  const [activeIndex, setActiveIndex] = useState(0);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const listId = useId();
+  const { search, items, isSearchable, debounced } = useCustomerSearch(query);
+
+  // "/" focuses the search box from anywhere on the page, as in most back offices.
+  useEffect(() => {
+    const onKey = (event: globalThis.KeyboardEvent) => {
+      if (event.key === '/' && !isTypingTarget(event.target)) {
+        event.preventDefault();
+        inputRef.current?.focus();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  // Keep the query in the address so Back returns to the same results.
+  useEffect(() => {
+    setActiveIndex(0);
+    setParams(debounced ? { q: debounced } : {}, { replace: true });
+  }, [debounced, setParams]);
+
+  const open = (id: number) => void navigate(`/customers/${id}`);
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'ArrowDown') {
+      event.preventDefault();
+      setActiveIndex((i) => Math.min(items.length - 1, i + 1));
+    } else if (event.key === 'ArrowUp') {
+      event.preventDefault();
+      setActiveIndex((i) => Math.max(0, i - 1));
+    } else if (event.key === 'Enter') {
+      const hit = items[activeIndex];
+      if (hit) open(hit.id);
+    }
+  };
+  const active = items[activeIndex];
+
+  return (
+    <Stack gap="md">
+      <PageHeader
+        title="Customers"
+        description="Find a customer by any email, name, license key, order id, company or address."
+      />
+      <TextInput
+        ref={inputRef}
+        label="Search customers"
+        placeholder="Email, name, key, order id…"
+        description={
+          <>
+            Press <Kbd size="xs">/</Kbd> to search, arrows to choose, Enter to open.
+          </>
+        }
+        value={query}
+        onChange={(event) => setQuery(event.currentTarget.value)}
+        onKeyDown={onKeyDown}
+        leftSection={<IconSearch size={16} />}
+        rightSection={search.isFetching ? <Loader size="xs" aria-label="Searching" /> : null}
+        role="combobox"
+        aria-expanded={items.length > 0}
+        aria-controls={listId}
+        aria-autocomplete="list"
+        aria-activedescendant={active ? customerOptionId(active.id) : undefined}
+        autoFocus
+        size="md"
+        data-testid="customer-search-input"
+      />
       <Card>
-        <EmptyState title="Coming soon">
-          Search customers by email, name, license key or order id, and open a customer's whole story:
-          licenses, orders, conversations and key resends.
-        </EmptyState>
+        {!isSearchable ? (
+          <EmptyState title="Type at least two characters">
+            Paste an email address, part of a name (typos are forgiven), a license key with or without dashes,
+            or a reseller order id.
+          </EmptyState>
+        ) : search.error ? (
+          <QueryError error={search.error} onRetry={() => void search.refetch()} />
+        ) : search.isPending ? (
+          <SkeletonRows rows={5} height={48} />
+        ) : items.length === 0 ? (
+          <EmptyState title="No customer matches">
+            Check the spelling, try part of the email address, or look the key up on the License lookup page.
+          </EmptyState>
+        ) : (
+          <Stack gap="sm">
+            <CustomerSearchResults
+              items={items}
+              activeIndex={activeIndex}
+              onOpen={(hit) => open(hit.id)}
+              listId={listId}
+            />
+            {search.hasNextPage ? (
+              <Group justify="center">
+                <Button
+                  variant="light"
+                  onClick={() => void search.fetchNextPage()}
+                  loading={search.isFetchingNextPage}
+                >
+                  Show more
+                </Button>
+              </Group>
+            ) : (
+              <Text size="xs" c="dimmed" ta="center">
+                {items.length === 1 ? 'One customer' : `${items.length} customers`}
+              </Text>
+            )}
+          </Stack>
+        )}
       </Card>
-    </>
+    </Stack>
   );
 }

@@ -1,0 +1,62 @@
+// license.lookup and license.upgradeRule. Kept apart from the resend procedures' router so both
+// can be merged under `license` (root.ts: mergeRouters) without touching each other's file.
+import { describeUpgradeRule, lookupLicense, readUpgradeRule } from '@keydesk/customers';
+import { z } from 'zod';
+import { createRouter, ownerProcedure } from '../../trpc.ts';
+import { ZLicenseRow, ZOrderRow } from '../customer/customer.schemas.ts';
+
+const ZShape = z.enum(['valid', 'bad-checksum', 'not-keydesk-format']);
+
+export const ZLicenseLookupInput = z.object({ key: z.string().trim().min(1).max(200) });
+export const ZLicenseLookupOutput = z.discriminatedUnion('found', [
+  z.object({
+    found: z.literal(true),
+    shape: ZShape,
+    license: ZLicenseRow,
+    customer: z
+      .object({
+        id: z.number().int(),
+        name: z.string(),
+        company: z.string().nullable(),
+        country: z.string().nullable(),
+        emails: z.array(z.object({ email: z.string(), isPrimary: z.boolean() })),
+      })
+      .nullable(),
+    orders: z.array(ZOrderRow),
+  }),
+  z.object({
+    found: z.literal(false),
+    shape: ZShape,
+    closest: z.array(
+      z.object({
+        licenseId: z.number().int(),
+        key: z.string(),
+        distance: z.number().int(),
+        customer: z.object({ id: z.number().int(), name: z.string() }).nullable(),
+      }),
+    ),
+  }),
+]);
+
+export const licenseLookupRouter = createRouter({
+  lookup: ownerProcedure
+    .input(ZLicenseLookupInput)
+    .output(ZLicenseLookupOutput)
+    .query(({ ctx, input }) =>
+      lookupLicense({ db: ctx.db, key: input.key, rule: readUpgradeRule(ctx.settings), now: ctx.now() }),
+    ),
+
+  upgradeRule: ownerProcedure
+    .input(z.void())
+    .output(
+      z.object({
+        currentMajorVersion: z.number().int(),
+        freeUpgradeMonths: z.number().int(),
+        lines: z.array(z.string()),
+      }),
+    )
+    .query(({ ctx }) => {
+      const rule = readUpgradeRule(ctx.settings);
+      return { ...rule, lines: describeUpgradeRule(rule) };
+    }),
+});

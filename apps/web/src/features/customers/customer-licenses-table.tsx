@@ -1,0 +1,77 @@
+import type { RouterOutputs } from '@keydesk/api';
+import { Button, Table, Text, VisuallyHidden } from '@mantine/core';
+import { IconMailForward } from '@tabler/icons-react';
+import { Link } from 'react-router';
+import { EmptyState } from '../../components/ui/query-state.tsx';
+import { formatCount, formatDate } from '../../lib/format.ts';
+import { LicenseKeyReveal } from '../licenses/license-key-reveal.tsx';
+import { CustomerLicenseStatusBadge, CustomerUpgradeBadge } from './customer-status-badges.tsx';
+
+type License = RouterOutputs['customer']['get']['licenses'][number];
+
+export function CustomerLicensesTable({ licenses }: { licenses: License[] }) {
+  if (licenses.length === 0)
+    return <EmptyState title="No licenses">Licenses appear here when an order is paid.</EmptyState>;
+  return (
+    <Table.ScrollContainer minWidth={820}>
+      <Table verticalSpacing="xs" aria-label="Licenses">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Key</Table.Th>
+            <Table.Th>Product</Table.Th>
+            <Table.Th className="num">Seats</Table.Th>
+            <Table.Th>Status</Table.Th>
+            <Table.Th>Issued</Table.Th>
+            <Table.Th>Upgrade</Table.Th>
+            <Table.Th>
+              <VisuallyHidden>Actions</VisuallyHidden>
+            </Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {licenses.map((license) => {
+            const label = `${license.product} ${license.edition} v${license.majorVersion}`;
+            return (
+              <Table.Tr key={license.id} data-testid="customer-license-row">
+                <Table.Td>
+                  <LicenseKeyReveal licenseKey={license.key} label={label} />
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">
+                    {license.product} {license.edition}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    Version {license.majorVersion}
+                  </Text>
+                </Table.Td>
+                <Table.Td className="num">{formatCount(license.seats)}</Table.Td>
+                <Table.Td>
+                  <CustomerLicenseStatusBadge status={license.status} />
+                </Table.Td>
+                <Table.Td>{formatDate(license.issuedAt)}</Table.Td>
+                <Table.Td>
+                  <CustomerUpgradeBadge status={license.upgrade.status} reason={license.upgrade.reason} />
+                  <Text size="xs" c="dimmed" maw={220}>
+                    {license.upgrade.reason}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Button
+                    component={Link}
+                    to={`/licenses/${license.id}?resend=1`}
+                    size="xs"
+                    variant="light"
+                    leftSection={<IconMailForward size={14} />}
+                    aria-label={`Resend key of ${label}`}
+                  >
+                    Resend key
+                  </Button>
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

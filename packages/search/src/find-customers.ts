@@ -1,0 +1,304 @@
+// Customer search. Strategies, cheapest and most certain first:
+//   1. exact: whole email, whole license key (any formatting), whole reseller order id — unique
+//      indexes; then email prefix as a range on the email index (first page only, bounded);
+//   2. substring: the FTS5 trigram index over names, emails, keys, order ids, company and postal
+//      details, newest source rows first (rowid order, so no ranking pass over all matches);
+//      paginated with a cursor on the index rowid;
+//   3. typo (first page, when the page is not full): each name word that is not a known word is
+//      compared with known words starting with its first or second letter (the index vocabulary)
+//      by edit distance (1 typo up to 6 letters, 2 above), and the names holding the closest
+//      words are fetched from the word index. Words shorter than 3 letters (CJK names, "Li") go
+//      to the word index as prefixes instead of the trigram index, which cannot match them.
+// Exact hits rank first, then prefixes, substrings, typos; each hit lists why it matched.
+import type { Db } from '@keydesk/db';
+import { allowedTypos, editDistance } from './edit-distance.ts';
+import { buildNameWordMatch, type NameWordTerm, planSearch, type SearchPlan } from './search-query.ts';
+import { type IndexedRow, SEARCH_KIND, type SearchStatements, searchStatements } from './search-sql.ts';
+import { findRanges, findWordRanges, foldText, highlightKey, type MatchRange } from './search-text.ts';
+
+export type CustomerMatchField = 'email' | 'name' | 'company' | 'licenseKey' | 'orderId';
+export type CustomerMatchKind = 'exact' | 'prefix' | 'substring' | 'typo';
+export type CustomerMatch = {
+  field: CustomerMatchField;
+  kind: CustomerMatchKind;
+  /** The matched value; a license key is masked outside the matched part. */
+  text: string;
+  ranges: MatchRange[];
+  licenseId: number | null;
+  orderId: number | null;
+};
+export type CustomerSearchHit = {
+  id: number;
+  name: string;
+  company: string | null;
+  country: string | null;
+  primaryEmail: string | null;
+  lastSeenAt: Date;
+  matches: CustomerMatch[];
+};
+export type FindCustomersResult = { items: CustomerSearchHit[]; nextCursor: string | null };
+
+const KIND_RANK: Record<CustomerMatchKind, number> = { exact: 0, prefix: 1, substring: 2, typo: 3 };
+const FIELD_OF_KIND: Record<number, CustomerMatchField> = {
+  [SEARCH_KIND.name]: 'name',
+  [SEARCH_KIND.place]: 'company',
+  [SEARCH_KIND.email]: 'email',
+  [SEARCH_KIND.licenseKey]: 'licenseKey',
+  [SEARCH_KIND.orderId]: 'orderId',
+};
+const MAX_MATCHES_PER_HIT = 3;
+const MAX_INDEX_ROUNDS = 4;
+const TYPO_ALTERNATIVES = 5;
+
+type Collected = { rank: number; order: number; matches: CustomerMatch[] };
+
+class HitCollector {
+  readonly hits = new Map<number, Collected>();
+  add(customerId: number | null, match: CustomerMatch): void {
+    if (customerId === null) return;
+    const found = this.hits.get(customerId);
+    if (!found) {
+      this.hits.set(customerId, { rank: KIND_RANK[match.kind], order: this.hits.size, matches: [match] });
+      return;
+    }
+    found.rank = Math.min(found.rank, KIND_RANK[match.kind]);
+    const isDuplicate = found.matches.some((m) => m.field === match.field && m.text === match.text);
+    if (!isDuplicate && found.matches.length < MAX_MATCHES_PER_HIT) found.matches.push(match);
+  }
+  has(customerId: number): boolean {
+    return this.hits.has(customerId);
+  }
+  get size(): number {
+    return this.hits.size;
+  }
+}
+
+function matchKind(text: string, plan: SearchPlan): CustomerMatchKind {
+  const field = foldText(text);
+  const wanted = foldText(plan.text);
+  if (field === wanted) return 'exact';
+  return field.startsWith(wanted) ? 'prefix' : 'substring';
+}
+
+function describeRow(row: IndexedRow, plan: SearchPlan): CustomerMatch {
+  const field = FIELD_OF_KIND[row.kind] ?? 'name';
+  if (field === 'licenseKey') {
+    const fragment = plan.keyFragment ?? plan.text.toUpperCase();
+    const { text, ranges } = highlightKey(row.text, fragment);
+    const isWhole = ranges[0]?.[0] === 0 && ranges[0]?.[1] === row.text.length;
+    return {
+      field,
+      kind: isWhole ? 'exact' : 'substring',
+      text,
+      ranges,
+      licenseId: row.sourceId,
+      orderId: null,
+    };
+  }
+  return {
+    field,
+    kind: matchKind(row.text, plan),
+    text: row.text,
+    ranges: findRanges(row.text, plan.words.length > 0 ? plan.words : [plan.text]),
+    licenseId: null,
+    orderId: field === 'orderId' ? row.sourceId : null,
+  };
+}
+
+function collectExact(statements: SearchStatements, plan: SearchPlan, hits: HitCollector, limit: number) {
+  const whole = (text: string): MatchRange[] => [[0, text.length]];
+  if (plan.isSingleToken) {
+    for (const row of statements.exactEmail.all(plan.email) as { customerId: number; text: string }[]) {
+      hits.add(row.customerId, {
+        field: 'email',
+        kind: 'exact',
+        text: row.text,
+        ranges: whole(row.text),
+        licenseId: null,
+        orderId: null,
+      });
+    }
+  }
+  if (plan.keyFragment) {
+    const rows = statements.exactKey.all(plan.keyFragment) as {
+      customerId: number;
+      text: string;
+      sourceId: number;
+    }[];
+    for (const row of rows) {
+      hits.add(row.customerId, {
+        field: 'licenseKey',
+        kind: 'exact',
+        text: row.text,
+        ranges: whole(row.text),
+        licenseId: row.sourceId,
+        orderId: null,
+      });
+    }
+  }
+  if (plan.isSingleToken) {
+    const rows = statements.exactOrder.all(plan.text) as {
+      customerId: number;
+      text: string;
+      sourceId: number;
+    }[];
+    for (const row of rows) {
+      hits.add(row.customerId, {
+        field: 'orderId',
+        kind: 'exact',
+        text: row.text,
+        ranges: whole(row.text),
+        licenseId: null,
+        orderId: row.sourceId,
+      });
+    }
+    const prefixRows = statements.emailPrefix.all(plan.email, `${plan.email}\u{10FFFF}`, limit) as {
+      customerId: number;
+      text: string;
+    }[];
+    for (const row of prefixRows) {
+      if (row.text === plan.email) continue;
+      hits.add(row.customerId, {
+        field: 'email',
+        kind: 'prefix',
+        text: row.text,
+        ranges: [[0, plan.email.length]],
+        licenseId: null,
+        orderId: null,
+      });
+    }
+  }
+}
+
+/** Walks the trigram index newest first until `limit` customers are collected; returns the next cursor. */
+function collectSubstrings(
+  statements: SearchStatements,
+  plan: SearchPlan,
+  match: string,
+  hits: HitCollector,
+  limit: number,
+  before: number,
+): string | null {
+  const batch = Math.min(400, limit * 4);
+  let cursor = before;
+  for (let round = 0; round < MAX_INDEX_ROUNDS; round++) {
+    const rowids = statements.substringPage.all(match, cursor, batch) as number[];
+    if (rowids.length === 0) return null;
+    const rows = (statements.indexedRows.all(JSON.stringify(rowids)) as IndexedRow[]).sort(
+      (a, b) => b.rowid - a.rowid,
+    );
+    for (const row of rows) {
+      if (hits.size >= limit && !hits.has(row.customerId)) return `s${cursor}`;
+      hits.add(row.customerId, describeRow(row, plan));
+      cursor = row.rowid;
+    }
+    if (rowids.length < batch) return null;
+  }
+  return `s${cursor}`;
+}
+
+/** Names by whole words (prefix for the words as typed): CJK names and words shorter than a trigram. */
+function collectNameWords(
+  statements: SearchStatements,
+  terms: NameWordTerm[],
+  kind: CustomerMatchKind,
+  hits: HitCollector,
+  limit: number,
+  before: number,
+): string | null {
+  const want = limit - hits.size;
+  if (want <= 0 || terms.length === 0) return null;
+  const ids = statements.namePage.all(buildNameWordMatch(terms), before, want + 1) as number[];
+  const page = ids.slice(0, want);
+  const rows = statements.namesByIds.all(JSON.stringify(page)) as { customerId: number; text: string }[];
+  const byId = new Map(rows.map((row) => [row.customerId, row.text]));
+  const words = terms.flatMap((term) => term.alternatives);
+  for (const id of page) {
+    const name = byId.get(id);
+    if (name === undefined) continue;
+    const ranges = kind === 'typo' ? findWordRanges(name, words) : findRanges(name, words);
+    hits.add(id, { field: 'name', kind, text: name, ranges, licenseId: null, orderId: null });
+  }
+  return ids.length > want ? `w${page.at(-1)}` : null;
+}
+
+/**
+ * Known name words within the allowed number of typos of each query word (the word itself first
+ * when known: "soren" also tries "søren", which no accent folding turns into an o); null when
+ * every word is known as typed, since the substring search already found those names.
+ */
+function correctNameWords(statements: SearchStatements, words: string[]): NameWordTerm[] | null {
+  let hasUnknownWord = false;
+  const terms = words.map((word): NameWordTerm => {
+    const max = allowedTypos(word.length);
+    const isKnown = Boolean(statements.nameTermExists.get(word));
+    if (!isKnown) hasUnknownWord = true;
+    if (max === 0) return { alternatives: [word], isPrefix: !isKnown };
+    const scored: { term: string; distance: number }[] = [];
+    for (const start of new Set([...word.slice(0, 2)])) {
+      for (const term of statements.nameTermsFrom.all(start, `${start}\u{10FFFF}`) as string[]) {
+        if (term === word) continue;
+        const distance = editDistance(word, term, max);
+        if (distance <= max) scored.push({ term, distance });
+      }
+    }
+    scored.sort((a, b) => a.distance - b.distance);
+    const close = scored.map((s) => s.term).slice(0, TYPO_ALTERNATIVES);
+    if (isKnown) return { alternatives: [word, ...close], isPrefix: false };
+    return close.length > 0
+      ? { alternatives: close, isPrefix: false }
+      : { alternatives: [word], isPrefix: true };
+  });
+  return hasUnknownWord ? terms : null;
+}
+
+export function findCustomers(options: {
+  db: Db;
+  query: string;
+  limit?: number;
+  cursor?: string | null;
+}): FindCustomersResult {
+  const limit = Math.max(1, Math.min(100, options.limit ?? 25));
+  const plan = planSearch(options.query);
+  if (!plan) return { items: [], nextCursor: null };
+  const statements = searchStatements(options.db);
+  const hits = new HitCollector();
+  const cursor = options.cursor ?? null;
+  const before = cursor ? Number(cursor.slice(1)) : Number.MAX_SAFE_INTEGER;
+  let nextCursor: string | null = null;
+
+  if (!cursor) collectExact(statements, plan, hits, limit);
+  if (plan.substringMatch && (!cursor || cursor.startsWith('s'))) {
+    nextCursor = collectSubstrings(statements, plan, plan.substringMatch, hits, limit, before);
+  } else if (plan.nameWords.length > 0 && (!cursor || cursor.startsWith('w'))) {
+    const terms = plan.nameWords.map((word) => ({ alternatives: [word], isPrefix: true }));
+    nextCursor = collectNameWords(statements, terms, 'prefix', hits, limit, before);
+  }
+  if (!cursor && hits.size < limit && plan.nameWords.length > 0) {
+    const corrected = correctNameWords(statements, plan.nameWords);
+    if (corrected) collectNameWords(statements, corrected, 'typo', hits, limit, Number.MAX_SAFE_INTEGER);
+  }
+  return { items: summarize(statements, hits), nextCursor };
+}
+
+function summarize(statements: SearchStatements, hits: HitCollector): CustomerSearchHit[] {
+  const ids = [...hits.hits.keys()];
+  if (ids.length === 0) return [];
+  const rows = statements.customerSummaries.all(JSON.stringify(ids)) as {
+    id: number;
+    name: string;
+    company: string | null;
+    country: string | null;
+    lastSeenAt: number;
+    primaryEmail: string | null;
+  }[];
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return [...hits.hits.entries()]
+    .sort(([, a], [, b]) => a.rank - b.rank || a.order - b.order)
+    .flatMap(([id, collected]) => {
+      const row = byId.get(id);
+      if (!row) return [];
+      const matches = [...collected.matches].sort((a, b) => KIND_RANK[a.kind] - KIND_RANK[b.kind]);
+      return [{ ...row, lastSeenAt: new Date(row.lastSeenAt), matches }];
+    });
+}
