@@ -1,5 +1,5 @@
 import type { Db } from '@keydesk/db';
-import type { OutboxStatus } from './outbox-sql.ts';
+import { type OutboxStatus, toOutboxStatus } from './outbox-sql.ts';
 
 export const outboxEmailSelect = {
   id: true,
@@ -37,7 +37,7 @@ export async function findOutboxEmails(options: {
   const items = hasMore ? rows.slice(0, options.limit) : rows;
   const counts = await options.db.prisma.outboxEmail.groupBy({ by: ['status'], _count: { _all: true } });
   return {
-    items,
+    items: items.map((item) => ({ ...item, status: toOutboxStatus(item.status) })),
     nextCursor: hasMore ? (items.at(-1)?.id ?? null) : null,
     counts: Object.fromEntries(counts.map((row) => [row.status, row._count._all])) as Partial<
       Record<OutboxStatus, number>

@@ -127,3 +127,8 @@ export function countDueOutboxEmails(db: Db, now: Date): number {
     .get(now.getTime()) as { n: number };
   return row.n;
 }
+
+/** The column is TEXT (SQLite has no enums); only this module writes it, with these four values. */
+export function toOutboxStatus(value: string): OutboxStatus {
+  return (OUTBOX_STATUSES as readonly string[]).includes(value) ? (value as OutboxStatus) : 'failed';
+}

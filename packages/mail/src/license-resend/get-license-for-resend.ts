@@ -1,4 +1,5 @@
 import type { Db, Prisma } from '@keydesk/db';
+import { toOutboxStatus } from '../outbox-sql.ts';
 import type { TemplateValues } from '../render-template.ts';
 
 export class LicenseResendError extends Error {
@@ -97,7 +98,10 @@ export async function getLicenseForResend(options: { db: Db; licenseId: number }
     defaultAddress: license.customer?.emails[0]?.email ?? null,
     canResend: blockedReason === null,
     blockedReason,
-    resends,
+    resends: resends.map((resend) => ({
+      ...resend,
+      outbox: { ...resend.outbox, status: toOutboxStatus(resend.outbox.status) },
+    })),
   };
 }
 
