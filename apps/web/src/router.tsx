@@ -20,6 +20,10 @@ export const router = createBrowserRouter([
         lazy: () => import('./routes/customers-page.tsx').then((m) => ({ Component: m.CustomersPage })),
       },
       {
+        path: 'licenses/:id',
+        lazy: () => import('./routes/license-page.tsx').then((m) => ({ Component: m.LicensePage })),
+      },
+      {
         path: 'conversations',
         lazy: () =>
           import('./routes/conversations-page.tsx').then((m) => ({ Component: m.ConversationsPage })),
