@@ -2,7 +2,7 @@ import type { RouterOutputs } from '@keydesk/api';
 import { Badge, Table, Text } from '@mantine/core';
 import { EmptyState } from '../../components/ui/query-state.tsx';
 import { formatDateTime } from '../../lib/format.ts';
-import { LicenseResendStatus } from './license-resend-status.tsx';
+import { MailOutboxStatus } from '../mail/mail-outbox-status.tsx';
 
 type Resend = RouterOutputs['licenseResend']['get']['resends'][number];
 
@@ -41,7 +41,7 @@ export function LicenseResendHistory({ resends, limit }: { resends: Resend[]; li
                   ) : null}
                 </Table.Td>
                 <Table.Td>
-                  <LicenseResendStatus outbox={resend.outbox} />
+                  <MailOutboxStatus outbox={resend.outbox} />
                 </Table.Td>
                 <Table.Td>
                   <Text size="sm">{resend.outbox.sentAt ? formatDateTime(resend.outbox.sentAt) : '—'}</Text>

@@ -3,7 +3,10 @@ import { Badge, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconCheck, IconClock, IconSend } from '@tabler/icons-react';
 import { formatDateTime } from '../../lib/format.ts';
 
-type OutboxState = RouterOutputs['licenseResend']['get']['resends'][number]['outbox'];
+type OutboxState = Pick<
+  RouterOutputs['mail']['outbox']['find']['items'][number],
+  'status' | 'attempts' | 'nextAttemptAt' | 'lastError' | 'serverResponse' | 'messageId'
+>;
 
 const STATUS = {
   queued: { label: 'Queued', color: 'blue', Icon: IconClock },
@@ -13,7 +16,7 @@ const STATUS = {
 } as const;
 
 /** Status as a word and an icon (never colour alone), with what the owner needs to know about it. */
-export function LicenseResendStatus({ outbox }: { outbox: OutboxState }) {
+export function MailOutboxStatus({ outbox }: { outbox: OutboxState }) {
   const { label, color, Icon } = STATUS[outbox.status];
   return (
     <Stack gap={2}>
