@@ -112,6 +112,18 @@ describe('licenseResend and mail procedures', () => {
     );
   });
 
+  it('redacts a card number typed into a template before storing it', async () => {
+    const caller = createOwnerCaller(db);
+    const saved = await caller.mail.template.update({
+      product: 'Card Test',
+      subject: 'Key',
+      textBody: 'Paid with 4111 1111 1111 1111: {{key}}',
+      htmlBody: '<p>{{key}}</p>',
+    });
+    expect(saved.textBody).not.toContain('4111 1111 1111 1111');
+    expect(saved.textBody).toContain('{{key}}');
+  });
+
   it('refuses every procedure without a session', async () => {
     const anonymous = createAnonymousCaller(db);
     await expect(anonymous.licenseResend.get({ licenseId: 1 })).rejects.toMatchObject({

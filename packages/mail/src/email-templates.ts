@@ -1,4 +1,5 @@
 import type { Db } from '@keydesk/db';
+import { redactCardNumbers } from '@keydesk/privacy';
 import { BUILT_IN_TEMPLATE, DEFAULT_TEMPLATE_PRODUCT } from './default-template.ts';
 import { assertValidTemplate, type EmailTemplateContent } from './render-template.ts';
 
@@ -68,7 +69,10 @@ export async function updateEmailTemplate(options: {
   template: EmailTemplateContent;
 }): Promise<EmailTemplateEntry> {
   assertValidTemplate(options.template);
-  const { subject, textBody, htmlBody } = options.template;
+  // Owner-typed text is redacted like every other input; the key itself is only a placeholder here.
+  const subject = redactCardNumbers(options.template.subject);
+  const textBody = redactCardNumbers(options.template.textBody);
+  const htmlBody = redactCardNumbers(options.template.htmlBody);
   await options.db.prisma.emailTemplate.upsert({
     where: { product: options.product },
     create: { product: options.product, subject, textBody, htmlBody },
