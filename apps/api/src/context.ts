@@ -20,6 +20,8 @@ export type AppServices = {
   db: Db;
   /** Plain settings and AEAD-encrypted secrets (SMTP/IMAP passwords, webhook secrets). */
   settings: SettingsStore;
+  /** SMTP_URL and MAIL_FROM from the environment: used where Settings hold no value. */
+  mailFallback?: { smtpUrl?: string | undefined; from?: string | undefined };
   logger: Logger;
   sessionPolicy: SessionPolicy;
   setupTokens: SetupTokenStore;

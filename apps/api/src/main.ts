@@ -42,6 +42,7 @@ async function main(): Promise<void> {
   const services: AppServices = {
     db,
     settings: createSettingsStore(db, createSecretBox(secretKey.key)),
+    mailFallback: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
     logger,
     sessionPolicy: {
       idleMs: env.SESSION_IDLE_MINUTES * 60_000,

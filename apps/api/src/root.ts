@@ -2,6 +2,8 @@ import { auditRouter } from './routers/audit/router.ts';
 import { authRouter } from './routers/auth/router.ts';
 import { customerRouter } from './routers/customer/router.ts';
 import { licenseLookupRouter } from './routers/license/license-lookup.router.ts';
+import { licenseResendRouter } from './routers/license-resend/router.ts';
+import { mailRouter } from './routers/mail/router.ts';
 import { overviewRouter } from './routers/overview/router.ts';
 import { secretsRouter } from './routers/secrets/router.ts';
 import { createRouter } from './trpc.ts';
@@ -13,6 +15,8 @@ export const appRouter = createRouter({
   secrets: secretsRouter,
   customer: customerRouter,
   license: licenseLookupRouter,
+  licenseResend: licenseResendRouter,
+  mail: mailRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -28,6 +28,8 @@ export const router = createBrowserRouter([
         path: 'licenses',
         lazy: () =>
           import('./routes/license-lookup-page.tsx').then((m) => ({ Component: m.LicenseLookupPage })),
+        path: 'licenses/:id',
+        lazy: () => import('./routes/license-page.tsx').then((m) => ({ Component: m.LicensePage })),
       },
       {
         path: 'conversations',

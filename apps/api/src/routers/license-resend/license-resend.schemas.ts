@@ -1,0 +1,96 @@
+import { z } from 'zod';
+
+export const ZLicenseId = z.number().int().positive();
+const ZEmailAddress = z.string().trim().toLowerCase().pipe(z.email().max(254));
+
+export const ZLicenseResendGetInput = z.object({ licenseId: ZLicenseId });
+
+export const ZOutboxState = z.object({
+  status: z.enum(['queued', 'sending', 'sent', 'failed']),
+  attempts: z.number().int(),
+  nextAttemptAt: z.date(),
+  lastError: z.string().nullable(),
+  serverResponse: z.string().nullable(),
+  messageId: z.string(),
+  sentAt: z.date().nullable(),
+});
+
+export const ZLicenseResendGetOutput = z.object({
+  license: z.object({
+    id: z.number().int(),
+    key: z.string(),
+    product: z.string(),
+    edition: z.string(),
+    seats: z.number().int(),
+    majorVersion: z.number().int(),
+    status: z.string(),
+    issuedAt: z.date(),
+    revokedAt: z.date().nullable(),
+    customer: z
+      .object({
+        id: z.number().int(),
+        name: z.string(),
+        company: z.string().nullable(),
+        country: z.string().nullable(),
+        emails: z.array(z.object({ email: z.string(), isPrimary: z.boolean() })),
+      })
+      .nullable(),
+    order: z
+      .object({
+        id: z.number().int(),
+        reseller: z.string(),
+        resellerOrderId: z.string(),
+        purchasedAt: z.date(),
+        status: z.string(),
+        amountMinor: z.number().int(),
+        currency: z.string(),
+      })
+      .nullable(),
+  }),
+  defaultAddress: z.string().nullable(),
+  canResend: z.boolean(),
+  blockedReason: z.string().nullable(),
+  resends: z.array(
+    z.object({
+      id: z.number().int(),
+      requestedAt: z.date(),
+      toAddress: z.string(),
+      isAlternateAddress: z.boolean(),
+      outbox: ZOutboxState,
+    }),
+  ),
+  historyLimit: z.number().int(),
+});
+
+export const ZLicenseResendPreviewInput = z.object({
+  licenseId: ZLicenseId,
+  toAddress: ZEmailAddress.optional(),
+});
+
+export const ZLicenseResendPreviewOutput = z.object({
+  from: z.string().nullable(),
+  to: z.string(),
+  isAlternateAddress: z.boolean(),
+  subject: z.string(),
+  text: z.string(),
+  html: z.string(),
+  isMailConfigured: z.boolean(),
+});
+
+export const ZLicenseResendSendInput = z.object({
+  licenseId: ZLicenseId,
+  toAddress: ZEmailAddress.optional(),
+  /** Made by the browser once per dialog, so a double click queues one email. */
+  requestId: z.uuid(),
+});
+
+export const ZLicenseResendSendOutput = z.object({
+  resendId: z.number().int(),
+  outboxId: z.number().int(),
+  isDuplicate: z.boolean(),
+  toAddress: z.string(),
+  isAlternateAddress: z.boolean(),
+  isMailConfigured: z.boolean(),
+});
+
+export type TLicenseResendGetOutput = z.infer<typeof ZLicenseResendGetOutput>;

@@ -1,0 +1,91 @@
+import {
+  findEmailTemplates,
+  findOutboxEmails,
+  getMailStatus,
+  previewEmailTemplate,
+  resetEmailTemplate,
+  TEMPLATE_VARIABLES,
+  TemplateError,
+  updateEmailTemplate,
+  updateMailSettings,
+} from '@keydesk/mail';
+import { TRPCError } from '@trpc/server';
+import { createRouter, ownerProcedure } from '../../trpc.ts';
+import {
+  ZEmpty,
+  ZMailStatusOutput,
+  ZMailUpdateSettingsInput,
+  ZOutboxFindInput,
+  ZOutboxFindOutput,
+  ZTemplateEntry,
+  ZTemplateFindOutput,
+  ZTemplatePreviewOutput,
+  ZTemplateResetInput,
+  ZTemplateUpdateInput,
+} from './mail.schemas.ts';
+
+async function asTrpc<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof TemplateError) throw new TRPCError({ code: 'BAD_REQUEST', message: error.message });
+    throw error;
+  }
+}
+
+const outboxRouter = createRouter({
+  find: ownerProcedure
+    .input(ZOutboxFindInput)
+    .output(ZOutboxFindOutput)
+    .query(({ ctx, input }) => findOutboxEmails({ db: ctx.db, ...input })),
+});
+
+const templateRouter = createRouter({
+  find: ownerProcedure
+    .input(ZEmpty)
+    .output(ZTemplateFindOutput)
+    .query(async ({ ctx }) => ({
+      variables: [...TEMPLATE_VARIABLES],
+      items: await findEmailTemplates({ db: ctx.db }),
+    })),
+
+  update: ownerProcedure
+    .input(ZTemplateUpdateInput)
+    .output(ZTemplateEntry)
+    .mutation(({ ctx, input }) => {
+      const { product, ...template } = input;
+      return asTrpc(() => updateEmailTemplate({ db: ctx.db, product, template }));
+    }),
+
+  reset: ownerProcedure
+    .input(ZTemplateResetInput)
+    .output(ZTemplateEntry)
+    .mutation(({ ctx, input }) => resetEmailTemplate({ db: ctx.db, product: input.product })),
+
+  preview: ownerProcedure
+    .input(ZTemplateUpdateInput)
+    .output(ZTemplatePreviewOutput)
+    .query(({ ctx, input }) => {
+      const { product, ...template } = input;
+      return asTrpc(() => previewEmailTemplate({ db: ctx.db, product, template }));
+    }),
+});
+
+export const mailRouter = createRouter({
+  /** Whether the outbox can send: the UI says plainly when it cannot. Never returns the password. */
+  status: ownerProcedure
+    .input(ZEmpty)
+    .output(ZMailStatusOutput)
+    .query(({ ctx }) => getMailStatus(ctx.settings, ctx.mailFallback)),
+
+  updateSettings: ownerProcedure
+    .input(ZMailUpdateSettingsInput)
+    .output(ZMailStatusOutput)
+    .mutation(({ ctx, input }) => {
+      updateMailSettings({ settings: ctx.settings, smtpUrl: input.smtpUrl || undefined, from: input.from });
+      return getMailStatus(ctx.settings, ctx.mailFallback);
+    }),
+
+  outbox: outboxRouter,
+  template: templateRouter,
+});

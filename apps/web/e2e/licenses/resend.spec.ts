@@ -1,0 +1,95 @@
+import { seedLicense, startTestSmtpServer, type TestSmtpServer } from '@keydesk/mail/testing';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible, launchBrowser, newPage, signIn } from '../fixtures/browser.ts';
+import { type RunningServer, startServer } from '../fixtures/server.ts';
+
+const FROM = 'Keydesk Support <support@keydesk.test>';
+
+describe('Resending a license key', () => {
+  let smtp: TestSmtpServer;
+  let server: RunningServer;
+  let browser: Browser;
+  let seeded: Awaited<ReturnType<typeof seedLicense>>;
+
+  beforeAll(async () => {
+    smtp = await startTestSmtpServer();
+    server = await startServer({ env: { SMTP_URL: smtp.url, MAIL_FROM: FROM } });
+    const db = await server.openDb();
+    seeded = await seedLicense(db, { name: 'Ines Müller' });
+    await db.close();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    await smtp?.stop();
+  });
+
+  // Two axe runs on a shared 2-core machine: allow more than the suite's default 90 s.
+  it('previews the exact email, sends it once, and shows it as sent with its Message-ID', {
+    timeout: 180_000,
+  }, async () => {
+    const page = await newPage(browser);
+    await signIn(page, server.url);
+    await page.goto(`${server.url}/licenses/${seeded.licenseId}?resend=1`);
+
+    const dialog = page.getByRole('dialog', { name: 'Resend license key' });
+    await dialog.waitFor();
+    const preview = dialog.getByTestId('license-resend-preview');
+    await preview.waitFor();
+    await expect(preview.textContent()).resolves.toContain(`To: ${seeded.email}`);
+    await expect(preview.textContent()).resolves.toContain('Subject: Your Tessera license key');
+    const html = page.frameLocator('[data-testid="mail-preview-html"]');
+    await html.getByText(seeded.key).waitFor();
+    await html.getByText('Hello Ines Müller,').waitFor();
+    await expectAccessible(page, 'License page with the resend dialog');
+    await dialog.getByRole('tab', { name: 'Plain-text part' }).click();
+    await expect(dialog.getByTestId('mail-preview-text').textContent()).resolves.toContain(seeded.key);
+
+    // A double click queues one email.
+    await dialog.getByRole('button', { name: 'Send' }).dblclick();
+    await page.getByText('Key email queued').waitFor();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(new URL(page.url()).searchParams.get('resend')).toBeNull();
+
+    const [message] = await smtp.waitForMessages(1);
+    expect(message?.envelopeTo).toEqual([seeded.email]);
+    expect(message?.parsed.text).toContain(seeded.key);
+    expect(message?.parsed.html).toContain(seeded.key);
+    expect(message?.parsed.date).toBeInstanceOf(Date);
+    const db = await server.openDb();
+    const outbox = await db.prisma.outboxEmail.findMany({ select: { messageId: true, status: true } });
+    await db.close();
+    expect(outbox).toHaveLength(1);
+    expect(message?.parsed.messageId).toBe(outbox[0]?.messageId);
+
+    const history = page.getByTestId('license-resend-history');
+    await history.locator('tbody').getByText('Sent', { exact: true }).waitFor({ timeout: 15_000 });
+    await expect(history.textContent()).resolves.toContain(outbox[0]?.messageId ?? '?');
+    await new Promise((r) => setTimeout(r, 500));
+    expect(smtp.received).toHaveLength(1);
+    await expectAccessible(page, 'License page with its resend history');
+    await page.context().close();
+  });
+
+  it('sends to another address and records it as such', async () => {
+    const page = await newPage(browser);
+    await signIn(page, server.url);
+    await page.goto(`${server.url}/licenses/${seeded.licenseId}`);
+    await page.getByRole('button', { name: 'Resend key' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Resend license key' });
+    await dialog.getByLabel('Another address (recorded as such)').check();
+    await dialog.getByRole('textbox', { name: 'Other address' }).fill('ines.private@example.org');
+    await dialog.getByText('To: ines.private@example.org').waitFor();
+    await dialog.getByRole('button', { name: 'Send' }).click();
+    await page.getByText('Key email queued').waitFor();
+
+    const messages = await smtp.waitForMessages(2);
+    expect(messages[1]?.envelopeTo).toEqual(['ines.private@example.org']);
+    expect(messages[1]?.parsed.text).toContain(seeded.key);
+    await page.getByTestId('license-resend-history').getByText('Other address').waitFor();
+    await page.context().close();
+  });
+});

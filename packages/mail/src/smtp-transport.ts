@@ -1,0 +1,38 @@
+import nodemailer, { type Transporter } from 'nodemailer';
+import type SMTPTransport from 'nodemailer/lib/smtp-transport';
+
+export type SmtpTransport = Transporter<SMTPTransport.SentMessageInfo>;
+
+/**
+ * A pooled-free SMTP transport from an smtp:// or smtps:// URL. Timeouts are short so that one
+ * attempt always ends well inside the sender's lease.
+ */
+export function createSmtpTransport(smtpUrl: string): SmtpTransport {
+  const url = new URL(smtpUrl);
+  const options: SMTPTransport.Options = {
+    host: url.hostname,
+    port: url.port ? Number(url.port) : url.protocol === 'smtps:' ? 465 : 587,
+    secure: url.protocol === 'smtps:',
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 30_000,
+  };
+  if (url.username) {
+    options.auth = { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) };
+  }
+  return nodemailer.createTransport(options);
+}
+
+/** An SMTP 5xx reply is final (no such mailbox, refused); everything else may pass on a later try. */
+export function isPermanentSmtpError(error: unknown): boolean {
+  const code = (error as { responseCode?: unknown } | null)?.responseCode;
+  return typeof code === 'number' && code >= 500 && code < 600;
+}
+
+export function describeSmtpError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const response = (error as { response?: unknown }).response;
+  const text = typeof response === 'string' && response ? response : error.message;
+  // The reason is shown in the UI and stored: one line, bounded.
+  return text.replace(/\s+/g, ' ').slice(0, 500);
+}
