@@ -1,5 +1,6 @@
 import type { HttpRoute } from './http-route.ts';
 import { sendJson } from './http-route.ts';
+import { webhookRoutes } from './webhook-routes.ts';
 
 /** Every plain HTTP route. Webhooks (/hooks/*) and the collector (/collect/*) register here. */
 export const httpRoutes: HttpRoute[] = [
@@ -11,4 +12,5 @@ export const httpRoutes: HttpRoute[] = [
       sendJson(res, 200, { ok: true });
     },
   },
+  ...webhookRoutes,
 ];
