@@ -20,11 +20,15 @@ afterAll(async () => {
 });
 
 function runImport(file: string, killAfterPercent?: number) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/cli/import.ts', 'orders', file, '--reseller', 'paypro'], {
-    cwd: repoRoot(),
-    env: { ...process.env, DATABASE_URL: `file:${db.file}` },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'apps/api/src/cli/import.ts', 'orders', file, '--reseller', 'paypro'],
+    {
+      cwd: repoRoot(),
+      env: { ...process.env, DATABASE_URL: `file:${db.file}` },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => {
@@ -35,16 +39,23 @@ function runImport(file: string, killAfterPercent?: number) {
     const percent = [...stderr.matchAll(/\]\s+(\d+)%/g)].map((m) => Number(m[1])).at(-1) ?? 0;
     if (killAfterPercent !== undefined && percent >= killAfterPercent && percent < 100) child.kill('SIGKILL');
   });
-  return new Promise<{ code: number | null; signal: string | null; stdout: string; stderr: string }>((resolve) => {
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
-  });
+  return new Promise<{ code: number | null; signal: string | null; stdout: string; stderr: string }>(
+    (resolve) => {
+      child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+    },
+  );
 }
 
-const count = (sql: string) => (db.sqlite.prepare(`SELECT count(*) AS n FROM ${sql}`).safeIntegers(false).get() as { n: number }).n;
+const count = (sql: string) =>
+  (db.sqlite.prepare(`SELECT count(*) AS n FROM ${sql}`).safeIntegers(false).get() as { n: number }).n;
 
 it('resumes after SIGKILL and ends with each order exactly once', async () => {
   const file = path.join(db.dir, 'orders.csv');
-  await writeOrderCsv(file, { rows: ROWS, reseller: 'paypro', extraLines: new Map([[30_000, 'broken,row']]) });
+  await writeOrderCsv(file, {
+    rows: ROWS,
+    reseller: 'paypro',
+    extraLines: new Map([[30_000, 'broken,row']]),
+  });
   const killed = await runImport(file, 20);
   expect(killed.signal).toBe('SIGKILL');
   const partial = count('"Order"');
@@ -59,8 +70,15 @@ it('resumes after SIGKILL and ends with each order exactly once', async () => {
   expect(count(`(SELECT resellerOrderId FROM "Order" GROUP BY resellerOrderId HAVING count(*) > 1)`)).toBe(0);
   // Each order has its licenses once: generated keys (one per order) or the two delivered keys.
   expect(count(`(SELECT orderId FROM License GROUP BY orderId HAVING count(*) > 2)`)).toBe(0);
-  expect(count(`"Order" o WHERE NOT EXISTS (SELECT 1 FROM License l WHERE l.orderId = o.id) AND o.status != 'pending'`)).toBe(0);
-  const run = db.sqlite.prepare(`SELECT status, itemsDone, created, rejected FROM ImportRun WHERE kind = 'orders'`).safeIntegers(false).get();
+  expect(
+    count(
+      `"Order" o WHERE NOT EXISTS (SELECT 1 FROM License l WHERE l.orderId = o.id) AND o.status != 'pending'`,
+    ),
+  ).toBe(0);
+  const run = db.sqlite
+    .prepare(`SELECT status, itemsDone, created, rejected FROM ImportRun WHERE kind = 'orders'`)
+    .safeIntegers(false)
+    .get();
   expect(run).toEqual({ status: 'completed', itemsDone: ROWS + 1, created: ROWS, rejected: 1 });
 
   const again = await runImport(file);

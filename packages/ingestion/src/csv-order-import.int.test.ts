@@ -10,7 +10,8 @@ import { writeOrderCsv } from './testing/write-order-csv.ts';
 
 let db: TestDb;
 const now = () => new Date('2026-11-25T08:00:00Z');
-const count = (sql: string) => (db.sqlite.prepare(`SELECT count(*) AS n FROM ${sql}`).safeIntegers(false).get() as { n: number }).n;
+const count = (sql: string) =>
+  (db.sqlite.prepare(`SELECT count(*) AS n FROM ${sql}`).safeIntegers(false).get() as { n: number }).n;
 
 beforeAll(async () => {
   db = await createTestDb();
@@ -29,11 +30,21 @@ describe('order CSV import', () => {
       [5, '10999002,yesterday,Processed,a@b.example,X,DE,Tessera 5,Pro,1,"9.00",EUR,'],
       [7, '10999003,11/20/2026 10:00:00 AM,Exploded,a@b.example,X,DE,Tessera 5,Pro,1,"9.00",EUR,'],
       [9, '10999004,11/20/2026 10:00:00 AM,Processed,a@b.example'],
-      [11, '10999005,11/20/2026 10:00:00 AM,Processed,card@b.example,"pay 4111 1111 1111 1111",DE,Tessera 5,Pro,1,"ten",EUR,'],
+      [
+        11,
+        '10999005,11/20/2026 10:00:00 AM,Processed,card@b.example,"pay 4111 1111 1111 1111",DE,Tessera 5,Pro,1,"ten",EUR,',
+      ],
     ]);
     await writeOrderCsv(file, { rows: 40, reseller: 'paypro', extraLines: broken });
     const rejections: { line: number; reason: string }[] = [];
-    const summary = await runCsvImport({ db, now, file, kind: createOrderCsvKind('paypro'), batchSize: 7, onReject: (r) => rejections.push(r) });
+    const summary = await runCsvImport({
+      db,
+      now,
+      file,
+      kind: createOrderCsvKind('paypro'),
+      batchSize: 7,
+      onReject: (r) => rejections.push(r),
+    });
     expect(summary).toMatchObject({ status: 'completed', rows: 45, created: 40, updated: 0, rejected: 5 });
     expect(rejections).toEqual([
       { line: 5, reason: '"not-an-email" is not an email address' },
@@ -65,10 +76,16 @@ describe('order CSV import', () => {
     const summary = await runCsvImport({ db, now, file, kind: createOrderCsvKind('avangate') });
     expect(summary).toMatchObject({ created: 1, rejected: 0 });
     const order = db.sqlite
-      .prepare(`SELECT amountMinor, purchasedAt, status FROM "Order" WHERE reseller = 'avangate' AND resellerOrderId = '77000001'`)
+      .prepare(
+        `SELECT amountMinor, purchasedAt, status FROM "Order" WHERE reseller = 'avangate' AND resellerOrderId = '77000001'`,
+      )
       .safeIntegers(false)
       .get();
-    expect(order).toEqual({ amountMinor: 123450, purchasedAt: Date.UTC(2024, 5, 19, 19, 6, 29), status: 'completed' });
+    expect(order).toEqual({
+      amountMinor: 123450,
+      purchasedAt: Date.UTC(2024, 5, 19, 19, 6, 29),
+      status: 'completed',
+    });
   });
 
   it('refuses a file without a required column, naming the accepted headers', async () => {
@@ -83,12 +100,24 @@ describe('order CSV import', () => {
 describe('newsletter CSV import', () => {
   it('never resubscribes an unsubscribed address, whatever the list says', async () => {
     const first = path.join(db.dir, 'news1.csv');
-    writeFileSync(first, 'Email Address,Status,Date\nann@example.com,subscribed,2024-01-01\nbob@example.com,unsubscribed,2024-02-01\nbroken,subscribed,2024-01-01\n');
-    expect(await runCsvImport({ db, now, file: first, kind: createNewsletterCsvKind() })).toMatchObject({ created: 2, rejected: 1 });
+    writeFileSync(
+      first,
+      'Email Address,Status,Date\nann@example.com,subscribed,2024-01-01\nbob@example.com,unsubscribed,2024-02-01\nbroken,subscribed,2024-01-01\n',
+    );
+    expect(await runCsvImport({ db, now, file: first, kind: createNewsletterCsvKind() })).toMatchObject({
+      created: 2,
+      rejected: 1,
+    });
     const second = path.join(db.dir, 'news2.csv');
     writeFileSync(second, 'Email,Subscribed At\nBOB@example.com,2026-11-01\nann@example.com,2023-06-01\n');
-    expect(await runCsvImport({ db, now, file: second, kind: createNewsletterCsvKind() })).toMatchObject({ updated: 1, skipped: 1 });
-    const rows = db.sqlite.prepare('SELECT email, status, subscribedAt FROM NewsletterSubscription ORDER BY email').safeIntegers(false).all();
+    expect(await runCsvImport({ db, now, file: second, kind: createNewsletterCsvKind() })).toMatchObject({
+      updated: 1,
+      skipped: 1,
+    });
+    const rows = db.sqlite
+      .prepare('SELECT email, status, subscribedAt FROM NewsletterSubscription ORDER BY email')
+      .safeIntegers(false)
+      .all();
     expect(rows).toEqual([
       { email: 'ann@example.com', status: 'subscribed', subscribedAt: Date.UTC(2023, 5, 1) },
       { email: 'bob@example.com', status: 'unsubscribed', subscribedAt: null },

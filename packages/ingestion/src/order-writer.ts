@@ -153,6 +153,7 @@ export function createOrderWriter(options: {
     event: OrderEvent,
     status: OrderStatus,
     nowMs: number,
+    isNewOrder: boolean,
   ): boolean {
     let wrote = false;
     const revoked = isRevokingStatus(status);
@@ -182,7 +183,10 @@ export function createOrderWriter(options: {
     if (!isPaidStatus(status)) return wrote;
     // PayPro sends one notification per product of an order: each product gets its own key.
     for (const item of event.items) {
-      if (s.hasLicenseForProduct.get(orderId, item.product) === undefined)
+      const hasLicense = isNewOrder
+        ? item.licenseKeys.length > 0
+        : s.hasLicenseForProduct.get(orderId, item.product) !== undefined;
+      if (!hasLicense)
         insert(generateLicenseKey(random), item.product, item.edition, Math.max(1, item.quantity));
     }
     return wrote;
@@ -218,7 +222,7 @@ export function createOrderWriter(options: {
           nowMs,
         ).lastInsertRowid,
       );
-      writeLicenses(orderId, customerId, event, status, nowMs);
+      writeLicenses(orderId, customerId, event, status, nowMs, true);
       return { outcome: 'created', orderId, customerId, status };
     }
     // Details come from a charge, or fill an order first seen through a refund or chargeback.
@@ -265,7 +269,7 @@ export function createOrderWriter(options: {
         existing.id,
       );
     }
-    let licensesChanged = writeLicenses(existing.id, next.customerId, event, status, nowMs);
+    let licensesChanged = writeLicenses(existing.id, next.customerId, event, status, nowMs, false);
     if (isRevokingStatus(status))
       licensesChanged = s.revokeLicenses.run(nowMs, nowMs, existing.id).changes > 0 || licensesChanged;
     else if (existing.status === 'charged_back' && status === 'completed')

@@ -32,7 +32,8 @@ export async function runCsvCli<F extends string>(options: {
     onReject: (r) => bar.log(`line ${r.line}: ${r.reason}`),
   });
   bar.done();
-  if (summary.alreadyImported) console.log('This file was imported completely before; nothing to do (use --force to check it again).');
+  if (summary.alreadyImported)
+    console.log('This file was imported completely before; nothing to do (use --force to check it again).');
   console.log(
     `${summary.status}: ${summary.rows} rows — created ${summary.created}, updated ${summary.updated}, skipped ${summary.skipped}, rejected ${summary.rejected}`,
   );

@@ -10,6 +10,11 @@ export const newsletterImporter: CliImporter = {
       options: { force: { type: 'boolean', default: false } },
       allowPositionals: true,
     });
-    return runCsvCli({ ...context, file: positionals[0], kind: createNewsletterCsvKind(), force: values.force });
+    return runCsvCli({
+      ...context,
+      file: positionals[0],
+      kind: createNewsletterCsvKind(),
+      force: values.force,
+    });
   },
 };

@@ -14,6 +14,11 @@ export const ordersImporter: CliImporter = {
       console.error('Say whose export it is: --reseller paypro or --reseller avangate.');
       return Promise.resolve(2);
     }
-    return runCsvCli({ ...context, file: positionals[0], kind: createOrderCsvKind(values.reseller), force: values.force });
+    return runCsvCli({
+      ...context,
+      file: positionals[0],
+      kind: createOrderCsvKind(values.reseller),
+      force: values.force,
+    });
   },
 };

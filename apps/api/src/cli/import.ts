@@ -15,7 +15,11 @@ async function main(): Promise<number> {
   const [kind, ...args] = process.argv.slice(2);
   const importer = kind ? IMPORTERS[kind] : undefined;
   if (!importer) {
-    console.error(`Usage: npm run import -- <kind> FILE [options]\n${Object.values(IMPORTERS).map((i) => `  ${i.usage}`).join('\n')}`);
+    console.error(
+      `Usage: npm run import -- <kind> FILE [options]\n${Object.values(IMPORTERS)
+        .map((i) => `  ${i.usage}`)
+        .join('\n')}`,
+    );
     return 2;
   }
   const env = readEnv();

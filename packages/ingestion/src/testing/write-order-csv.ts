@@ -1,7 +1,8 @@
 // Synthetic reseller order exports for tests and the benchmark: streamed to disk in constant memory,
 // deterministic for a seed, in each reseller's own column names, date and amount formats.
-import { createWriteStream } from 'node:fs';
+
 import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
 import type { Reseller } from '../order-event.ts';
 
 const PRODUCTS = [
@@ -11,12 +12,36 @@ const PRODUCTS = [
   ['Tessera Batch', 'Site', 49900],
 ] as const;
 const COUNTRIES = ['DE', 'US', 'GB', 'FR', 'JP', 'BR', 'IN', 'PL'];
-const STATUSES_PAYPRO = ['Processed', 'Processed', 'Processed', 'Processed', 'Processed', 'Processed', 'Processed', 'Refunded', 'Chargeback', 'Partially Refunded'];
-const STATUSES_AVANGATE = ['COMPLETE', 'COMPLETE', 'COMPLETE', 'COMPLETE', 'COMPLETE', 'COMPLETE', 'COMPLETE', 'REFUND', 'CHARGEBACK', 'PAYMENT_RECEIVED'];
+const STATUSES_PAYPRO = [
+  'Processed',
+  'Processed',
+  'Processed',
+  'Processed',
+  'Processed',
+  'Processed',
+  'Processed',
+  'Refunded',
+  'Chargeback',
+  'Partially Refunded',
+];
+const STATUSES_AVANGATE = [
+  'COMPLETE',
+  'COMPLETE',
+  'COMPLETE',
+  'COMPLETE',
+  'COMPLETE',
+  'COMPLETE',
+  'COMPLETE',
+  'REFUND',
+  'CHARGEBACK',
+  'PAYMENT_RECEIVED',
+];
 
 const HEADERS: Record<Reseller, string> = {
-  paypro: 'Order ID,Order Date,Order Status,Customer Email,Customer Name,Country,Product Name,SKU,Quantity,Order Total,Currency,License Keys',
-  avangate: 'REFNO,SALEDATE,ORDERSTATUS,CUSTOMEREMAIL,FIRSTNAME,LASTNAME,COUNTRY_CODE,IPN_PNAME,IPN_PCODE,IPN_QTY,IPN_TOTALGENERAL,CURRENCY',
+  paypro:
+    'Order ID,Order Date,Order Status,Customer Email,Customer Name,Country,Product Name,SKU,Quantity,Order Total,Currency,License Keys',
+  avangate:
+    'REFNO,SALEDATE,ORDERSTATUS,CUSTOMEREMAIL,FIRSTNAME,LASTNAME,COUNTRY_CODE,IPN_PNAME,IPN_PCODE,IPN_QTY,IPN_TOTALGENERAL,CURRENCY',
 };
 
 export function orderCsvRow(reseller: Reseller, i: number, seed = 1): string {
@@ -38,7 +63,8 @@ export function orderCsvRow(reseller: Reseller, i: number, seed = 1): string {
   if (reseller === 'paypro') {
     const hour = at.getUTCHours();
     const date = `${p(at.getUTCMonth() + 1)}/${p(at.getUTCDate())}/${at.getUTCFullYear()} ${hour % 12 || 12}:${p(at.getUTCMinutes())}:${p(at.getUTCSeconds())} ${hour < 12 ? 'AM' : 'PM'}`;
-    const amount = (total / 100).toLocaleString('en-US', { minimumFractionDigits: 2 });
+    const units = Math.floor(total / 100);
+    const amount = `${units >= 1000 ? `${Math.floor(units / 1000)},${String(units % 1000).padStart(3, '0')}` : units}.${p(total % 100)}`;
     const keys = next() % 3 === 0 ? `"PP-${i}-A,\tPP-${i}-B"` : '';
     return `${10_000_000 + i},${date},${status},${email},"Customer ${customer}, Jr.",${country},${product},${edition},${quantity},"${amount}",EUR,${keys}`;
   }
@@ -46,7 +72,10 @@ export function orderCsvRow(reseller: Reseller, i: number, seed = 1): string {
   return `${70_000_000 + i},${date},${status},${email},Customer,${customer},${country.toLowerCase()},${product},${edition},${quantity},${(total / 100).toFixed(2)},USD`;
 }
 
-export async function writeOrderCsv(file: string, options: { rows: number; reseller: Reseller; seed?: number; extraLines?: Map<number, string> }): Promise<void> {
+export async function writeOrderCsv(
+  file: string,
+  options: { rows: number; reseller: Reseller; seed?: number; extraLines?: Map<number, string> },
+): Promise<void> {
   const out = createWriteStream(file);
   let chunk = `${HEADERS[options.reseller]}\n`;
   for (let i = 0; i < options.rows; i++) {
