@@ -8,6 +8,7 @@ export {
   runCsvImport,
 } from './csv-import-runner.ts';
 export { createOrderCsvKind, ORDER_CSV_COLUMNS } from './csv-order-import.ts';
+export { findImportRuns, getImportRun } from './find-import-runs.ts';
 export { findWebhookEvents } from './find-webhook-events.ts';
 export { createNewsletterCsvKind, NEWSLETTER_CSV_COLUMNS } from './newsletter.ts';
 export type { Reseller } from './order-event.ts';

@@ -1,5 +1,6 @@
 // Replays a stored notification through the same apply step, from its redacted payload. Only
 // notifications that passed their signature check once can be replayed.
+import { recordAudit } from '@keydesk/audit';
 import type { Db } from '@keydesk/db';
 import { parseAvangateNotification } from './avangate-ipn.ts';
 import { parseFormPairs } from './form-pairs.ts';
@@ -40,6 +41,17 @@ export function replayWebhookEvent(options: { db: Db; now: Date; id: number }): 
         `UPDATE WebhookEvent SET status = 'processed', result = ?, orderId = coalesce(?, orderId) WHERE id = ?`,
       )
       .run(result, applied?.orderId ?? null, row.id);
+    recordAudit(
+      options.db,
+      {
+        action: 'webhook.replay',
+        actor: 'owner',
+        targetType: 'WebhookEvent',
+        targetId: row.id,
+        details: { source: row.source },
+      },
+      options.now,
+    );
     return { id: row.id, status: 'processed' as const, result };
   })();
 }
