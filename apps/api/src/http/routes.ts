@@ -1,5 +1,6 @@
 import type { HttpRoute } from './http-route.ts';
 import { sendJson } from './http-route.ts';
+import { importUploadRoute } from './import-upload-route.ts';
 import { webhookRoutes } from './webhook-routes.ts';
 
 /** Every plain HTTP route. Webhooks (/hooks/*) and the collector (/collect/*) register here. */
@@ -13,4 +14,5 @@ export const httpRoutes: HttpRoute[] = [
     },
   },
   ...webhookRoutes,
+  importUploadRoute,
 ];
