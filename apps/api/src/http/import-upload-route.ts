@@ -31,13 +31,18 @@ export const importUploadRoute: HttpRoute = {
   method: 'POST',
   path: '/imports/upload',
   async handle(req, res, services) {
+    // Refusals answer before the upload is read: discard the body so the client sees the answer.
+    const refuse = (status: number, error: string) => {
+      req.resume();
+      sendJson(res, status, { error });
+    };
     if (!isSameOriginRequest(req, { isSecure: isSecureRequest(req, services.trustProxy) })) {
-      sendJson(res, 403, { error: 'Cross-origin request refused.' });
+      refuse(403, 'Cross-origin request refused.');
       return;
     }
     const context = await createContext(services, req, res);
     if (!context.session) {
-      sendJson(res, 401, { error: 'Sign in to continue.' });
+      refuse(401, 'Sign in to continue.');
       return;
     }
     const runImport = importerFor(new URL(req.url ?? '/', 'http://keydesk.invalid'));
