@@ -37,7 +37,7 @@ export async function findWebhookEvents(options: {
     items: page.map((row) => ({
       ...row,
       payload: row.payload.slice(0, PAYLOAD_PREVIEW_LENGTH),
-      canReplay: row.status !== 'rejected' && row.source !== 'newsletter',
+      canReplay: (row.status === 'processed' || row.status === 'duplicate') && row.source !== 'newsletter',
     })),
     nextCursor: rows.length > options.limit ? (page.at(-1)?.id ?? null) : null,
   };

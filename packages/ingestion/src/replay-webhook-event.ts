@@ -17,8 +17,8 @@ export function replayWebhookEvent(options: { db: Db; now: Date; id: number }): 
     .safeIntegers(false)
     .get(options.id) as { id: number; source: string; payload: string; status: string } | undefined;
   if (!row) throw new WebhookReplayError('No such notification.');
-  if (row.status === 'rejected')
-    throw new WebhookReplayError('A rejected notification was never verified and cannot be replayed.');
+  if (row.status !== 'processed' && row.status !== 'duplicate')
+    throw new WebhookReplayError('Only verified notifications can be replayed; this one was never verified.');
   const pairs = parseFormPairs(row.payload);
   const event =
     row.source === 'paypro'

@@ -47,10 +47,17 @@ export function insertWebhookEvent(db: Db, row: WebhookEventRow, now: Date): num
   return Number(result.lastInsertRowid);
 }
 
-/** A refused notification: kept (redacted) for the Settings list, and written to the audit log. */
+/** A refused notification (or one that failed inside Keydesk): kept, redacted, and written to the audit log. */
 export function recordRejectedWebhook(
   db: Db,
-  options: { source: WebhookSource; ip: string | null; payload: string; reason: string; now: Date },
+  options: {
+    source: WebhookSource;
+    ip: string | null;
+    payload: string;
+    reason: string;
+    now: Date;
+    status?: 'rejected' | 'failed';
+  },
 ): number {
   return db.sqlite.transaction(() => {
     const id = insertWebhookEvent(
@@ -60,7 +67,7 @@ export function recordRejectedWebhook(
         idempotencyKey: null,
         remoteIp: options.ip,
         payload: redactCardNumbers(options.payload),
-        status: 'rejected',
+        status: options.status ?? 'rejected',
         result: options.reason,
         orderId: null,
       },
@@ -69,7 +76,7 @@ export function recordRejectedWebhook(
     recordAudit(
       db,
       {
-        action: 'webhook.rejected',
+        action: options.status === 'failed' ? 'webhook.failed' : 'webhook.rejected',
         actor: 'webhook',
         targetType: 'WebhookEvent',
         targetId: id,

@@ -41,8 +41,16 @@ function webhookRoute(
         sendText(res, tooLarge ? 413 : 400, `Rejected: ${reason}`);
         return;
       }
-      const reply = receive({ db: services.db, body, ip, now }, services, req);
-      sendText(res, reply.status, reply.body, reply.contentType);
+      try {
+        const reply = receive({ db: services.db, body, ip, now }, services, req);
+        sendText(res, reply.status, reply.body, reply.contentType);
+      } catch (error) {
+        // A fault on our side, not the sender's: kept as failed, answered 503 so the reseller retries.
+        const reason = `failed: ${error instanceof Error ? error.message : String(error)}`.slice(0, 500);
+        services.logger.error('webhook failed', { source, reason });
+        recordRejectedWebhook(services.db, { source, ip, payload: body, reason, now, status: 'failed' });
+        sendText(res, 503, 'Temporarily unable to process; please retry.');
+      }
     },
   };
 }
