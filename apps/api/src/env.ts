@@ -30,6 +30,11 @@ const ZEnv = z.object({
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().optional(),
   WEB_DIST: z.string().optional(),
+  // Webhook secrets; the ones saved in Settings win over these.
+  PAYPRO_VALIDATION_KEY: z.string().min(1).optional(),
+  PAYPRO_SECRET_KEY: z.string().min(1).optional(),
+  AVANGATE_SECRET_KEY: z.string().min(1).optional(),
+  NEWSLETTER_WEBHOOK_SECRET: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });
 

@@ -6,6 +6,9 @@ import { licenseResendRouter } from './routers/license-resend/router.ts';
 import { mailRouter } from './routers/mail/router.ts';
 import { overviewRouter } from './routers/overview/router.ts';
 import { secretsRouter } from './routers/secrets/router.ts';
+import { importRunRouter } from './routers/import-run/router.ts';
+import { overviewRouter } from './routers/overview/router.ts';
+import { webhookRouter } from './routers/webhook/router.ts';
 import { createRouter } from './trpc.ts';
 
 export const appRouter = createRouter({
@@ -17,6 +20,8 @@ export const appRouter = createRouter({
   license: licenseLookupRouter,
   licenseResend: licenseResendRouter,
   mail: mailRouter,
+  webhook: webhookRouter,
+  importRun: importRunRouter,
 });
 
 export type AppRouter = typeof appRouter;

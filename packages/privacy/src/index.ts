@@ -9,3 +9,4 @@ export {
   redactPairs,
   redactRecord,
 } from './redact-card-numbers.ts';
+export { type CardNumberFinding, scanForCardNumbers } from './scan-for-card-numbers.ts';

@@ -1,5 +1,7 @@
 import type { HttpRoute } from './http-route.ts';
 import { sendJson } from './http-route.ts';
+import { importUploadRoute } from './import-upload-route.ts';
+import { webhookRoutes } from './webhook-routes.ts';
 
 /** Every plain HTTP route. Webhooks (/hooks/*) and the collector (/collect/*) register here. */
 export const httpRoutes: HttpRoute[] = [
@@ -11,4 +13,6 @@ export const httpRoutes: HttpRoute[] = [
       sendJson(res, 200, { ok: true });
     },
   },
+  ...webhookRoutes,
+  importUploadRoute,
 ];

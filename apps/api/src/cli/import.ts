@@ -1,0 +1,40 @@
+// npm run import -- <kind> FILE [options]
+// One line per kind: add `mbox`, `chats`, `access-log` by writing its importer and listing it here.
+import { createDb, resolveDatabaseFile } from '@keydesk/db';
+import { readEnv, repoRoot } from '../env.ts';
+import type { CliImporter } from './cli-importer.ts';
+import { newsletterImporter } from './import-newsletter.ts';
+import { ordersImporter } from './import-orders.ts';
+
+const IMPORTERS: Record<string, CliImporter> = {
+  orders: ordersImporter,
+  newsletter: newsletterImporter,
+};
+
+async function main(): Promise<number> {
+  const [kind, ...args] = process.argv.slice(2);
+  const importer = kind ? IMPORTERS[kind] : undefined;
+  if (!importer) {
+    console.error(
+      `Usage: npm run import -- <kind> FILE [options]\n${Object.values(IMPORTERS)
+        .map((i) => `  ${i.usage}`)
+        .join('\n')}`,
+    );
+    return 2;
+  }
+  const env = readEnv();
+  const db = await createDb({ file: resolveDatabaseFile(env.DATABASE_URL, repoRoot()) });
+  try {
+    return await importer.run(args, { db, now: () => new Date() });
+  } finally {
+    await db.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`Import failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);

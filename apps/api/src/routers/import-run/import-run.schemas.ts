@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+export const ZImportRunSummary = z.object({
+  id: z.number().int(),
+  kind: z.string(),
+  source: z.string(),
+  status: z.string(),
+  bytesDone: z.number().int(),
+  bytesTotal: z.number().int().nullable(),
+  itemsDone: z.number().int(),
+  created: z.number().int(),
+  updated: z.number().int(),
+  skipped: z.number().int(),
+  rejected: z.number().int(),
+  errors: z.array(z.object({ line: z.number().int(), reason: z.string() })),
+  startedAt: z.date(),
+  finishedAt: z.date().nullable(),
+});
+
+export const ZImportRunGetInput = z.object({ id: z.number().int().positive() });
+export const ZImportRunGetOutput = ZImportRunSummary.nullable();
+
+export const ZImportRunFindInput = z.object({
+  limit: z.number().int().min(1).max(100).default(25),
+  cursor: z.number().int().positive().nullish(),
+});
+export const ZImportRunFindOutput = z.object({
+  items: z.array(ZImportRunSummary),
+  nextCursor: z.number().int().nullable(),
+});

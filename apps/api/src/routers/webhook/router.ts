@@ -1,0 +1,28 @@
+import { findWebhookEvents, replayWebhookEvent, WebhookReplayError } from '@keydesk/ingestion';
+import { TRPCError } from '@trpc/server';
+import { createRouter, ownerProcedure } from '../../trpc.ts';
+import {
+  ZWebhookFindInput,
+  ZWebhookFindOutput,
+  ZWebhookReplayInput,
+  ZWebhookReplayOutput,
+} from './webhook.schemas.ts';
+
+export const webhookRouter = createRouter({
+  find: ownerProcedure
+    .input(ZWebhookFindInput)
+    .output(ZWebhookFindOutput)
+    .query(({ ctx, input }) => findWebhookEvents({ db: ctx.db, ...input })),
+  replay: ownerProcedure
+    .input(ZWebhookReplayInput)
+    .output(ZWebhookReplayOutput)
+    .mutation(({ ctx, input }) => {
+      try {
+        return replayWebhookEvent({ db: ctx.db, now: ctx.now(), id: input.id });
+      } catch (error) {
+        if (error instanceof WebhookReplayError)
+          throw new TRPCError({ code: 'BAD_REQUEST', message: error.message });
+        throw error;
+      }
+    }),
+});

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+export const ZWebhookFindInput = z.object({
+  limit: z.number().int().min(1).max(100).default(25),
+  cursor: z.number().int().positive().nullish(),
+  source: z.enum(['paypro', 'avangate', 'newsletter']).nullish(),
+  status: z.enum(['processed', 'duplicate', 'rejected', 'failed']).nullish(),
+});
+
+export const ZWebhookEventSummary = z.object({
+  id: z.number().int(),
+  source: z.string(),
+  idempotencyKey: z.string().nullable(),
+  receivedAt: z.date(),
+  remoteIp: z.string().nullable(),
+  status: z.string(),
+  result: z.string().nullable(),
+  orderId: z.number().int().nullable(),
+  payload: z.string(),
+  canReplay: z.boolean(),
+});
+
+export const ZWebhookFindOutput = z.object({
+  items: z.array(ZWebhookEventSummary),
+  nextCursor: z.number().int().nullable(),
+});
+
+export const ZWebhookReplayInput = z.object({ id: z.number().int().positive() });
+export const ZWebhookReplayOutput = z.object({
+  id: z.number().int(),
+  status: z.literal('processed'),
+  result: z.string(),
+});
+
+export type TWebhookFindInput = z.infer<typeof ZWebhookFindInput>;

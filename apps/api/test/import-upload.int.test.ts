@@ -1,0 +1,56 @@
+import { createSession, DEFAULT_SESSION_POLICY } from '@keydesk/auth';
+import { createTestDb, type TestDb } from '@keydesk/db/testing';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { startWebhookServer } from './webhooks/webhook-fixtures.ts';
+
+let db: TestDb;
+let server: Awaited<ReturnType<typeof startWebhookServer>>;
+
+beforeAll(async () => {
+  db = await createTestDb();
+  server = await startWebhookServer(db);
+});
+afterAll(async () => {
+  await server.close();
+  await db.destroy();
+});
+
+const CSV =
+  'REFNO,SALEDATE,ORDERSTATUS,CUSTOMEREMAIL,IPN_PNAME,IPN_TOTALGENERAL,CURRENCY\n1,2024-01-01 10:00:00,COMPLETE,a@b.example,Tessera 5,10.00,USD\nbad,row\n';
+
+it('streams an uploaded CSV into a background import the UI can poll, for the signed-in owner only', async () => {
+  const url = `${server.url}/imports/upload?kind=orders&reseller=avangate`;
+  expect((await fetch(url, { method: 'POST', body: CSV })).status).toBe(401);
+  const { token } = await createSession({ db, now: new Date(), policy: DEFAULT_SESSION_POLICY });
+  const cookie = `keydesk_session=${token}`;
+  expect(
+    (await fetch(url, { method: 'POST', body: CSV, headers: { cookie, origin: 'https://evil.example' } }))
+      .status,
+  ).toBe(403);
+  expect(
+    (
+      await fetch(`${server.url}/imports/upload?kind=mystery`, {
+        method: 'POST',
+        body: CSV,
+        headers: { cookie },
+      })
+    ).status,
+  ).toBe(400);
+
+  const res = await fetch(url, { method: 'POST', body: CSV, headers: { cookie } });
+  expect(res.status).toBe(202);
+  const { importRunId } = (await res.json()) as { importRunId: number };
+  const read = () =>
+    db.sqlite
+      .prepare('SELECT status, created, rejected, errors FROM ImportRun WHERE id = ?')
+      .safeIntegers(false)
+      .get(importRunId) as {
+      status: string;
+      created: number;
+      rejected: number;
+      errors: string;
+    };
+  for (let i = 0; i < 50 && read().status === 'running'; i++) await new Promise((r) => setTimeout(r, 100));
+  expect(read()).toMatchObject({ status: 'completed', created: 1, rejected: 1 });
+  expect(JSON.parse(read().errors)).toEqual([{ line: 3, reason: 'expected 7 columns, found 2' }]);
+});

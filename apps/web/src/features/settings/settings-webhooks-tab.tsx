@@ -1,0 +1,150 @@
+import { Badge, Button, Card, Group, Select, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconRefresh } from '@tabler/icons-react';
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { EmptyState, QueryError, SkeletonRows } from '../../components/ui/query-state.tsx';
+import { formatDateTime } from '../../lib/format.ts';
+import { useTRPC } from '../../lib/trpc.ts';
+
+const SOURCES = [
+  { value: 'paypro', label: 'PayPro Global' },
+  { value: 'avangate', label: 'Avangate' },
+  { value: 'newsletter', label: 'Newsletter' },
+];
+const STATUSES = ['processed', 'duplicate', 'rejected', 'failed'] as const;
+const STATUS_COLORS: Record<string, string> = {
+  processed: 'teal',
+  duplicate: 'gray',
+  rejected: 'red',
+  failed: 'orange',
+};
+
+type Source = 'paypro' | 'avangate' | 'newsletter';
+type Status = (typeof STATUSES)[number];
+
+/** Settings → Webhooks: every notification received, what became of it, and a Replay button. */
+export function SettingsWebhooksTab() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [source, setSource] = useState<Source | null>(null);
+  const [status, setStatus] = useState<Status | null>(null);
+  const events = useInfiniteQuery(
+    trpc.webhook.find.infiniteQueryOptions(
+      { limit: 50, source, status },
+      { getNextPageParam: (page) => page.nextCursor ?? undefined },
+    ),
+  );
+  const replay = useMutation(
+    trpc.webhook.replay.mutationOptions({
+      onSuccess: (result) => {
+        notifications.show({
+          color: 'teal',
+          title: `Notification #${result.id} replayed`,
+          message: result.result,
+        });
+        void queryClient.invalidateQueries(trpc.webhook.find.pathFilter());
+      },
+      onError: (error) =>
+        notifications.show({ color: 'red', title: 'Replay failed', message: error.message }),
+    }),
+  );
+  const rows = events.data?.pages.flatMap((page) => page.items) ?? [];
+
+  return (
+    <Card>
+      <Stack>
+        <Group>
+          <Select
+            label="Source"
+            placeholder="All sources"
+            data={SOURCES}
+            value={source}
+            onChange={(v) => setSource(v as Source | null)}
+            clearable
+          />
+          <Select
+            label="Status"
+            placeholder="All statuses"
+            data={[...STATUSES]}
+            value={status}
+            onChange={(v) => setStatus(v as Status | null)}
+            clearable
+          />
+        </Group>
+        {events.isPending ? (
+          <SkeletonRows />
+        ) : events.isError ? (
+          <QueryError error={events.error} onRetry={() => void events.refetch()} />
+        ) : rows.length === 0 ? (
+          <EmptyState title="No notifications received">
+            Point PayPro Global at /hooks/paypro and Avangate at /hooks/avangate, and save their keys above;
+            each notification then appears here.
+          </EmptyState>
+        ) : (
+          <Table.ScrollContainer minWidth={720}>
+            <Table>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Received</Table.Th>
+                  <Table.Th>Source</Table.Th>
+                  <Table.Th>Status</Table.Th>
+                  <Table.Th>Result</Table.Th>
+                  <Table.Th>
+                    <VisuallyHidden>Actions</VisuallyHidden>
+                  </Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {rows.map((event) => (
+                  <Table.Tr key={event.id}>
+                    <Table.Td>
+                      <Text size="sm">{formatDateTime(event.receivedAt)}</Text>
+                      <Text size="xs" c="dimmed">
+                        #{event.id} {event.remoteIp ?? ''}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      {SOURCES.find((s) => s.value === event.source)?.label ?? event.source}
+                    </Table.Td>
+                    <Table.Td>
+                      <Badge variant="light" color={STATUS_COLORS[event.status] ?? 'gray'}>
+                        {event.status}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{event.result ?? ''}</Text>
+                    </Table.Td>
+                    <Table.Td>
+                      {event.canReplay ? (
+                        <Button
+                          size="xs"
+                          variant="default"
+                          leftSection={<IconRefresh size={14} aria-hidden />}
+                          loading={replay.isPending && replay.variables?.id === event.id}
+                          onClick={() => replay.mutate({ id: event.id })}
+                          aria-label={`Replay notification #${event.id}`}
+                        >
+                          Replay
+                        </Button>
+                      ) : null}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+        {events.hasNextPage ? (
+          <Button
+            variant="subtle"
+            onClick={() => void events.fetchNextPage()}
+            loading={events.isFetchingNextPage}
+          >
+            Show older notifications
+          </Button>
+        ) : null}
+      </Stack>
+    </Card>
+  );
+}

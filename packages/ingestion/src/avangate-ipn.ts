@@ -1,0 +1,164 @@
+// Avangate / 2Checkout IPN: ordered form fields, HMAC over length-prefixed values (SHA-256,
+// SHA3-256 or legacy MD5), and the read receipt the reseller needs to stop retrying.
+// See /work/shared/formats.md §2.
+import { createHmac } from 'node:crypto';
+import { baseFieldName, indexFormPairs } from './form-pairs.ts';
+import { emptyCustomer, type OrderEvent, type OrderEventKind, type OrderItem } from './order-event.ts';
+import { hexEquals, NotificationRejectedError } from './paypro-ipn.ts';
+import { formatYmdHis, normalizeEmail, parseAmountMinor, parseResellerDate } from './reseller-values.ts';
+
+const SIGNATURE_FIELDS = new Set(['HASH', 'SIGNATURE_SHA2_256', 'SIGNATURE_SHA3_256']);
+
+export type AvangateAlgorithm = 'sha256' | 'sha3-256' | 'md5';
+
+/** Retries run for up to two days (formats.md §2); anything older, or from the future, is stale. */
+export const AVANGATE_MAX_AGE_MS = 3 * 24 * 3_600_000;
+const MAX_CLOCK_SKEW_MS = 15 * 60_000;
+
+/** Each value as its UTF-8 byte length followed by the value ("" → "0", "0" → "10"). */
+export function lengthPrefixed(values: string[]): string {
+  return values.map((v) => `${Buffer.byteLength(v, 'utf8')}${v}`).join('');
+}
+
+export function avangateHmac(algorithm: AvangateAlgorithm, secretKey: string, values: string[]): string {
+  return createHmac(algorithm, secretKey).update(lengthPrefixed(values), 'utf8').digest('hex');
+}
+
+export function signedValues(pairs: [string, string][]): string[] {
+  return pairs.filter(([name]) => !SIGNATURE_FIELDS.has(baseFieldName(name))).map(([, value]) => value);
+}
+
+/** Verifies the strongest signature present; returns the algorithm the receipt must use. */
+export function verifyAvangateSignature(pairs: [string, string][], secretKey: string): AvangateAlgorithm {
+  const fields = indexFormPairs(pairs);
+  const candidates: [string, AvangateAlgorithm][] = [
+    ['SIGNATURE_SHA3_256', 'sha3-256'],
+    ['SIGNATURE_SHA2_256', 'sha256'],
+    ['HASH', 'md5'],
+  ];
+  const found = candidates.find(([name]) => (fields.get(name)?.[0] ?? '') !== '');
+  if (!found)
+    throw new NotificationRejectedError('unsigned', 'The notification carries no HASH or SIGNATURE.');
+  const [name, algorithm] = found;
+  const expected = avangateHmac(algorithm, secretKey, signedValues(pairs));
+  if (!hexEquals(expected, fields.get(name)?.[0] ?? ''))
+    throw new NotificationRejectedError('bad-signature', `${name} does not match.`);
+  return algorithm;
+}
+
+/** The read receipt: `<sig algo=… date=…>` for SHA signatures, `<EPAYMENT>DATE|HASH</EPAYMENT>` for legacy MD5. */
+export function avangateReceipt(options: {
+  pairs: [string, string][];
+  secretKey: string;
+  algorithm: AvangateAlgorithm;
+  now: Date;
+}): string {
+  const fields = indexFormPairs(options.pairs);
+  const date = formatYmdHis(options.now);
+  const values = [
+    fields.get('IPN_PID')?.[0] ?? '',
+    fields.get('IPN_PNAME')?.[0] ?? '',
+    fields.get('IPN_DATE')?.[0] ?? '',
+    date,
+  ];
+  const hash = avangateHmac(options.algorithm, options.secretKey, values);
+  if (options.algorithm === 'md5') return `<EPAYMENT>${date}|${hash}</EPAYMENT>`;
+  return `<sig algo="${options.algorithm}" date="${date}">${hash}</sig>`;
+}
+
+const KIND_BY_STATUS: Record<string, OrderEventKind> = {
+  PENDING: 'pending',
+  PURCHASE_PENDING: 'pending',
+  PENDING_APPROVAL: 'pending',
+  PAYMENT_AUTHORIZED: 'pending',
+  PENDING_ORDER_APPROVAL: 'pending',
+  PAYMENT_RECEIVED: 'charged',
+  COMPLETE: 'charged',
+  CANCELED: 'canceled',
+  REVERSED: 'canceled',
+  REFUND: 'refunded',
+  CHARGEBACK: 'charged_back',
+};
+
+export type AvangateNotification = {
+  idempotencyKey: string;
+  ipnDate: Date;
+  event: OrderEvent | null;
+};
+
+export function parseAvangateNotification(
+  pairs: [string, string][],
+  options: { now: Date; checkAge?: boolean },
+): AvangateNotification {
+  const fields = indexFormPairs(pairs);
+  const get = (name: string) => (fields.get(name)?.[0] ?? '').trim();
+  const all = (name: string) => fields.get(name) ?? [];
+  const refno = get('REFNO');
+  if (!/^\d{1,20}$/.test(refno))
+    throw new NotificationRejectedError('malformed', 'REFNO is missing or not a number.');
+  const ipnDate = parseResellerDate(get('IPN_DATE'));
+  if (!ipnDate) throw new NotificationRejectedError('malformed', 'IPN_DATE is missing or not YmdHis.');
+  if (options.checkAge !== false) {
+    const age = options.now.getTime() - ipnDate.getTime();
+    if (age > AVANGATE_MAX_AGE_MS || age < -MAX_CLOCK_SKEW_MS)
+      throw new NotificationRejectedError('stale', `IPN_DATE ${get('IPN_DATE')} is too far from now.`);
+  }
+  const orderStatus = get('ORDERSTATUS').toUpperCase();
+  const idempotencyKey = get('MESSAGE_ID')
+    ? `msg:${get('MESSAGE_ID')}`
+    : `${refno}:${orderStatus}:${get('IPN_DATE')}`;
+  const resolution = get('CHARGEBACK_RESOLUTION').toUpperCase();
+  let kind = KIND_BY_STATUS[orderStatus];
+  if (resolution && resolution !== 'NONE')
+    kind = resolution === 'WON' || resolution === 'ACCEPTED_MERCHANT' ? 'chargeback_won' : 'charged_back';
+  if (kind === 'refunded' && /partial/i.test(get('REFUND_TYPE'))) kind = 'partially_refunded';
+  if (!kind) return { idempotencyKey, ipnDate, event: null };
+
+  const email = normalizeEmail(get('CUSTOMEREMAIL'));
+  if (!email) throw new NotificationRejectedError('malformed', 'CUSTOMEREMAIL is missing or not an address.');
+  const currency = get('CURRENCY').toUpperCase();
+  if (!/^[A-Z]{3}$/.test(currency)) throw new NotificationRejectedError('malformed', 'CURRENCY is missing.');
+  const total = parseAmountMinor(get('IPN_TOTALGENERAL') || '0', currency);
+  if (total === null) throw new NotificationRejectedError('malformed', 'IPN_TOTALGENERAL is not an amount.');
+  const saleDate = get('SALEDATE') ? parseResellerDate(get('SALEDATE')) : ipnDate;
+  if (!saleDate) throw new NotificationRejectedError('malformed', 'SALEDATE is not a date.');
+  const names = all('IPN_PNAME');
+  const items: OrderItem[] = names.map((name, i) => {
+    const qty = Number(all('IPN_QTY')[i] ?? '1');
+    return {
+      product: name.trim() || `Product ${all('IPN_PID')[i] ?? ''}`.trim(),
+      edition: (all('IPN_PCODE')[i] ?? '').trim(),
+      quantity: Number.isInteger(qty) && qty > 0 && qty < 100_000 ? qty : 1,
+      licenseKeys: (all('IPN_DELIVEREDCODES')[i] ?? '')
+        .split(/[\n\r,;]+/)
+        .map((k) => k.trim())
+        .filter(Boolean),
+    };
+  });
+  const customer = emptyCustomer([email]);
+  customer.name = [get('FIRSTNAME'), get('LASTNAME')].filter(Boolean).join(' ') || null;
+  customer.company = get('COMPANY') || null;
+  customer.country = get('COUNTRY_CODE').toUpperCase() || null;
+  customer.city = get('CITY') || null;
+  customer.region = get('STATE') || null;
+  customer.postalCode = get('ZIPCODE') || null;
+  customer.addressLine1 = get('ADDRESS1') || null;
+  customer.phone = get('PHONE') || null;
+  return {
+    idempotencyKey,
+    ipnDate,
+    event: {
+      reseller: 'avangate',
+      resellerOrderId: refno,
+      kind,
+      occurredAt: ipnDate,
+      purchasedAt: saleDate,
+      customer,
+      items,
+      amountMinor: Math.abs(total),
+      currency,
+      refundedMinor: 0,
+      isTest: get('TEST_ORDER') === '1',
+    },
+  };
+}

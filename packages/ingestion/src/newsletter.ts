@@ -1,0 +1,150 @@
+// Newsletter state per address. The rule that matters: an unsubscribed address stays
+// unsubscribed. Only an explicit subscribe EVENT (the signed webhook) newer than the
+// unsubscription brings it back; a CSV list never does, whatever it says or however new it is.
+import type { Db } from '@keydesk/db';
+import { redactRecord } from '@keydesk/privacy';
+import { type CsvImportKind, RowRejectedError } from './csv-import-runner.ts';
+import { normalizeEmail, parseResellerDate } from './reseller-values.ts';
+
+export type NewsletterAction = 'subscribe' | 'unsubscribe';
+export type NewsletterOrigin = 'webhook' | 'csv';
+export type NewsletterOutcome = 'created' | 'updated' | 'skipped';
+
+type SubscriptionRow = {
+  id: number;
+  status: string;
+  subscribedAt: number | null;
+  unsubscribedAt: number | null;
+};
+
+export function createNewsletterWriter(db: Db) {
+  const prepare = (sql: string) => db.sqlite.prepare(sql).safeIntegers(false);
+  const select = prepare(
+    'SELECT id, status, subscribedAt, unsubscribedAt FROM NewsletterSubscription WHERE email = ?',
+  );
+  const customerOf = prepare('SELECT customerId FROM CustomerEmail WHERE email = ?');
+  const insert = prepare(
+    `INSERT INTO NewsletterSubscription (email, customerId, status, subscribedAt, unsubscribedAt, source, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const update = prepare(
+    `UPDATE NewsletterSubscription SET status = ?, subscribedAt = ?, unsubscribedAt = ?, source = ?, customerId = coalesce(customerId, ?), updatedAt = ? WHERE id = ?`,
+  );
+  return function applyNewsletterEvent(event: {
+    email: string;
+    action: NewsletterAction;
+    at: Date;
+    origin: NewsletterOrigin;
+    now: Date;
+  }): NewsletterOutcome {
+    const at = event.at.getTime();
+    const customerId =
+      (customerOf.get(event.email) as { customerId: number } | undefined)?.customerId ?? null;
+    const row = select.get(event.email) as SubscriptionRow | undefined;
+    if (!row) {
+      const isSub = event.action === 'subscribe';
+      insert.run(
+        event.email,
+        customerId,
+        isSub ? 'subscribed' : 'unsubscribed',
+        isSub ? at : null,
+        isSub ? null : at,
+        event.origin,
+        event.now.getTime(),
+      );
+      return 'created';
+    }
+    let next: Omit<SubscriptionRow, 'id'>;
+    if (event.action === 'unsubscribe') {
+      // A late, older unsubscribe does not undo a newer explicit subscribe.
+      const isOlderThanSubscribe =
+        row.status === 'subscribed' && row.subscribedAt !== null && at < row.subscribedAt;
+      next = {
+        status: isOlderThanSubscribe ? row.status : 'unsubscribed',
+        subscribedAt: row.subscribedAt,
+        unsubscribedAt: Math.max(row.unsubscribedAt ?? 0, at),
+      };
+    } else if (row.status === 'unsubscribed') {
+      const mayResubscribe = event.origin === 'webhook' && at > (row.unsubscribedAt ?? 0);
+      if (!mayResubscribe) return 'skipped';
+      next = { status: 'subscribed', subscribedAt: at, unsubscribedAt: row.unsubscribedAt };
+    } else {
+      next = {
+        status: 'subscribed',
+        subscribedAt: row.subscribedAt === null ? at : Math.min(row.subscribedAt, at),
+        unsubscribedAt: row.unsubscribedAt,
+      };
+    }
+    if (
+      next.status === row.status &&
+      next.subscribedAt === row.subscribedAt &&
+      next.unsubscribedAt === row.unsubscribedAt
+    )
+      return 'skipped';
+    update.run(
+      next.status,
+      next.subscribedAt,
+      next.unsubscribedAt,
+      event.origin,
+      customerId,
+      event.now.getTime(),
+      row.id,
+    );
+    return 'updated';
+  };
+}
+
+export const NEWSLETTER_CSV_COLUMNS = {
+  email: ['Email', 'Email Address', 'E-mail', 'EMAIL', 'Subscriber', 'Address'],
+  status: ['Status', 'Subscription Status', 'State', 'Subscribed'],
+  subscribedAt: [
+    'Subscribed At',
+    'Date',
+    'Optin Time',
+    'OPTIN_TIME',
+    'Confirm Time',
+    'CONFIRM_TIME',
+    'Signup Date',
+    'Created',
+    'Timestamp',
+  ],
+  unsubscribedAt: ['Unsubscribed At', 'Unsub Time', 'UNSUB_TIME', 'Unsubscribe Date'],
+} as const;
+
+type NewsletterField = keyof typeof NEWSLETTER_CSV_COLUMNS;
+
+/** "subscribed"/"yes"/"active" subscribe; "unsubscribed"/"no"/"cleaned"/"bounced" unsubscribe. */
+export function readNewsletterStatus(text: string): NewsletterAction | null {
+  const s = text.trim().toLowerCase();
+  if (/^(subscribed|subscribe|active|yes|y|true|1|confirmed|opted ?in)$/.test(s)) return 'subscribe';
+  if (/^(unsubscribed|unsubscribe|inactive|no|n|false|0|cleaned|bounced|opted ?out|complained)$/.test(s))
+    return 'unsubscribe';
+  return null;
+}
+
+export function createNewsletterCsvKind(): CsvImportKind<NewsletterField> {
+  return {
+    kind: 'newsletter',
+    variant: '',
+    columns: NEWSLETTER_CSV_COLUMNS,
+    required: [['email']],
+    prepare(db, now) {
+      const apply = createNewsletterWriter(db);
+      return (raw) => {
+        const row = redactRecord(raw);
+        const email = normalizeEmail(row.email ?? '');
+        if (!email) throw new RowRejectedError(`"${(row.email ?? '').slice(0, 80)}" is not an email address`);
+        const unsubText = row.unsubscribedAt?.trim() ?? '';
+        const action = row.status?.trim()
+          ? readNewsletterStatus(row.status)
+          : unsubText
+            ? 'unsubscribe'
+            : 'subscribe';
+        if (!action) throw new RowRejectedError(`unknown status "${(row.status ?? '').slice(0, 40)}"`);
+        const dateText = (action === 'unsubscribe' && unsubText) || row.subscribedAt?.trim() || '';
+        const at = dateText ? parseResellerDate(dateText) : now;
+        if (!at) throw new RowRejectedError(`"${dateText.slice(0, 40)}" is not a date`);
+        return apply({ email, action, at, origin: 'csv', now });
+      };
+    },
+  };
+}

@@ -1,0 +1,27 @@
+// Raw SQL for order ingestion, values always bound. Timestamps are epoch milliseconds.
+export const ORDER_SQL = {
+  findCustomerIdByEmail: 'SELECT customerId FROM CustomerEmail WHERE email = ?',
+  selectCustomer: `SELECT id, company, country, city, region, postalCode, addressLine1, phone, firstSeenAt, lastSeenAt
+    FROM Customer WHERE id = ?`,
+  insertCustomer: `INSERT INTO Customer (name, company, country, addressLine1, city, region, postalCode, phone,
+    firstSeenAt, lastSeenAt, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  updateCustomer: `UPDATE Customer SET company = ?, country = ?, city = ?, region = ?, postalCode = ?, addressLine1 = ?,
+    phone = ?, firstSeenAt = ?, lastSeenAt = ?, updatedAt = ? WHERE id = ?`,
+  insertEmail:
+    'INSERT OR IGNORE INTO CustomerEmail (customerId, email, isPrimary, createdAt) VALUES (?, ?, ?, ?)',
+  insertEmailIfFree:
+    'INSERT OR IGNORE INTO CustomerEmail (customerId, email, isPrimary, createdAt) VALUES (?, ?, 0, ?)',
+  selectOrder: `SELECT id, customerId, product, edition, quantity, amountMinor, currency, status, refundedMinor, isTest,
+    purchasedAt, refundedAt, chargedBackAt FROM "Order" WHERE reseller = ? AND resellerOrderId = ?`,
+  insertOrder: `INSERT INTO "Order" (reseller, resellerOrderId, customerId, product, edition, quantity, amountMinor, currency,
+    status, refundedMinor, isTest, purchasedAt, refundedAt, chargedBackAt, createdAt, updatedAt)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  updateOrder: `UPDATE "Order" SET customerId = ?, product = ?, edition = ?, quantity = ?, amountMinor = ?, currency = ?,
+    status = ?, refundedMinor = ?, isTest = ?, purchasedAt = ?, refundedAt = ?, chargedBackAt = ?, updatedAt = ? WHERE id = ?`,
+  insertLicense: `INSERT OR IGNORE INTO License (key, keyNormalized, product, edition, seats, majorVersion, status, issuedAt,
+    revokedAt, orderId, customerId, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  hasLicenseForProduct: 'SELECT 1 FROM License WHERE orderId = ? AND product = ? LIMIT 1',
+  licenseKeysOfOrder: 'SELECT key FROM License WHERE orderId = ? ORDER BY id',
+  revokeLicenses: `UPDATE License SET status = 'revoked', revokedAt = ?, updatedAt = ? WHERE orderId = ? AND status = 'active'`,
+  restoreLicenses: `UPDATE License SET status = 'active', revokedAt = NULL, updatedAt = ? WHERE orderId = ? AND status = 'revoked'`,
+} as const;

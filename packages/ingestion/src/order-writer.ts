@@ -1,0 +1,297 @@
+// Writes order events with prepared statements (webhooks and the CSV importer share it; Prisma per
+// row is too slow for millions of rows). Callers run apply() inside db.sqlite.transaction().
+import { randomBytes as cryptoRandomBytes } from 'node:crypto';
+import type { Db } from '@keydesk/db';
+import { generateLicenseKey, normalizeLicenseKey } from '@keydesk/license-key';
+
+type RandomSource = (n: number) => Uint8Array;
+
+import {
+  isPaidStatus,
+  isRevokingStatus,
+  mergeOrderStatus,
+  type OrderCustomer,
+  type OrderEvent,
+  type OrderStatus,
+} from './order-event.ts';
+import { ORDER_SQL } from './order-sql.ts';
+
+export type OrderWriteOutcome = 'created' | 'updated' | 'unchanged';
+
+export type OrderWriteResult = {
+  outcome: OrderWriteOutcome;
+  orderId: number;
+  customerId: number | null;
+  status: OrderStatus;
+};
+
+type CustomerRow = {
+  id: number;
+  company: string | null;
+  country: string | null;
+  city: string | null;
+  region: string | null;
+  postalCode: string | null;
+  addressLine1: string | null;
+  phone: string | null;
+  firstSeenAt: number;
+  lastSeenAt: number;
+};
+
+type OrderRow = {
+  id: number;
+  customerId: number | null;
+  product: string;
+  edition: string;
+  quantity: number;
+  amountMinor: number;
+  currency: string;
+  status: OrderStatus;
+  refundedMinor: number;
+  isTest: number;
+  purchasedAt: number;
+  refundedAt: number | null;
+  chargedBackAt: number | null;
+};
+
+const FILLABLE = ['company', 'country', 'city', 'region', 'postalCode', 'addressLine1', 'phone'] as const;
+
+export type OrderWriter = {
+  apply(event: OrderEvent): OrderWriteResult;
+  licenseKeysOf(orderId: number): string[];
+};
+
+export function createOrderWriter(options: {
+  db: Db;
+  now: () => Date;
+  randomBytes?: RandomSource;
+}): OrderWriter {
+  const sqlite = options.db.sqlite;
+  const prepare = (sql: string) => sqlite.prepare(sql).safeIntegers(false);
+  const s = Object.fromEntries(Object.entries(ORDER_SQL).map(([name, sql]) => [name, prepare(sql)])) as {
+    [K in keyof typeof ORDER_SQL]: ReturnType<typeof prepare>;
+  };
+  // Keys are drawn from a pooled crypto buffer: one syscall per thousand keys, not per key.
+  let pool = Buffer.alloc(0);
+  let poolAt = 0;
+  const random: RandomSource =
+    options.randomBytes ??
+    ((n) => {
+      if (poolAt + n > pool.length) {
+        pool = cryptoRandomBytes(Math.max(n, 23 * 1024));
+        poolAt = 0;
+      }
+      poolAt += n;
+      return pool.subarray(poolAt - n, poolAt);
+    });
+
+  function upsertCustomer(customer: OrderCustomer, seenAt: number, nowMs: number): number | null {
+    if (customer.emails.length === 0) return null;
+    let customerId: number | null = null;
+    for (const email of customer.emails) {
+      const found = s.findCustomerIdByEmail.get(email) as { customerId: number } | undefined;
+      if (found) {
+        customerId = found.customerId;
+        break;
+      }
+    }
+    if (customerId === null) {
+      const name = customer.name?.trim() || (customer.emails[0]?.split('@')[0] ?? '');
+      customerId = Number(
+        s.insertCustomer.run(
+          name,
+          customer.company,
+          customer.country,
+          customer.addressLine1,
+          customer.city,
+          customer.region,
+          customer.postalCode,
+          customer.phone,
+          seenAt,
+          seenAt,
+          nowMs,
+          nowMs,
+        ).lastInsertRowid,
+      );
+      customer.emails.forEach((email, i) => {
+        s.insertEmail.run(customerId, email, i === 0 ? 1 : 0, nowMs);
+      });
+      return customerId;
+    }
+    const row = s.selectCustomer.get(customerId) as CustomerRow;
+    // Fill gaps only: the owner's own edits and earlier data are never overwritten by a reseller.
+    const next = { ...row };
+    for (const field of FILLABLE) if (next[field] === null && customer[field]) next[field] = customer[field];
+    next.firstSeenAt = Math.min(row.firstSeenAt, seenAt);
+    next.lastSeenAt = Math.max(row.lastSeenAt, seenAt);
+    const changed =
+      FILLABLE.some((f) => next[f] !== row[f]) ||
+      next.firstSeenAt !== row.firstSeenAt ||
+      next.lastSeenAt !== row.lastSeenAt;
+    if (changed) {
+      s.updateCustomer.run(
+        next.company,
+        next.country,
+        next.city,
+        next.region,
+        next.postalCode,
+        next.addressLine1,
+        next.phone,
+        next.firstSeenAt,
+        next.lastSeenAt,
+        nowMs,
+        customerId,
+      );
+    }
+    for (const email of customer.emails) s.insertEmailIfFree.run(customerId, email, nowMs);
+    return customerId;
+  }
+
+  function writeLicenses(
+    orderId: number,
+    customerId: number | null,
+    event: OrderEvent,
+    status: OrderStatus,
+    nowMs: number,
+    isNewOrder: boolean,
+  ): boolean {
+    let wrote = false;
+    const revoked = isRevokingStatus(status);
+    const issuedAt = event.purchasedAt.getTime();
+    const insert = (key: string, product: string, edition: string, seats: number) => {
+      const result = s.insertLicense.run(
+        key,
+        normalizeLicenseKey(key),
+        product,
+        edition,
+        seats,
+        majorVersionOf(product, edition),
+        revoked ? 'revoked' : 'active',
+        issuedAt,
+        revoked ? nowMs : null,
+        orderId,
+        customerId,
+        nowMs,
+        nowMs,
+      );
+      if (result.changes > 0) wrote = true;
+    };
+    for (const item of event.items) {
+      const seats = item.licenseKeys.length >= item.quantity ? 1 : Math.max(1, item.quantity);
+      for (const key of item.licenseKeys) insert(key, item.product, item.edition, seats);
+    }
+    if (!isPaidStatus(status)) return wrote;
+    // PayPro sends one notification per product of an order: each product gets its own key.
+    for (const item of event.items) {
+      const hasLicense = isNewOrder
+        ? item.licenseKeys.length > 0
+        : s.hasLicenseForProduct.get(orderId, item.product) !== undefined;
+      if (!hasLicense)
+        insert(generateLicenseKey(random), item.product, item.edition, Math.max(1, item.quantity));
+    }
+    return wrote;
+  }
+
+  function apply(event: OrderEvent): OrderWriteResult {
+    const nowMs = options.now().getTime();
+    const occurredAt = event.occurredAt.getTime();
+    const customerId = upsertCustomer(event.customer, event.purchasedAt.getTime(), nowMs);
+    const existing = s.selectOrder.get(event.reseller, event.resellerOrderId) as OrderRow | undefined;
+    const first = event.items[0];
+    const quantity = event.items.reduce((sum, item) => sum + item.quantity, 0) || 1;
+    const status = mergeOrderStatus(existing?.status ?? null, event.kind);
+    const fullRefund = status === 'refunded' ? event.amountMinor : 0;
+    if (!existing) {
+      const orderId = Number(
+        s.insertOrder.run(
+          event.reseller,
+          event.resellerOrderId,
+          customerId,
+          first?.product ?? '',
+          first?.edition ?? '',
+          quantity,
+          event.amountMinor,
+          event.currency,
+          status,
+          Math.max(event.refundedMinor, fullRefund),
+          event.isTest ? 1 : 0,
+          event.purchasedAt.getTime(),
+          status === 'refunded' || status === 'partially_refunded' ? occurredAt : null,
+          status === 'charged_back' ? occurredAt : null,
+          nowMs,
+          nowMs,
+        ).lastInsertRowid,
+      );
+      writeLicenses(orderId, customerId, event, status, nowMs, true);
+      return { outcome: 'created', orderId, customerId, status };
+    }
+    // Details come from a charge, or fill an order first seen through a refund or chargeback.
+    const takeDetails = event.kind === 'charged' || existing.product === '';
+    const next: OrderRow = {
+      ...existing,
+      customerId: existing.customerId ?? customerId,
+      status,
+      refundedMinor: Math.max(
+        existing.refundedMinor,
+        event.refundedMinor,
+        status === 'refunded' ? existing.amountMinor : 0,
+      ),
+      refundedAt:
+        existing.refundedAt ?? (status === 'refunded' || status === 'partially_refunded' ? occurredAt : null),
+      chargedBackAt: existing.chargedBackAt ?? (status === 'charged_back' ? occurredAt : null),
+    };
+    if (takeDetails && first) {
+      next.product = first.product;
+      next.edition = first.edition;
+      next.quantity = quantity;
+      next.amountMinor = event.amountMinor;
+      next.currency = event.currency;
+      next.isTest = event.isTest ? 1 : 0;
+      next.purchasedAt = Math.min(existing.purchasedAt, event.purchasedAt.getTime());
+      if (status === 'refunded') next.refundedMinor = Math.max(next.refundedMinor, event.amountMinor);
+    }
+    const changed = (Object.keys(next) as (keyof OrderRow)[]).some((k) => next[k] !== existing[k]);
+    if (changed) {
+      s.updateOrder.run(
+        next.customerId,
+        next.product,
+        next.edition,
+        next.quantity,
+        next.amountMinor,
+        next.currency,
+        next.status,
+        next.refundedMinor,
+        next.isTest,
+        next.purchasedAt,
+        next.refundedAt,
+        next.chargedBackAt,
+        nowMs,
+        existing.id,
+      );
+    }
+    let licensesChanged = writeLicenses(existing.id, next.customerId, event, status, nowMs, false);
+    if (isRevokingStatus(status))
+      licensesChanged = s.revokeLicenses.run(nowMs, nowMs, existing.id).changes > 0 || licensesChanged;
+    else if (existing.status === 'charged_back' && status === 'completed')
+      licensesChanged = s.restoreLicenses.run(nowMs, existing.id).changes > 0 || licensesChanged;
+    return {
+      outcome: changed || licensesChanged ? 'updated' : 'unchanged',
+      orderId: existing.id,
+      customerId: next.customerId,
+      status,
+    };
+  }
+
+  return {
+    apply,
+    licenseKeysOf(orderId) {
+      return (s.licenseKeysOfOrder.all(orderId) as { key: string }[]).map((r) => r.key);
+    },
+  };
+}
+
+/** "Tessera 5 Pro" → 5; products without a number are version 1. */
+export function majorVersionOf(product: string, edition: string): number {
+  const match = /\b(?:v)?(\d{1,3})(?:\.\d+)*\b/i.exec(`${product} ${edition}`);
+  return match ? Number(match[1]) : 1;
+}
