@@ -10,7 +10,18 @@ import { openSchemaEngine } from './schema-engine.ts';
  * Tables that live in migrations but not in schema.prisma: the FTS5 search indexes and
  * their shadow tables. Prisma cannot describe virtual tables, so the diff leaves them alone.
  */
-export const EXTERNAL_TABLES: string[] = [];
+export const EXTERNAL_TABLES: string[] = [
+  'EmailMessageFts',
+  'EmailMessageFts_data',
+  'EmailMessageFts_idx',
+  'EmailMessageFts_docsize',
+  'EmailMessageFts_config',
+  'ChatMessageFts',
+  'ChatMessageFts_data',
+  'ChatMessageFts_idx',
+  'ChatMessageFts_docsize',
+  'ChatMessageFts_config',
+];
 
 /** SQL that turns a database built from the migrations folder into one that matches schema.prisma. */
 export async function diffMigrationsToSchema(
