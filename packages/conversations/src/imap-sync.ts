@@ -180,3 +180,36 @@ function saveState(
     )
     .run(account, folder, state.uidValidity, state.lastUid, now.getTime(), error);
 }
+
+export type SettingsReader = { get(key: string): string | null; getSecret(key: string): string | null };
+
+export class MailboxNotConfiguredError extends Error {}
+
+/** Settings keys: `imap.host`, `imap.port`, `imap.user` (plain) and `imap.password` (secret). */
+export function imapAccountFromSettings(settings: SettingsReader): ImapAccount {
+  const host = settings.get('imap.host');
+  const user = settings.get('imap.user');
+  const password = settings.getSecret('imap.password');
+  if (!host || !user || !password) {
+    throw new MailboxNotConfiguredError('Set the IMAP host, user and app password in Settings first.');
+  }
+  const port = Number(settings.get('imap.port') ?? 993);
+  return { host, user, password, port: Number.isInteger(port) && port > 0 ? port : 993 };
+}
+
+/** Sync the configured mailbox: the on-demand procedure and the scheduled job both call this. */
+export async function syncConfiguredMailbox(options: {
+  db: Db;
+  settings: SettingsReader;
+  now: () => Date;
+}): Promise<SyncMailboxResult> {
+  const account = imapAccountFromSettings(options.settings);
+  return syncMailbox({ db: options.db, account, now: options.now });
+}
+
+export function mailboxSyncStates(db: Db) {
+  return db.prisma.mailboxSyncState.findMany({
+    select: { account: true, folder: true, lastUid: true, lastSyncAt: true, lastError: true },
+    orderBy: [{ account: 'asc' }, { folder: 'asc' }],
+  });
+}

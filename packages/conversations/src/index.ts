@@ -14,6 +14,16 @@ export {
   getThread,
   type ThreadDetail,
 } from './get-conversation.ts';
+export {
+  chooseFolders,
+  type ImapAccount,
+  imapAccountFromSettings,
+  MailboxNotConfiguredError,
+  mailboxSyncStates,
+  type SyncMailboxResult,
+  syncConfiguredMailbox,
+  syncMailbox,
+} from './imap-sync.ts';
 export { type ImportChatsSummary, importChats } from './import-chats.ts';
 export { DEFAULT_MAX_ATTACHMENT_BYTES, type ImportMboxOptions, importMbox } from './import-mbox.ts';
 export type { ImportProblem, ImportProgress, ImportSummary } from './import-run.ts';

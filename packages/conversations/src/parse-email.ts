@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { redactCardNumbers } from '@keydesk/privacy';
 import { type AddressObject, simpleParser } from 'mailparser';
+import { htmlToText } from './html-text.ts';
 
 export type ParsedAttachment = {
   filename: string | null;
@@ -49,6 +50,7 @@ export async function parseEmail(raw: Buffer, options: ParseEmailOptions): Promi
   try {
     mail = await simpleParser(raw, {
       skipImageLinks: true, // inline images stay attachments, not data: URLs inside the HTML
+      skipHtmlToText: true, // its renderer dominates import time; htmlToText covers HTML-only mail
       skipTextToHtml: true,
       skipTextLinks: true,
       keepCidLinks: true,
@@ -62,8 +64,9 @@ export async function parseEmail(raw: Buffer, options: ParseEmailOptions): Promi
   };
   const subject = redactCardNumbers(mail.subject ?? '');
   const from = firstAddress(mail.from);
-  const text = mail.text ? redactCardNumbers(mail.text) : null;
   const html = typeof mail.html === 'string' && mail.html !== '' ? redactCardNumbers(mail.html) : null;
+  const plain = mail.text?.trim() ? mail.text : html ? htmlToText(html) : '';
+  const text = plain ? redactCardNumbers(plain) : null;
   const sentAt = mail.date && !Number.isNaN(mail.date.getTime()) ? mail.date : options.fallbackDate;
   const references = toList(mail.references)
     .map(normalizeMessageId)
