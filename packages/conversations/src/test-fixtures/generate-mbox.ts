@@ -32,7 +32,7 @@ export async function generateMbox(file: string, count: number, seed = 1): Promi
     const data = chunk.join('');
     chunk = [];
     bytes += Buffer.byteLength(data);
-    if (!out.write(data)) await new Promise((r) => out.once('drain', r));
+    if (!out.write(data)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
   };
   let written = 0;
   let threads = 0;
