@@ -30,9 +30,10 @@ export function htmlToText(html: string): string {
           code[1] === 'x' || code[1] === 'X' ? Number.parseInt(code.slice(2), 16) : Number(code.slice(1));
         return Number.isInteger(n) && n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : entity;
       }
-      return NAMED[code.toLowerCase()] ?? entity;
+      return NAMED[code] ?? NAMED[code.toLowerCase()] ?? entity;
     })
     .replace(/[ \t\f\v]+/g, ' ')
+    .replace(/ *\n */g, '\n')
     .replace(/\n\s*\n\s*\n+/g, '\n\n')
     .trim();
 }
