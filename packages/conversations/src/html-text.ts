@@ -16,6 +16,17 @@ const NAMED: Record<string, string> = {
   ldquo: '“',
   copy: '©',
   euro: '€',
+  eacute: 'é',
+  egrave: 'è',
+  agrave: 'à',
+  ccedil: 'ç',
+  auml: 'ä',
+  ouml: 'ö',
+  uuml: 'ü',
+  szlig: 'ß',
+  Auml: 'Ä',
+  Ouml: 'Ö',
+  Uuml: 'Ü',
 };
 
 export function htmlToText(html: string): string {
