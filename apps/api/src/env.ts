@@ -29,6 +29,8 @@ const ZEnv = z.object({
     .default(12),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().optional(),
+  /** Fallback when the tawk.to webhook secret is not set in Settings. */
+  TAWK_WEBHOOK_SECRET: z.string().min(1).optional(),
   WEB_DIST: z.string().optional(),
   // Webhook secrets; the ones saved in Settings win over these.
   PAYPRO_VALIDATION_KEY: z.string().min(1).optional(),

@@ -4,6 +4,7 @@ import { customerRouter } from './routers/customer/router.ts';
 import { licenseLookupRouter } from './routers/license/license-lookup.router.ts';
 import { licenseResendRouter } from './routers/license-resend/router.ts';
 import { mailRouter } from './routers/mail/router.ts';
+import { conversationRouter } from './routers/conversation/router.ts';
 import { overviewRouter } from './routers/overview/router.ts';
 import { secretsRouter } from './routers/secrets/router.ts';
 import { importRunRouter } from './routers/import-run/router.ts';
@@ -14,6 +15,7 @@ import { createRouter } from './trpc.ts';
 export const appRouter = createRouter({
   audit: auditRouter,
   auth: authRouter,
+  conversation: conversationRouter,
   overview: overviewRouter,
   secrets: secretsRouter,
   customer: customerRouter,

@@ -37,6 +37,18 @@ export const router = createBrowserRouter([
           import('./routes/conversations-page.tsx').then((m) => ({ Component: m.ConversationsPage })),
       },
       {
+        path: 'conversations/chat/:id',
+        lazy: () =>
+          import('./routes/conversation-chat-page.tsx').then((m) => ({ Component: m.ConversationChatPage })),
+      },
+      {
+        path: 'conversations/email/:id',
+        lazy: () =>
+          import('./routes/conversation-thread-page.tsx').then((m) => ({
+            Component: m.ConversationThreadPage,
+          })),
+      },
+      {
         path: 'analytics',
         lazy: () => import('./routes/analytics-page.tsx').then((m) => ({ Component: m.AnalyticsPage })),
       },

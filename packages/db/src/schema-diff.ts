@@ -23,6 +23,16 @@ export const EXTERNAL_TABLES: string[] = [
   'CustomerNameWord_docsize',
   'CustomerNameWord_config',
   'CustomerNameTerm',
+  'EmailMessageFts',
+  'EmailMessageFts_data',
+  'EmailMessageFts_idx',
+  'EmailMessageFts_docsize',
+  'EmailMessageFts_config',
+  'ChatMessageFts',
+  'ChatMessageFts_data',
+  'ChatMessageFts_idx',
+  'ChatMessageFts_docsize',
+  'ChatMessageFts_config',
 ];
 
 /** SQL that turns a database built from the migrations folder into one that matches schema.prisma. */

@@ -1,3 +1,4 @@
+import { conversationRoutes } from './conversation-routes.ts';
 import type { HttpRoute } from './http-route.ts';
 import { sendJson } from './http-route.ts';
 import { importUploadRoute } from './import-upload-route.ts';
@@ -15,4 +16,5 @@ export const httpRoutes: HttpRoute[] = [
   },
   ...webhookRoutes,
   importUploadRoute,
+  ...conversationRoutes,
 ];

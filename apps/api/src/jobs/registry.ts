@@ -1,8 +1,9 @@
 import { outboxSenderWorker } from './outbox-sender-worker.ts';
+import { mailboxSyncJob } from './mailbox-sync-job.ts';
 import type { BackgroundWorker, ScheduledJob } from './scheduled-job.ts';
 
 /** Every scheduled job. Domains add theirs here. */
-export const scheduledJobs: ScheduledJob[] = [];
+export const scheduledJobs: ScheduledJob[] = [mailboxSyncJob];
 
 /** Every background worker. Domains add theirs here. */
 export const backgroundWorkers: BackgroundWorker[] = [outboxSenderWorker];

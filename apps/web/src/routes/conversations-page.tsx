@@ -1,18 +1,52 @@
-import { Card } from '@mantine/core';
+import { Button, Card, Group, Stack } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { IconRefresh } from '@tabler/icons-react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { PageHeader } from '../components/ui/page-header.tsx';
-import { EmptyState } from '../components/ui/query-state.tsx';
+import { ConversationChatImport } from '../features/conversations/conversation-chat-import.tsx';
+import { ConversationFilters, DEFAULT_FILTERS } from '../features/conversations/conversation-filters.tsx';
+import { ConversationList } from '../features/conversations/conversation-list.tsx';
+import { useTRPC } from '../lib/trpc.ts';
 
-/** Not built yet: says what it will hold rather than pretending to work. */
 export function ConversationsPage() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [filters, setFilters] = useState(DEFAULT_FILTERS);
+  const [debouncedSearch] = useDebouncedValue(filters.search, 250);
+  const sync = useMutation(
+    trpc.conversation.syncMailbox.mutationOptions({
+      onSuccess: (r) => {
+        const created = r.folders.reduce((sum, f) => sum + f.created, 0);
+        notifications.show({ message: `Mailbox synced: ${created} new message(s).` });
+        void queryClient.invalidateQueries({ queryKey: trpc.conversation.pathKey() });
+      },
+      onError: (error) => notifications.show({ color: 'red', message: error.message }),
+    }),
+  );
   return (
-    <>
-      <PageHeader title="Conversations" />
+    <Stack gap="lg">
+      <PageHeader
+        title="Conversations"
+        description="Chats and support email, newest first."
+        actions={
+          <Group gap="xs">
+            <ConversationChatImport />
+            <Button
+              leftSection={<IconRefresh size={16} aria-hidden />}
+              loading={sync.isPending}
+              onClick={() => sync.mutate()}
+            >
+              Sync mailbox
+            </Button>
+          </Group>
+        }
+      />
       <Card>
-        <EmptyState title="Coming soon">
-          Chat transcripts from tawk.to and support email threads from Gmail, searchable and linked to
-          customers.
-        </EmptyState>
+        <ConversationFilters value={filters} onChange={setFilters} />
       </Card>
-    </>
+      <ConversationList filters={{ ...filters, search: debouncedSearch }} />
+    </Stack>
   );
 }

@@ -1,0 +1,123 @@
+import {
+  ConversationNotFoundError,
+  createCustomerFromConversation,
+  findConversations,
+  findCustomersForLinking,
+  getChat,
+  getThread,
+  importChats,
+  linkConversation,
+  MailboxNotConfiguredError,
+  mailboxSyncStates,
+  syncConfiguredMailbox,
+} from '@keydesk/conversations';
+import { TRPCError } from '@trpc/server';
+import { z } from 'zod';
+import type { Context } from '../../context.ts';
+import { createRouter, ownerProcedure } from '../../trpc.ts';
+import {
+  ZChatOutput,
+  ZConversationFindInput,
+  ZConversationFindOutput,
+  ZCreateCustomerInput,
+  ZCreateCustomerOutput,
+  ZCustomerLookupInput,
+  ZCustomerLookupOutput,
+  ZIdInput,
+  ZImportChatsInput,
+  ZImportChatsOutput,
+  ZLinkInput,
+  ZMailboxStatusOutput,
+  ZSyncOutput,
+  ZThreadOutput,
+} from './conversation.schemas.ts';
+
+function notFound<T>(value: T | null): T {
+  if (value === null) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such conversation.' });
+  return value;
+}
+
+/** Domain errors the owner can act on become 4xx with their message. */
+function asTrpcError(error: unknown): never {
+  if (error instanceof ConversationNotFoundError)
+    throw new TRPCError({ code: 'NOT_FOUND', message: error.message });
+  if (error instanceof MailboxNotConfiguredError)
+    throw new TRPCError({ code: 'PRECONDITION_FAILED', message: error.message });
+  throw error;
+}
+
+function ownAddresses(ctx: Context): Set<string> {
+  const user = ctx.settings.get('imap.user');
+  return new Set(user ? [user.toLowerCase()] : []);
+}
+
+export const conversationRouter = createRouter({
+  find: ownerProcedure
+    .input(ZConversationFindInput)
+    .output(ZConversationFindOutput)
+    .query(({ ctx, input }) => findConversations(ctx.db, input)),
+  getChat: ownerProcedure
+    .input(ZIdInput)
+    .output(ZChatOutput)
+    .query(async ({ ctx, input }) => notFound(await getChat(ctx.db, input.id))),
+  getThread: ownerProcedure
+    .input(ZIdInput)
+    .output(ZThreadOutput)
+    .query(async ({ ctx, input }) => notFound(await getThread(ctx.db, input.id))),
+  link: ownerProcedure
+    .input(ZLinkInput)
+    .output(z.void())
+    .mutation(({ ctx, input }) => {
+      try {
+        linkConversation(ctx.db, { ...input, now: ctx.now() });
+      } catch (error) {
+        asTrpcError(error);
+      }
+    }),
+  createCustomerFromConversation: ownerProcedure
+    .input(ZCreateCustomerInput)
+    .output(ZCreateCustomerOutput)
+    .mutation(({ ctx, input }) => {
+      try {
+        return createCustomerFromConversation(ctx.db, {
+          ...input,
+          ownAddresses: ownAddresses(ctx),
+          now: ctx.now(),
+        });
+      } catch (error) {
+        return asTrpcError(error);
+      }
+    }),
+  customerLookup: ownerProcedure
+    .input(ZCustomerLookupInput)
+    .output(ZCustomerLookupOutput)
+    .query(({ ctx, input }) => findCustomersForLinking(ctx.db, input.search, input.limit)),
+  importChats: ownerProcedure
+    .input(ZImportChatsInput)
+    .output(ZImportChatsOutput)
+    .mutation(({ ctx, input }) =>
+      importChats({
+        db: ctx.db,
+        content: Buffer.from(input.content, 'utf8'),
+        source: `upload:${input.fileName}`,
+        now: ctx.now,
+      }),
+    ),
+  syncMailbox: ownerProcedure
+    .input(z.void())
+    .output(ZSyncOutput)
+    .mutation(({ ctx }) =>
+      syncConfiguredMailbox({ db: ctx.db, settings: ctx.settings, now: ctx.now }).catch(asTrpcError),
+    ),
+  mailboxStatus: ownerProcedure
+    .input(z.void())
+    .output(ZMailboxStatusOutput)
+    .query(async ({ ctx }) => ({
+      configured: Boolean(
+        ctx.settings.get('imap.host') &&
+          ctx.settings.get('imap.user') &&
+          ctx.settings.isSecretSet('imap.password'),
+      ),
+      folders: await mailboxSyncStates(ctx.db),
+    })),
+});

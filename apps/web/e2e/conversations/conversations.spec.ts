@@ -1,0 +1,150 @@
+// Hostile HTML email: no script runs, no request reaches the remote image's host until asked.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { parseEmail, storeChat, storeEmail } from '@keydesk/conversations';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible, launchBrowser, newPage, signIn } from '../fixtures/browser.ts';
+import { type RunningServer, startServer } from '../fixtures/server.ts';
+
+describe('Conversations', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let imageHost: Server;
+  let imageRequests = 0;
+  let imageUrl = '';
+  let threadId = 0;
+  let chatId = 0;
+
+  beforeAll(async () => {
+    imageHost = createServer((_req, res) => {
+      imageRequests++;
+      res.setHeader('Content-Type', 'image/gif');
+      res.end(Buffer.from('R0lGODlhAQABAAAAACw=', 'base64'));
+    });
+    await new Promise<void>((resolve) => imageHost.listen(0, '127.0.0.1', resolve));
+    imageUrl = `http://127.0.0.1:${(imageHost.address() as AddressInfo).port}/pixel.gif`;
+
+    server = await startServer();
+    const db = await server.openDb();
+    const html = [
+      '<p id="greeting">Hello from a hostile email</p>',
+      "<script>document.body.setAttribute('data-pwned', 'script'); parent.postMessage('pwned', '*');</script>",
+      `<img src="x" onerror="document.body.setAttribute('data-pwned', 'onerror')" alt="">`,
+      `<img src="${imageUrl}" alt="tracker">`,
+      `<div style="background-image: url('${imageUrl}?css')">styled</div>`,
+    ].join('\n');
+    const raw = [
+      'From: Mallory <mallory@example.com>',
+      'To: support@keydesk.test',
+      'Subject: Hostile newsletter',
+      'Date: Mon, 06 Jan 2025 10:00:00 +0000',
+      'Message-ID: <hostile@example.com>',
+      'MIME-Version: 1.0',
+      'Content-Type: text/html; charset=utf-8',
+      '',
+      html,
+    ].join('\r\n');
+    const parsed = await parseEmail(Buffer.from(raw), { maxAttachmentBytes: 1000, fallbackDate: new Date() });
+    db.sqlite.transaction(() => {
+      storeEmail(db, parsed, {
+        source: 'mbox',
+        ownAddresses: new Set(['support@keydesk.test']),
+        now: new Date(),
+      });
+      storeChat(
+        db,
+        {
+          externalId: 'e2e-chat',
+          visitorName: 'Dana',
+          visitorEmail: 'dana@example.com',
+          visitorCountry: 'NO',
+          startedAt: new Date('2025-01-07T10:00:00Z'),
+          endedAt: null,
+          messages: [
+            {
+              senderType: 'visitor',
+              senderName: 'Dana',
+              sentAt: new Date('2025-01-07T10:00:00Z'),
+              text: 'Is there a student discount?',
+            },
+            {
+              senderType: 'agent',
+              senderName: 'Owner',
+              sentAt: new Date('2025-01-07T10:01:00Z'),
+              text: 'Yes, 50% off.',
+            },
+          ],
+        },
+        { source: 'tawk', now: new Date() },
+      );
+    })();
+    threadId = Number((db.sqlite.prepare('SELECT id FROM EmailThread').get() as { id: number }).id);
+    chatId = Number((db.sqlite.prepare('SELECT id FROM ChatTranscript').get() as { id: number }).id);
+    await db.close();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    await new Promise((resolve) => imageHost?.close(resolve));
+  });
+
+  it('lists chats and threads together and searches them', async () => {
+    const page = await newPage(browser);
+    await signIn(page, server.url);
+    await page.goto(`${server.url}/conversations`);
+    await page.getByTestId('conversation-row').first().waitFor();
+    await expect(page.getByTestId('conversation-row').count()).resolves.toBe(2);
+    await expectAccessible(page, 'Conversations');
+    await page.getByLabel('Search messages').fill('student');
+    await page.locator('mark', { hasText: 'student' }).waitFor();
+    await expect(page.getByTestId('conversation-row').count()).resolves.toBe(1);
+    await page.context().close();
+  });
+
+  it('shows a hostile HTML email with no script run and no request to the image host', async () => {
+    const page = await newPage(browser);
+    const messages: unknown[] = [];
+    await page.exposeFunction('__recordMessage', (data: unknown) => messages.push(data));
+    await page.addInitScript(() => {
+      window.addEventListener('message', (e) =>
+        (window as unknown as { __recordMessage(d: unknown): void }).__recordMessage(e.data),
+      );
+    });
+    await signIn(page, server.url);
+    await page.goto(`${server.url}/conversations/email/${threadId}`);
+    const frameElement = page.getByTestId('email-html-frame');
+    await frameElement.waitFor();
+    const frame = page.frameLocator('[data-testid="email-html-frame"]');
+    await frame.locator('#greeting').waitFor();
+    await expect(frame.locator('body').getAttribute('data-pwned')).resolves.toBeNull();
+    const srcdoc = (await frameElement.getAttribute('srcdoc')) ?? '';
+    expect(srcdoc).not.toContain('<script');
+    expect(srcdoc).not.toContain('onerror');
+    expect(srcdoc).not.toContain(imageUrl);
+    expect(await frameElement.getAttribute('sandbox')).not.toContain('allow-scripts');
+    await page.waitForTimeout(1000);
+    expect(messages).toEqual([]);
+    expect(imageRequests).toBe(0);
+    await expectAccessible(page, 'Email thread');
+
+    // The owner's choice lets the images through (the control that shows the blocking was real).
+    await page.getByRole('button', { name: 'Load remote images' }).click();
+    await expect.poll(async () => (await frameElement.getAttribute('srcdoc')) ?? '').toContain(imageUrl);
+    expect((await frameElement.getAttribute('srcdoc')) ?? '').not.toContain('onerror');
+    await page.context().close();
+  });
+
+  it('shows a chat with every message in order', async () => {
+    const page = await newPage(browser);
+    await signIn(page, server.url);
+    await page.goto(`${server.url}/conversations/chat/${chatId}`);
+    await page.getByText('Yes, 50% off.').waitFor();
+    const texts = await page.locator('.conversation-messages > li').allTextContents();
+    expect(texts.map((t) => (t.includes('student') ? 'visitor' : 'agent'))).toEqual(['visitor', 'agent']);
+    await expectAccessible(page, 'Chat');
+    await page.context().close();
+  });
+});

@@ -1,0 +1,142 @@
+import { existsSync } from 'node:fs';
+import { createTestDb, type TestDb } from '@keydesk/db/testing';
+import { ImapFlow } from 'imapflow';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chooseFolders, syncMailbox } from './imap-sync.ts';
+import {
+  DOVECOT_BINARY,
+  type Dovecot,
+  IMAP_PASSWORD,
+  IMAP_USER,
+  startDovecot,
+} from './test-fixtures/dovecot.ts';
+
+// `npm test` installs Dovecot (scripts/ensure-system-deps.mjs); a missing binary is a setup error, not a skip.
+if (!existsSync(DOVECOT_BINARY))
+  throw new Error('Dovecot is missing: run node scripts/ensure-system-deps.mjs dovecot');
+
+let dovecot: Dovecot;
+let db: TestDb;
+beforeAll(async () => {
+  dovecot = await startDovecot();
+  db = await createTestDb();
+});
+afterAll(async () => {
+  await db?.destroy();
+  await dovecot?.stop();
+});
+
+function message(id: string, subject: string, from = 'erin@example.com'): string {
+  return [
+    `From: Erin <${from}>`,
+    `To: ${IMAP_USER}`,
+    `Subject: ${subject}`,
+    `Date: Mon, 06 Jan 2025 10:00:00 +0000`,
+    `Message-ID: <${id}@example.com>`,
+    'Content-Type: text/plain; charset=utf-8',
+    '',
+    `Body of ${subject}`,
+    '',
+  ].join('\r\n');
+}
+
+async function withClient(work: (client: ImapFlow) => Promise<void>): Promise<void> {
+  const client = new ImapFlow({
+    host: '127.0.0.1',
+    port: dovecot.port,
+    secure: false,
+    doSTARTTLS: false,
+    auth: { user: IMAP_USER, pass: IMAP_PASSWORD },
+    logger: false,
+  });
+  await client.connect();
+  try {
+    await work(client);
+  } finally {
+    await client.logout();
+  }
+}
+
+const sync = () =>
+  syncMailbox({
+    db,
+    account: {
+      host: '127.0.0.1',
+      port: dovecot.port,
+      user: IMAP_USER,
+      password: IMAP_PASSWORD,
+      secure: false,
+      requireTls: false,
+    },
+    now: () => new Date(),
+  });
+
+const countMessages = () =>
+  (db.sqlite.prepare('SELECT COUNT(*) AS n FROM EmailMessage').safeIntegers(false).get() as { n: number }).n;
+
+describe('syncMailbox against a real Dovecot', () => {
+  it('syncs, then only new mail, then safely across a UIDVALIDITY change', async () => {
+    await withClient(async (c) => {
+      for (const i of [1, 2, 3]) await c.append('INBOX', message(`in-${i}`, `Question ${i}`));
+      await c.append('Sent', message('sent-1', 'Re: Question 1', IMAP_USER));
+    });
+    const first = await sync();
+    expect(first.gmail).toBe(false);
+    expect(first.folders.map((f) => [f.folder, f.created])).toEqual([
+      ['INBOX', 3],
+      ['Sent', 1],
+    ]);
+    const outbound = db.sqlite
+      .prepare(`SELECT isInbound FROM EmailMessage WHERE messageId = 'sent-1@example.com'`)
+      .safeIntegers(false)
+      .get();
+    expect(outbound).toEqual({ isInbound: 0 });
+
+    await withClient(async (c) => {
+      for (const i of [4, 5]) await c.append('INBOX', message(`in-${i}`, `Question ${i}`));
+    });
+    const second = await sync();
+    expect(second.folders.map((f) => [f.folder, f.fetched, f.created])).toEqual([
+      ['INBOX', 2, 2],
+      ['Sent', 0, 0],
+    ]);
+    expect((await sync()).folders.every((f) => f.fetched === 0)).toBe(true);
+
+    // Recreating the folder gives it a new UIDVALIDITY; the old message comes back with a new UID.
+    const before = db.sqlite
+      .prepare(`SELECT uidValidity FROM MailboxSyncState WHERE folder = 'Sent'`)
+      .safeIntegers(false)
+      .get() as { uidValidity: string };
+    await withClient(async (c) => {
+      await c.mailboxDelete('Sent');
+      await c.mailboxCreate('Sent');
+      await c.append('Sent', message('sent-1', 'Re: Question 1', IMAP_USER));
+      await c.append('Sent', message('sent-2', 'Re: Question 2', IMAP_USER));
+    });
+    const third = await sync();
+    const sent = third.folders.find((f) => f.folder === 'Sent');
+    expect(sent).toMatchObject({ resynced: true, fetched: 2, created: 1, duplicates: 1 });
+    const after = db.sqlite
+      .prepare(`SELECT uidValidity, lastUid FROM MailboxSyncState WHERE folder = 'Sent'`)
+      .safeIntegers(false)
+      .get() as { uidValidity: string; lastUid: number };
+    expect(after.uidValidity).not.toBe(before.uidValidity);
+    expect(countMessages()).toBe(7);
+    const dupes = db.sqlite
+      .prepare('SELECT messageId, COUNT(*) AS n FROM EmailMessage GROUP BY messageId HAVING n > 1')
+      .all();
+    expect(dupes).toEqual([]);
+  });
+});
+
+describe('chooseFolders', () => {
+  it("takes Gmail's \\All folder by attribute, whatever its name", () => {
+    const list = [
+      { path: 'INBOX', specialUse: '\\Inbox' },
+      { path: '[Google Mail]/Alle Nachrichten', specialUse: '\\All' },
+      { path: '[Google Mail]/Gesendet', specialUse: '\\Sent' },
+    ] as Parameters<typeof chooseFolders>[0];
+    expect(chooseFolders(list, true)).toEqual(['[Google Mail]/Alle Nachrichten']);
+    expect(chooseFolders(list, false)).toEqual(['INBOX', '[Google Mail]/Gesendet']);
+  });
+});

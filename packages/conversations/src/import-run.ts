@@ -1,0 +1,121 @@
+// ImportRun bookkeeping shared by the mbox and chat imports: find the run for this input (so a
+// rerun resumes), record progress inside the caller's transaction, finish it.
+import { createHash } from 'node:crypto';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { Db } from '@keydesk/db';
+
+export type ImportKind = 'mbox' | 'chats';
+
+export type ImportProblem = { at: string; reason: string };
+
+export type ImportProgress = {
+  runId: number;
+  bytesDone: number;
+  bytesTotal: number;
+  itemsDone: number;
+  created: number;
+  skipped: number;
+  rejected: number;
+};
+
+export type ImportSummary = ImportProgress & {
+  status: 'completed' | 'already-imported';
+  problems: ImportProblem[];
+};
+
+const MAX_PROBLEMS = 200;
+
+/** Name, size and a hash of the first MiB: the same file gives the same fingerprint. */
+export function fingerprintFile(file: string): { fingerprint: string; size: number } {
+  const size = statSync(file).size;
+  const fd = openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(Math.min(size, 1 << 20));
+    readSync(fd, head, 0, head.length, 0);
+    const hash = createHash('sha256').update(head).digest('hex').slice(0, 24);
+    return { fingerprint: `${path.basename(file)}:${size}:${hash}`, size };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+type RunRow = ImportProgress & { status: string; errors: string | null };
+
+export function openImportRun(
+  db: Db,
+  kind: ImportKind,
+  source: string,
+  fingerprint: string,
+  bytesTotal: number,
+  now: Date,
+): RunRow {
+  const existing = db.sqlite
+    .prepare(
+      `SELECT id AS runId, status, bytesDone, bytesTotal, itemsDone, created, skipped, rejected, errors
+       FROM ImportRun WHERE kind = ? AND fingerprint = ?`,
+    )
+    .safeIntegers(false)
+    .get(kind, fingerprint) as RunRow | undefined;
+  if (existing) {
+    if (existing.status !== 'completed') {
+      db.sqlite.prepare(`UPDATE ImportRun SET status = 'running' WHERE id = ?`).run(existing.runId);
+    }
+    return existing;
+  }
+  const result = db.sqlite
+    .prepare(
+      `INSERT INTO ImportRun (kind, fingerprint, source, status, bytesDone, bytesTotal, startedAt)
+       VALUES (?, ?, ?, 'running', 0, ?, ?)`,
+    )
+    .run(kind, fingerprint, source, bytesTotal, now.getTime());
+  return {
+    runId: Number(result.lastInsertRowid),
+    status: 'running',
+    bytesDone: 0,
+    bytesTotal,
+    itemsDone: 0,
+    created: 0,
+    skipped: 0,
+    rejected: 0,
+    errors: null,
+  };
+}
+
+/** Call inside the same transaction as the rows it counts: the offset and the rows commit together. */
+export function saveProgress(db: Db, progress: ImportProgress, problems: ImportProblem[]): void {
+  db.sqlite
+    .prepare(
+      `UPDATE ImportRun SET bytesDone = ?, itemsDone = ?, created = ?, skipped = ?, rejected = ?, errors = ?
+       WHERE id = ?`,
+    )
+    .run(
+      progress.bytesDone,
+      progress.itemsDone,
+      progress.created,
+      progress.skipped,
+      progress.rejected,
+      problems.length > 0 ? JSON.stringify(problems.slice(0, MAX_PROBLEMS)) : null,
+      progress.runId,
+    );
+}
+
+export function finishImportRun(db: Db, runId: number, status: 'completed' | 'failed', now: Date): void {
+  db.sqlite
+    .prepare(`UPDATE ImportRun SET status = ?, finishedAt = ? WHERE id = ?`)
+    .run(status, now.getTime(), runId);
+}
+
+export function parseProblems(errors: string | null): ImportProblem[] {
+  if (!errors) return [];
+  try {
+    const parsed = JSON.parse(errors) as unknown;
+    return Array.isArray(parsed) ? (parsed as ImportProblem[]) : [];
+  } catch {
+    return [];
+  }
+}
+
+export function addProblem(problems: ImportProblem[], problem: ImportProblem): void {
+  if (problems.length < MAX_PROBLEMS) problems.push(problem);
+}

@@ -1,0 +1,141 @@
+// Ties chats and email threads to customers. Imports link as they store; these cover the rest:
+// a customer who arrives (or gains an address) after their mail, and the owner's manual choice.
+import { recordAudit } from '@keydesk/audit';
+import type { Db } from '@keydesk/db';
+import { emailStatements } from './sql.ts';
+
+export type ConversationKind = 'chat' | 'email';
+
+/**
+ * Links every unlinked chat and thread that mentions one of the customer's addresses.
+ * Customer writers (creation, a new address, a merge) call this inside their transaction.
+ */
+export function linkConversationsToCustomer(db: Db, customerId: number): { chats: number; threads: number } {
+  const s = emailStatements(db.sqlite);
+  const emails = (s.customerEmails.all(customerId) as { email: string }[]).map((r) => r.email.toLowerCase());
+  let chats = 0;
+  let threads = 0;
+  for (const email of emails) {
+    threads += s.linkThreadsOfAddress.run({ customerId, email }).changes;
+    chats += s.linkChatsOfAddress.run({ customerId, email }).changes;
+  }
+  return { chats, threads };
+}
+
+export class ConversationNotFoundError extends Error {}
+
+/** The owner links (or re-links) one conversation by hand. */
+export function linkConversation(
+  db: Db,
+  input: { kind: ConversationKind; id: number; customerId: number; now: Date },
+): void {
+  const table = input.kind === 'chat' ? 'ChatTranscript' : 'EmailThread';
+  db.sqlite.transaction(() => {
+    const customer = db.sqlite.prepare('SELECT id FROM Customer WHERE id = ?').get(input.customerId);
+    if (!customer) throw new ConversationNotFoundError('No such customer.');
+    const changed = db.sqlite
+      .prepare(`UPDATE ${table} SET customerId = ? WHERE id = ?`)
+      .run(input.customerId, input.id);
+    if (changed.changes === 0) throw new ConversationNotFoundError('No such conversation.');
+    recordAudit(
+      db,
+      {
+        action: 'conversation.link',
+        actor: 'owner',
+        customerId: input.customerId,
+        targetType: input.kind === 'chat' ? 'ChatTranscript' : 'EmailThread',
+        targetId: input.id,
+      },
+      input.now,
+    );
+  })();
+}
+
+/** The address a new customer would get: the chat visitor's, or the thread's first outside sender. */
+export function conversationContact(
+  db: Db,
+  kind: ConversationKind,
+  id: number,
+  ownAddresses: ReadonlySet<string>,
+): { email: string | null; name: string | null } | null {
+  if (kind === 'chat') {
+    const row = db.sqlite
+      .prepare('SELECT visitorEmail AS email, visitorName AS name FROM ChatTranscript WHERE id = ?')
+      .get(id) as { email: string | null; name: string | null } | undefined;
+    return row ?? null;
+  }
+  const thread = db.sqlite.prepare('SELECT id FROM EmailThread WHERE id = ?').get(id);
+  if (!thread) return null;
+  const senders = db.sqlite
+    .prepare(
+      'SELECT fromAddress AS email, fromName AS name FROM EmailMessage WHERE threadId = ? ORDER BY sentAt, id',
+    )
+    .all(id) as { email: string | null; name: string | null }[];
+  const outside = senders.find((s) => s.email && !ownAddresses.has(s.email));
+  return outside ?? { email: null, name: null };
+}
+
+/**
+ * Creates a customer from a conversation's contact and links it, plus every other conversation
+ * that mentions the same address. Uses a plain insert: the full customer domain lives elsewhere.
+ */
+export function createCustomerFromConversation(
+  db: Db,
+  input: {
+    kind: ConversationKind;
+    id: number;
+    name?: string;
+    email?: string;
+    ownAddresses: ReadonlySet<string>;
+    now: Date;
+  },
+): { customerId: number; linked: { chats: number; threads: number } } {
+  const contact = conversationContact(db, input.kind, input.id, input.ownAddresses);
+  if (!contact) throw new ConversationNotFoundError('No such conversation.');
+  const email = (input.email ?? contact.email ?? '').trim().toLowerCase() || null;
+  const name = input.name?.trim() || contact.name || email || 'Unknown';
+  return db.sqlite.transaction(() => {
+    const at = input.now.getTime();
+    if (email) {
+      const existing = emailStatements(db.sqlite).customerByEmail.get(email) as
+        | { customerId: number }
+        | undefined;
+      if (existing) {
+        linkConversation(db, {
+          kind: input.kind,
+          id: input.id,
+          customerId: existing.customerId,
+          now: input.now,
+        });
+        return {
+          customerId: existing.customerId,
+          linked: linkConversationsToCustomer(db, existing.customerId),
+        };
+      }
+    }
+    const customerId = Number(
+      db.sqlite
+        .prepare(
+          'INSERT INTO Customer (name, firstSeenAt, lastSeenAt, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?)',
+        )
+        .run(name, at, at, at, at).lastInsertRowid,
+    );
+    if (email) {
+      db.sqlite
+        .prepare('INSERT INTO CustomerEmail (customerId, email, isPrimary, createdAt) VALUES (?, ?, 1, ?)')
+        .run(customerId, email, at);
+    }
+    recordAudit(
+      db,
+      {
+        action: 'customer.create',
+        actor: 'owner',
+        customerId,
+        details: { from: `${input.kind}:${input.id}` },
+      },
+      input.now,
+    );
+    linkConversation(db, { kind: input.kind, id: input.id, customerId, now: input.now });
+    return { customerId, linked: linkConversationsToCustomer(db, customerId) };
+  })();
+}

@@ -1,0 +1,151 @@
+// Stores parsed emails: dedupe by Message-ID, find or start the thread, keep the thread's
+// summary and participants, link the thread to a customer. Synchronous so callers can run it
+// inside one `sqlite.transaction()` together with their progress bookkeeping.
+import type { Db } from '@keydesk/db';
+import type { ParsedEmail } from './parse-email.ts';
+import { isReplySubject, subjectKey } from './parse-email.ts';
+import { emailStatements } from './sql.ts';
+
+export type EmailSource = 'mbox' | 'imap' | 'demo';
+
+export type StoreEmailOptions = {
+  source: EmailSource;
+  /** The business's own addresses: mail from them is outbound and they never link a customer. */
+  ownAddresses: ReadonlySet<string>;
+  now: Date;
+};
+
+export type StoreResult = 'created' | 'duplicate';
+
+const SUBJECT_WINDOW_MS = 60 * 24 * 3_600_000;
+const SNIPPET_LENGTH = 200;
+
+export function storeEmail(db: Db, email: ParsedEmail, options: StoreEmailOptions): StoreResult {
+  const s = emailStatements(db.sqlite);
+  if (s.messageExists.get(email.messageId)) return 'duplicate';
+  const isInbound = email.fromAddress === null || !options.ownAddresses.has(email.fromAddress);
+  const threadId = findThread(db, email) ?? createThread(db, email, options.now);
+  const snippet = makeSnippet(email.textBody ?? '');
+  const sentAt = email.sentAt.getTime();
+  const messageRowId = Number(
+    s.insertMessage.run({
+      threadId,
+      messageId: email.messageId,
+      gmailMessageId: email.gmailMessageId,
+      inReplyTo: email.inReplyTo,
+      references: email.references.length > 0 ? email.references.join(' ') : null,
+      fromAddress: email.fromAddress,
+      fromName: email.fromName,
+      toAddresses: JSON.stringify(email.to),
+      ccAddresses: JSON.stringify(email.cc),
+      subject: email.subject,
+      sentAt,
+      isInbound: isInbound ? 1 : 0,
+      textBody: email.textBody,
+      htmlBody: email.htmlBody,
+      snippet,
+      source: options.source,
+      createdAt: options.now.getTime(),
+    }).lastInsertRowid,
+  );
+  for (const a of email.attachments) {
+    s.insertAttachment.run(
+      messageRowId,
+      a.filename,
+      a.contentType,
+      a.size,
+      a.contentId,
+      a.isInline ? 1 : 0,
+      a.checksum,
+      a.content,
+    );
+  }
+  const hasListedAttachment = email.attachments.some((a) => !a.isInline);
+  s.updateThread.run({
+    threadId,
+    sentAt,
+    hasAttachments: hasListedAttachment ? 1 : 0,
+    isInbound: isInbound ? 1 : 0,
+    snippet,
+  });
+  const addresses = new Set([email.fromAddress, ...email.to, ...email.cc].filter((a): a is string => !!a));
+  for (const address of addresses) s.insertParticipant.run(threadId, address);
+  linkThreadByAddresses(db, threadId, addresses, options.ownAddresses);
+  return 'created';
+}
+
+function findThread(db: Db, email: ParsedEmail): number | null {
+  const s = emailStatements(db.sqlite);
+  const byKey = s.threadByKey.get(threadKeyOf(email)) as { id: number } | undefined;
+  if (byKey) return byKey.id;
+  if (email.gmailThreadId) return null; // Gmail's own thread id is authoritative
+  // Newest reference first: In-Reply-To, then References from the end.
+  const refs = [email.inReplyTo, ...[...email.references].reverse()].filter((r): r is string => !!r);
+  for (const ref of refs) {
+    const row = s.threadOfMessage.get(ref) as { threadId: number } | undefined;
+    if (row) return row.threadId;
+  }
+  // A reply stored before its parent points at it.
+  const child = s.threadOfReply.get(email.messageId) as { threadId: number } | undefined;
+  if (child) return child.threadId;
+  // Clients that drop References and In-Reply-To: same subject, a shared participant, close in time.
+  if (isReplySubject(email.subject) && email.fromAddress) {
+    const key = subjectKey(email.subject);
+    const at = email.sentAt.getTime();
+    if (key !== '') {
+      const row = s.threadBySubject.get(
+        email.fromAddress,
+        key,
+        at - SUBJECT_WINDOW_MS,
+        at + SUBJECT_WINDOW_MS,
+      ) as { id: number } | undefined;
+      if (row) return row.id;
+    }
+  }
+  return null;
+}
+
+/** `gmail:<X-GM-THRID>` when Gmail said, else `msgid:<root of the References chain>`. */
+export function threadKeyOf(email: ParsedEmail): string {
+  if (email.gmailThreadId) return `gmail:${email.gmailThreadId}`;
+  const root = email.references[0] ?? email.inReplyTo ?? email.messageId;
+  return `msgid:${root}`;
+}
+
+function createThread(db: Db, email: ParsedEmail, now: Date): number {
+  const at = email.sentAt.getTime();
+  const result = emailStatements(db.sqlite).insertThread.run(
+    threadKeyOf(email),
+    email.subject,
+    subjectKey(email.subject),
+    at,
+    at,
+    now.getTime(),
+  );
+  return Number(result.lastInsertRowid);
+}
+
+function linkThreadByAddresses(
+  db: Db,
+  threadId: number,
+  addresses: Iterable<string>,
+  ownAddresses: ReadonlySet<string>,
+): void {
+  const s = emailStatements(db.sqlite);
+  const current = s.threadCustomer.get(threadId) as { customerId: number | null } | undefined;
+  if (!current || current.customerId !== null) return;
+  for (const address of addresses) {
+    if (ownAddresses.has(address)) continue;
+    const row = s.customerByEmail.get(address) as { customerId: number } | undefined;
+    if (row) {
+      s.setThreadCustomer.run(row.customerId, threadId);
+      return;
+    }
+  }
+}
+
+export function makeSnippet(text: string): string | null {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat === '') return null;
+  return flat.length > SNIPPET_LENGTH ? `${flat.slice(0, SNIPPET_LENGTH - 1)}…` : flat;
+}
