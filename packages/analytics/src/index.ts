@@ -1,1 +1,7 @@
+export {
+  type AccessLogFileResult,
+  type AccessLogProgress,
+  importAccessLogs,
+} from './access-log/import-access-log.ts';
+export * from './analytics-settings.ts';
 export { getOverview, OVERVIEW_WINDOW_DAYS } from './get-overview.ts';
