@@ -1,7 +1,8 @@
 import type { BackgroundWorker, ScheduledJob } from './scheduled-job.ts';
+import { updateCheckRollupJob } from './update-check-rollup-job.ts';
 
 /** Every scheduled job. Domains add theirs here. */
-export const scheduledJobs: ScheduledJob[] = [];
+export const scheduledJobs: ScheduledJob[] = [updateCheckRollupJob];
 
 /** Every background worker. Domains add theirs here. */
 export const backgroundWorkers: BackgroundWorker[] = [];
