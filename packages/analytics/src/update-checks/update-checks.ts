@@ -3,6 +3,7 @@
 // /48), which is all the abuse list needs, never the address itself; the user agent is not kept.
 import type { Db } from '@keydesk/db';
 import { networkOfIp } from '../access-log/ip-country.ts';
+import { readUpdateCheckRetentionDays, type SettingsReader } from '../analytics-settings.ts';
 import { compareVersions, type UpdateCheck } from './update-check-schema.ts';
 
 const DAY_MS = 86_400_000;
@@ -89,4 +90,16 @@ export function findPossibleAbuse(options: {
     firstSeenMs: number;
     lastSeenMs: number;
   }[];
+}
+
+/** The "possible abuse" list over the configured retention window. */
+export function listPossibleAbuse(options: {
+  db: Db;
+  now: Date;
+  settings: SettingsReader;
+  minNetworks: number;
+  limit: number;
+}) {
+  const retentionDays = readUpdateCheckRetentionDays(options.settings);
+  return { retentionDays, rows: findPossibleAbuse({ ...options, retentionDays }) };
 }
