@@ -48,9 +48,10 @@ export type BreakdownRow = {
 
 type Bound = { b: string[]; from: string; to: string; fromMs: number; toMs: number };
 
+// Rows are summed per day first (in index order), so strftime runs once per day, not once per row.
 const byDay = (table: string, column: string, series: string) =>
-  `SELECT strftime(?, day, ?, ?) AS bucket, '${series}' AS series, NULL AS currency, SUM(${column}) AS value
-   FROM ${table} WHERE day >= ? AND day <= ? GROUP BY bucket`;
+  `SELECT strftime(?, day, ?, ?) AS bucket, '${series}' AS series, NULL AS currency, SUM(n) AS value
+   FROM (SELECT day, SUM(${column}) AS n FROM ${table} WHERE day >= ? AND day <= ? GROUP BY day) GROUP BY bucket`;
 const dayParams = (p: Bound) => [...p.b, p.from, p.to];
 const byMs = (table: string, column: string, series: string, where = '1') =>
   `SELECT strftime(?, ${column} / 1000, 'unixepoch', ?, ?) AS bucket, '${series}' AS series, NULL AS currency, COUNT(*) AS value
@@ -66,33 +67,40 @@ const UPDATE_CHECKS = (columns: string) => `
   SELECT strftime('%Y-%m-%d', receivedAt / 1000, 'unixepoch') AS day, ${columns}, 1 AS checks
   FROM UpdateCheckRaw WHERE receivedAt >= ? AND receivedAt < ?`;
 
-const SERIES: Record<TimeSeriesMetric, (p: Bound) => [string, unknown[]]> = {
+type SeriesQuery = [sql: string, params: unknown[], pair?: [string, string]];
+
+// Two figures from one table come from one pass: columns a and b, split into two series in JS.
+const SERIES: Record<TimeSeriesMetric, (p: Bound) => SeriesQuery> = {
   'web.traffic': (p) => [
-    `${byDay('WebDailyCountry', 'pageViews', 'pageViews')} UNION ALL ${byDay('WebDailyCountry', 'visitors', 'visitors')}`,
-    [...dayParams(p), ...dayParams(p)],
+    `SELECT strftime(?, day, ?, ?) AS bucket, NULL AS currency, SUM(pv) AS a, SUM(v) AS b
+     FROM (SELECT day, SUM(pageViews) AS pv, SUM(visitors) AS v FROM WebDailyCountry
+           WHERE day >= ? AND day <= ? GROUP BY day) GROUP BY bucket`,
+    dayParams(p),
+    ['pageViews', 'visitors'],
   ],
   'web.bots': (p) => [byDay('WebDailyBot', 'requests', 'botRequests'), dayParams(p)],
   downloads: (p) => [byDay('DownloadDaily', 'downloads', 'downloads'), dayParams(p)],
   updateChecks: (p) => [
-    `SELECT strftime(?, day, ?, ?) AS bucket, 'checks' AS series, NULL AS currency, SUM(checks) AS value
-     FROM (${UPDATE_CHECKS('product')}) GROUP BY bucket`,
+    `SELECT strftime(?, day, ?, ?) AS bucket, 'checks' AS series, NULL AS currency, SUM(n) AS value
+     FROM (SELECT day, SUM(checks) AS n FROM UpdateCheckDaily WHERE day >= ? AND day <= ? GROUP BY day
+           UNION ALL
+           SELECT strftime('%Y-%m-%d', receivedAt / 1000, 'unixepoch'), COUNT(*) FROM UpdateCheckRaw
+           WHERE receivedAt >= ? AND receivedAt < ? GROUP BY 1)
+     GROUP BY bucket`,
     [...p.b, p.from, p.to, p.fromMs, p.toMs],
   ],
   sales: (p) => [
-    `SELECT strftime(?, purchasedAt / 1000, 'unixepoch', ?, ?) AS bucket, 'orders' AS series, currency, COUNT(*) AS value
-     FROM "Order" WHERE purchasedAt >= ? AND purchasedAt < ? AND ${SALE} GROUP BY bucket, currency
-     UNION ALL
-     SELECT strftime(?, purchasedAt / 1000, 'unixepoch', ?, ?), 'revenueMinor', currency, SUM(amountMinor - refundedMinor)
-     FROM "Order" WHERE purchasedAt >= ? AND purchasedAt < ? AND ${SALE} GROUP BY 1, currency`,
-    [...msParams(p), ...msParams(p)],
+    `SELECT strftime(?, purchasedAt / 1000, 'unixepoch', ?, ?) AS bucket, currency, COUNT(*) AS a,
+            SUM(amountMinor - refundedMinor) AS b
+     FROM "Order" WHERE purchasedAt >= ? AND purchasedAt < ? AND ${SALE} GROUP BY bucket, currency`,
+    msParams(p),
+    ['orders', 'revenueMinor'],
   ],
   refunds: (p) => [
-    `SELECT strftime(?, refundedAt / 1000, 'unixepoch', ?, ?) AS bucket, 'refunds' AS series, currency, COUNT(*) AS value
-     FROM "Order" WHERE refundedAt >= ? AND refundedAt < ? AND isTest = 0 GROUP BY bucket, currency
-     UNION ALL
-     SELECT strftime(?, refundedAt / 1000, 'unixepoch', ?, ?), 'refundedMinor', currency, SUM(refundedMinor)
-     FROM "Order" WHERE refundedAt >= ? AND refundedAt < ? AND isTest = 0 GROUP BY 1, currency`,
-    [...msParams(p), ...msParams(p)],
+    `SELECT strftime(?, refundedAt / 1000, 'unixepoch', ?, ?) AS bucket, currency, COUNT(*) AS a, SUM(refundedMinor) AS b
+     FROM "Order" WHERE refundedAt >= ? AND refundedAt < ? AND isTest = 0 GROUP BY bucket, currency`,
+    msParams(p),
+    ['refunds', 'refundedMinor'],
   ],
   support: (p) => [
     `${byMs('NewsletterSubscription', 'subscribedAt', 'newSubscribers')}
@@ -108,10 +116,10 @@ const dayBreakdown = (table: string, key: string, value: string, secondary = 'NU
    FROM ${table} WHERE day >= ? AND day <= ? GROUP BY 1 ORDER BY value DESC, key LIMIT ?`;
 
 const updateBreakdown =
-  (key: string): ((p: Bound, limit: number) => [string, unknown[]]) =>
+  (key: string, columns: string): ((p: Bound, limit: number) => [string, unknown[]]) =>
   (p, limit) => [
     `SELECT ${key} AS key, NULL AS currency, SUM(checks) AS value, NULL AS secondary, SUM(SUM(checks)) OVER () AS total
-   FROM (${UPDATE_CHECKS('os, osVersion, appVersion, language')}) GROUP BY 1 ORDER BY value DESC, key LIMIT ?`,
+   FROM (${UPDATE_CHECKS(columns)}) GROUP BY 1 ORDER BY value DESC, key LIMIT ?`,
     [p.from, p.to, p.fromMs, p.toMs, limit],
   ];
 
@@ -131,10 +139,10 @@ const BREAKDOWNS: Record<BreakdownDimension, (p: Bound, limit: number) => [strin
   'web.referrer': (p, l) => [dayBreakdown('WebDailyReferrer', 'domain', 'pageViews'), [p.from, p.to, l]],
   'web.bot': (p, l) => [dayBreakdown('WebDailyBot', 'bot', 'requests'), [p.from, p.to, l]],
   'downloads.file': (p, l) => [dayBreakdown('DownloadDaily', 'file', 'downloads'), [p.from, p.to, l]],
-  'updates.os': updateBreakdown('os'),
-  'updates.osVersion': updateBreakdown(`os || ' ' || osVersion`),
-  'updates.appVersion': updateBreakdown('appVersion'),
-  'updates.language': updateBreakdown('language'),
+  'updates.os': updateBreakdown('os', 'os, osVersion'),
+  'updates.osVersion': updateBreakdown(`os || ' ' || osVersion`, 'os, osVersion'),
+  'updates.appVersion': updateBreakdown('appVersion', 'appVersion'),
+  'updates.language': updateBreakdown('language', 'language'),
   // Money is ranked within its own currency; totals are per currency too.
   'sales.product': (p, l) => [
     `SELECT key, currency, value, secondary, total FROM (
@@ -179,8 +187,15 @@ export function querySeries(
   range: DayRange,
   granularity: Granularity,
 ): SeriesRow[] {
-  const [sql, params] = SERIES[metric](bound(range, granularity));
-  return prepared(sqlite, sql).all(...params) as SeriesRow[];
+  const [sql, params, pair] = SERIES[metric](bound(range, granularity));
+  const rows = prepared(sqlite, sql).all(...params);
+  if (!pair) return rows as SeriesRow[];
+  const out: SeriesRow[] = [];
+  for (const row of rows as { bucket: string; currency: string | null; a: number; b: number }[]) {
+    out.push({ bucket: row.bucket, series: pair[0], currency: row.currency, value: row.a });
+    out.push({ bucket: row.bucket, series: pair[1], currency: row.currency, value: row.b });
+  }
+  return out;
 }
 
 export function queryBreakdown(

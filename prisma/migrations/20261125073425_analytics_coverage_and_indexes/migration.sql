@@ -18,3 +18,15 @@ CREATE INDEX "EmailMessage_sentAt_idx" ON "EmailMessage"("sentAt");
 
 -- CreateIndex
 CREATE INDEX "Order_refundedAt_idx" ON "Order"("refundedAt");
+
+-- CreateIndex
+CREATE INDEX "UpdateCheckDaily_day_checks_idx" ON "UpdateCheckDaily"("day", "checks");
+
+-- CreateIndex
+CREATE INDEX "UpdateCheckDaily_day_language_checks_idx" ON "UpdateCheckDaily"("day", "language", "checks");
+
+-- CreateIndex
+CREATE INDEX "UpdateCheckDaily_day_appVersion_checks_idx" ON "UpdateCheckDaily"("day", "appVersion", "checks");
+
+-- CreateIndex
+CREATE INDEX "UpdateCheckDaily_day_os_osVersion_checks_idx" ON "UpdateCheckDaily"("day", "os", "osVersion", "checks");
