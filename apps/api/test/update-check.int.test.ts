@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { rollUpUpdateChecks } from '@keydesk/analytics';
+import { flushUpdateChecks, rollUpUpdateChecks } from '@keydesk/analytics';
 import { createTestDb, type TestDb } from '@keydesk/db/testing';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -51,6 +51,7 @@ describe('POST /collect/update-check', () => {
     expect(await res.json()).toEqual({ latestVersion: '5.2.0', updateAvailable: true });
     const v6 = await post('2001:db8:1234:5678::abcd', CHECK);
     expect(v6.status).toBe(200);
+    flushUpdateChecks(db);
     const rows = db.sqlite.prepare('SELECT ip FROM UpdateCheckRaw ORDER BY id').all();
     expect(rows).toEqual([{ ip: '198.51.100.0/24' }, { ip: '2001:db8:1234::/48' }]);
     db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
@@ -69,6 +70,15 @@ describe('POST /collect/update-check', () => {
       ['203.0.114.1', '203.0.115.1', '2001:db8:ff::1'].map((ip) => post(ip, CHECK)),
     );
     expect(others.map((r) => r.status)).toEqual([200, 200, 200]);
+  });
+
+  it('writes buffered checks on its own within a moment', async () => {
+    const count = () => (db.sqlite.prepare('SELECT COUNT(*) AS n FROM UpdateCheckRaw').get() as { n: bigint }).n;
+    flushUpdateChecks(db);
+    const before = count();
+    expect((await post('192.0.2.200', CHECK)).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(count()).toBe(before + 1n);
   });
 
   it('refuses oversized and invalid bodies with 4xx', async () => {
@@ -118,6 +128,7 @@ describe('roll-up job', () => {
     insert.run(old, 'K1');
     insert.run(old + 1000, null);
     insert.run(old + 2000, null);
+    flushUpdateChecks(db);
     const before = (db.sqlite.prepare('SELECT COUNT(*) AS n FROM UpdateCheckRaw').get() as { n: bigint }).n;
     const summary = await updateCheckRollupJob.run(services(), now);
     expect(summary).toMatch(/rolled 3 checks older than 14 days/);

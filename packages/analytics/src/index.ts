@@ -21,6 +21,7 @@ export { getOverview, OVERVIEW_WINDOW_DAYS } from './get-overview.ts';
 export { compareVersions, type UpdateCheck, ZUpdateCheck } from './update-checks/update-check-schema.ts';
 export {
   findPossibleAbuse,
+  flushUpdateChecks,
   listPossibleAbuse,
   recordUpdateCheck,
   rollUpUpdateChecks,

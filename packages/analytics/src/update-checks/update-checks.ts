@@ -8,6 +8,41 @@ import { compareVersions, type UpdateCheck } from './update-check-schema.ts';
 
 const DAY_MS = 86_400_000;
 
+type RawCheck = [
+  receivedAt: number,
+  network: string,
+  product: string,
+  version: string,
+  os: string,
+  osVersion: string,
+  language: string,
+  licenseKey: string | null,
+];
+
+// Checks are written in batches: one transaction (one fsync) per batch instead of per request. At most
+// FLUSH_AFTER_MS of checks are lost if the process dies, which a statistics feed can afford.
+const FLUSH_AFTER_MS = 200;
+const FLUSH_AT_ROWS = 500;
+const buffers = new WeakMap<Db, { rows: RawCheck[]; timer: NodeJS.Timeout | null }>();
+
+/** Writes every buffered check now (tests, shutdown, the roll-up job). */
+export function flushUpdateChecks(db: Db): number {
+  const buffer = buffers.get(db);
+  if (!buffer || buffer.rows.length === 0) return 0;
+  const rows = buffer.rows;
+  buffer.rows = [];
+  if (buffer.timer) clearTimeout(buffer.timer);
+  buffer.timer = null;
+  const insert = db.sqlite.prepare(
+    `INSERT INTO UpdateCheckRaw (receivedAt, ip, product, appVersion, os, osVersion, language, licenseKey)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  db.sqlite.transaction(() => {
+    for (const row of rows) insert.run(...row);
+  })();
+  return rows.length;
+}
+
 export function recordUpdateCheck(options: {
   db: Db;
   now: Date;
@@ -17,21 +52,26 @@ export function recordUpdateCheck(options: {
 }) {
   const { db, check } = options;
   const network = (options.ip && networkOfIp(options.ip)) || 'unknown';
-  db.sqlite
-    .prepare(
-      `INSERT INTO UpdateCheckRaw (receivedAt, ip, product, appVersion, os, osVersion, language, licenseKey)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
-      options.now.getTime(),
-      network,
-      check.product,
-      check.version,
-      check.os,
-      check.osVersion,
-      check.language,
-      check.licenseKey ? check.licenseKey.toUpperCase() : null,
-    );
+  let buffer = buffers.get(db);
+  if (!buffer) {
+    buffer = { rows: [], timer: null };
+    buffers.set(db, buffer);
+  }
+  buffer.rows.push([
+    options.now.getTime(),
+    network,
+    check.product,
+    check.version,
+    check.os,
+    check.osVersion,
+    check.language,
+    check.licenseKey ? check.licenseKey.toUpperCase() : null,
+  ]);
+  if (buffer.rows.length >= FLUSH_AT_ROWS) flushUpdateChecks(db);
+  else if (!buffer.timer) {
+    buffer.timer = setTimeout(() => flushUpdateChecks(db), FLUSH_AFTER_MS);
+    buffer.timer.unref();
+  }
   const latestVersion = options.latestVersions[check.product] ?? null;
   return {
     latestVersion,
@@ -42,6 +82,7 @@ export function recordUpdateCheck(options: {
 /** Rolls raw rows older than the retention period into daily counts and deletes them, in one transaction. */
 export function rollUpUpdateChecks(options: { db: Db; now: Date; retentionDays: number }) {
   const { sqlite } = options.db;
+  flushUpdateChecks(options.db);
   const cutoff = options.now.getTime() - options.retentionDays * DAY_MS;
   // Deleted rows are overwritten with zeros, so no network is left behind in free pages.
   sqlite.pragma('secure_delete = ON');
@@ -101,5 +142,6 @@ export function listPossibleAbuse(options: {
   limit: number;
 }) {
   const retentionDays = readUpdateCheckRetentionDays(options.settings);
+  flushUpdateChecks(options.db);
   return { retentionDays, rows: findPossibleAbuse({ ...options, retentionDays }) };
 }
