@@ -1,4 +1,5 @@
 import { auditRouter } from './routers/audit/router.ts';
+import { analyticsRouter } from './routers/analytics/router.ts';
 import { authRouter } from './routers/auth/router.ts';
 import { customerRouter } from './routers/customer/router.ts';
 import { licenseLookupRouter } from './routers/license/license-lookup.router.ts';
@@ -14,6 +15,7 @@ import { createRouter } from './trpc.ts';
 
 export const appRouter = createRouter({
   audit: auditRouter,
+  analytics: analyticsRouter,
   auth: authRouter,
   conversation: conversationRouter,
   overview: overviewRouter,

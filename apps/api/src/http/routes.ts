@@ -1,4 +1,5 @@
 import { conversationRoutes } from './conversation-routes.ts';
+import { createUpdateCheckRoute } from './collect-update-check.ts';
 import type { HttpRoute } from './http-route.ts';
 import { sendJson } from './http-route.ts';
 import { importUploadRoute } from './import-upload-route.ts';
@@ -17,4 +18,5 @@ export const httpRoutes: HttpRoute[] = [
   ...webhookRoutes,
   importUploadRoute,
   ...conversationRoutes,
+  createUpdateCheckRoute(),
 ];

@@ -1,11 +1,15 @@
 import { Card, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
 import { PageHeader } from '../components/ui/page-header.tsx';
 import { QueryError, SkeletonRows } from '../components/ui/query-state.tsx';
 import { OverviewLatestOrders } from '../features/overview/overview-latest-orders.tsx';
 import { OverviewStatCard } from '../features/overview/overview-stat-card.tsx';
 import { formatChange, formatCount, formatMoney } from '../lib/format.ts';
 import { useTRPC } from '../lib/trpc.ts';
+
+// Trend charts load after the figures: neither they nor chart.js hold up the Overview's first paint.
+const AnalyticsSparklineRow = lazy(() => import('../features/analytics/analytics-sparkline-row.tsx'));
 
 export function OverviewPage() {
   const trpc = useTRPC();
@@ -80,6 +84,9 @@ export function OverviewPage() {
           ))
         )}
       </SimpleGrid>
+      <Suspense fallback={<Skeleton height={96} radius="md" />}>
+        <AnalyticsSparklineRow />
+      </Suspense>
       <Card>
         <Title order={2} size="h4" mb="sm">
           Latest orders

@@ -1,0 +1,88 @@
+// `npm run import -- access-log FILE...`: the dispatcher (cli/import.ts) routes "access-log" here.
+// Also runnable on its own: `tsx apps/api/src/cli/import-access-log.ts FILE...`.
+import path from 'node:path';
+import { type AccessLogFileResult, importAccessLogs, readAccessLogSettings } from '@keydesk/analytics';
+import { createDb, resolveDatabaseFile } from '@keydesk/db';
+import { createSecretBox, createSettingsStore, loadSecretKey } from '@keydesk/settings';
+import { readEnv, repoRoot } from '../env.ts';
+
+const USAGE = 'Usage: npm run import -- access-log [--source SITE] FILE... (plain or .gz combined logs)';
+
+function describe(result: AccessLogFileResult): string {
+  const parts = [
+    `${result.file}: ${result.lines.toLocaleString('en')} lines`,
+    `${result.counted.toLocaleString('en')} counted`,
+    `${result.skipped.toLocaleString('en')} already imported`,
+    `${result.malformed.toLocaleString('en')} malformed`,
+  ];
+  const first = result.malformedSamples.slice(0, 5).map((s) => s.line);
+  if (first.length) parts.push(`first malformed lines: ${first.join(', ')}`);
+  return parts.join(', ');
+}
+
+/** Runs the import and returns the process exit code. */
+export async function runAccessLogImport(
+  args: string[],
+  out = process.stdout,
+  err = process.stderr,
+): Promise<number> {
+  const files: string[] = [];
+  let source = 'web';
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--source') source = args[++i] ?? source;
+    else if (args[i] === '--help' || args[i] === '-h') {
+      out.write(`${USAGE}\n`);
+      return 0;
+    } else files.push(args[i] as string);
+  }
+  if (files.length === 0) {
+    err.write(`${USAGE}\n`);
+    return 2;
+  }
+  const env = readEnv();
+  const dbFile = resolveDatabaseFile(env.DATABASE_URL, repoRoot());
+  const db = await createDb({ file: dbFile });
+  try {
+    const keyFile =
+      env.KEYDESK_SECRET_KEY_FILE ?? path.join(path.dirname(path.dirname(dbFile)), 'keydesk.key');
+    const hasSecrets =
+      db.sqlite.prepare('SELECT 1 FROM Setting WHERE isSecret = 1 LIMIT 1').get() !== undefined;
+    const key = loadSecretKey({ envKey: env.KEYDESK_SECRET_KEY, keyFile, mayCreate: !hasSecrets });
+    const settings = createSettingsStore(db, createSecretBox(key.key));
+    let lastReport = 0;
+    const results = await importAccessLogs({
+      db,
+      now: () => new Date(),
+      files,
+      source,
+      ...readAccessLogSettings(settings),
+      onProgress(progress) {
+        if (Date.now() - lastReport < 1000) return;
+        lastReport = Date.now();
+        const pct = progress.bytesTotal ? Math.floor((100 * progress.bytesDone) / progress.bytesTotal) : 0;
+        err.write(`${progress.file}: ${pct}% (${progress.lines.toLocaleString('en')} lines)\n`);
+      },
+    });
+    let failed = false;
+    for (const result of results) {
+      out.write(`${describe(result)}\n`);
+      if (result.error) {
+        failed = true;
+        err.write(`${result.file}: ${result.error}\n`);
+      }
+    }
+    return failed ? 1 : 0;
+  } finally {
+    await db.close();
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === import.meta.filename) {
+  runAccessLogImport(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error: Error) => {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,67 @@
+import { BREAKDOWN_DIMENSIONS, GRANULARITIES, RANGE_PRESETS, TIME_SERIES_METRICS } from '@keydesk/analytics';
+import { z } from 'zod';
+
+const ZDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day as YYYY-MM-DD');
+
+export const ZRange = z
+  .object({ range: z.enum(RANGE_PRESETS), from: ZDay.optional(), to: ZDay.optional() })
+  .refine((r) => r.range !== 'custom' || (r.from && r.to), 'A custom range needs from and to.');
+
+const ZDayRange = z.object({ from: z.string(), to: z.string() });
+
+export const ZTimeSeriesInput = z.object({
+  metric: z.enum(TIME_SERIES_METRICS),
+  range: ZRange,
+  granularity: z.enum(GRANULARITIES),
+  compare: z.boolean().default(false),
+});
+
+const ZSeriesRow = z.object({
+  bucket: z.string(),
+  series: z.string(),
+  currency: z.string().nullable(),
+  value: z.number(),
+});
+
+export const ZTimeSeriesOutput = z.object({
+  range: ZDayRange,
+  rows: z.array(ZSeriesRow),
+  previous: z.object({ range: ZDayRange, rows: z.array(ZSeriesRow) }).nullable(),
+});
+
+export const ZBreakdownInput = z.object({
+  dimension: z.enum(BREAKDOWN_DIMENSIONS),
+  range: ZRange,
+  limit: z.number().int().min(1).max(50).default(10),
+});
+
+export const ZBreakdownOutput = z.object({
+  range: ZDayRange,
+  rows: z.array(
+    z.object({
+      key: z.string(),
+      currency: z.string().nullable(),
+      value: z.number(),
+      secondary: z.number().nullable(),
+      total: z.number(),
+    }),
+  ),
+});
+
+export const ZPossibleAbuseInput = z.object({
+  minNetworks: z.number().int().min(2).max(1000).default(3),
+  limit: z.number().int().min(1).max(100).default(25),
+});
+
+export const ZPossibleAbuseOutput = z.object({
+  retentionDays: z.number().int(),
+  rows: z.array(
+    z.object({
+      licenseKey: z.string(),
+      networks: z.number().int(),
+      checks: z.number().int(),
+      firstSeenMs: z.number(),
+      lastSeenMs: z.number(),
+    }),
+  ),
+});

@@ -1,0 +1,105 @@
+import { readFileSync } from 'node:fs';
+import { generateDemo } from '@keydesk/db/demo';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible, launchBrowser, newPage, signIn } from '../fixtures/browser.ts';
+import { type RunningServer, startServer } from '../fixtures/server.ts';
+
+const DAY_MS = 86_400_000;
+const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+async function downloadCsv(page: Page, title: string): Promise<string[][]> {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: `Download ${title} as CSV` }).click(),
+  ]);
+  const text = readFileSync((await download.path()) as string, 'utf8');
+  return text
+    .trim()
+    .split('\r\n')
+    .map((line) => line.split(','));
+}
+
+describe('Analytics', () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer();
+    const db = await server.openDb();
+    generateDemo({ sqlite: db.sqlite, customers: 200, seed: 11 });
+    await db.close();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('changes range and granularity, compares, and exports a CSV whose numbers match the database', async () => {
+    const page = await newPage(browser, { acceptDownloads: true });
+    await signIn(page, server.url);
+    await page.goto(`${server.url}/analytics`);
+    const traffic = page.getByTestId('chart-traffic');
+    await traffic.getByRole('img').waitFor({ timeout: 90_000 });
+
+    await page.getByText('12 months', { exact: true }).click();
+    await page.getByText('Month', { exact: true }).click();
+    await page.getByLabel('Compare with previous period').check({ force: true });
+    await traffic.getByText('Page views (previous)').first().waitFor({ state: 'attached', timeout: 60_000 });
+
+    const csv = await downloadCsv(page, 'Page views and visitors');
+    const [header, ...rows] = csv;
+    expect(header).toEqual([
+      'period',
+      'Page views',
+      'Visitors',
+      'Page views previous period',
+      'Visitors previous period',
+    ]);
+    // Month buckets: 12 or 13 of them (the range starts mid-month).
+    expect(rows.length).toBeGreaterThanOrEqual(12);
+    for (const row of rows) expect(row[0]).toMatch(/^\d{4}-\d{2}-01$/);
+
+    const now = Date.now();
+    const from = day(now - 364 * DAY_MS);
+    const to = day(now);
+    const previousFrom = day(now - 729 * DAY_MS);
+    const previousTo = day(now - 365 * DAY_MS);
+    const db = await server.openDb();
+    const sum = (column: string, a: string, b: string) =>
+      (
+        db.sqlite
+          .prepare(`SELECT COALESCE(SUM(${column}), 0) AS n FROM WebDailyCountry WHERE day >= ? AND day <= ?`)
+          .safeIntegers(false)
+          .get(a, b) as { n: number }
+      ).n;
+    const expected = {
+      pageViews: sum('pageViews', from, to),
+      visitors: sum('visitors', from, to),
+      previous: sum('pageViews', previousFrom, previousTo),
+    };
+    await db.close();
+    const column = (i: number) => rows.reduce((total, row) => total + Number(row[i]), 0);
+    expect(expected.pageViews).toBeGreaterThan(0);
+    expect(column(1)).toBe(expected.pageViews);
+    expect(column(2)).toBe(expected.visitors);
+    expect(column(3)).toBe(expected.previous);
+
+    // The table fallback holds the same figures.
+    await traffic.getByText('Show the figures as a table').click();
+    await expect(traffic.getByRole('row').count()).resolves.toBe(rows.length + 1);
+
+    await expectAccessible(page, 'Analytics');
+    await page.context().close();
+  });
+
+  it('shows trend sparklines on the Overview', async () => {
+    const page = await newPage(browser);
+    await signIn(page, server.url);
+    await page.getByTestId('sparkline-web.traffic').getByRole('img').waitFor({ timeout: 90_000 });
+    await expectAccessible(page, 'Overview with sparklines');
+    await page.context().close();
+  });
+});

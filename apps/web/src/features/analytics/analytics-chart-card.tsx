@@ -1,0 +1,60 @@
+// The frame every chart sits in: title, CSV download, loading/empty/error states, and a table
+// fallback holding the same figures as the chart.
+import { Button, Card, Group, Title } from '@mantine/core';
+import { IconDownload } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { EmptyState, QueryError, SkeletonRows } from '../../components/ui/query-state.tsx';
+import { type CsvCell, downloadCsv, toCsv } from './analytics-csv.ts';
+
+export type ChartCardState = { isPending: boolean; error: unknown; refetch: () => unknown };
+
+export function AnalyticsChartCard(props: {
+  title: string;
+  testId: string;
+  state: ChartCardState;
+  isEmpty: boolean;
+  emptyHint: string;
+  csv: () => { header: string[]; rows: CsvCell[][] };
+  chart: ReactNode;
+  table: ReactNode;
+}) {
+  const { state } = props;
+  const body = state.error ? (
+    <QueryError error={state.error} onRetry={() => void state.refetch()} />
+  ) : state.isPending ? (
+    <SkeletonRows rows={6} />
+  ) : props.isEmpty ? (
+    <EmptyState title="Nothing in this range">{props.emptyHint}</EmptyState>
+  ) : (
+    <>
+      {props.chart}
+      <details className="analytics-table">
+        <summary>Show the figures as a table</summary>
+        {props.table}
+      </details>
+    </>
+  );
+  return (
+    <Card data-testid={props.testId} component="section" aria-label={props.title}>
+      <Group justify="space-between" mb="sm" wrap="nowrap">
+        <Title order={3} size="h5">
+          {props.title}
+        </Title>
+        <Button
+          size="xs"
+          variant="subtle"
+          leftSection={<IconDownload size={14} aria-hidden />}
+          disabled={state.isPending || Boolean(state.error) || props.isEmpty}
+          aria-label={`Download ${props.title} as CSV`}
+          onClick={() => {
+            const { header, rows } = props.csv();
+            downloadCsv(`${props.testId}.csv`, toCsv(header, rows));
+          }}
+        >
+          CSV
+        </Button>
+      </Group>
+      {body}
+    </Card>
+  );
+}

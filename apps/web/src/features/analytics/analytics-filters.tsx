@@ -1,0 +1,66 @@
+import { Group, SegmentedControl, Switch } from '@mantine/core';
+import { DatePickerInput } from '@mantine/dates';
+import type { AnalyticsQuery, RangePreset } from './analytics-query.ts';
+import type { Granularity } from './analytics-series.ts';
+
+const PRESETS: { value: RangePreset; label: string }[] = [
+  { value: '7d', label: '7 days' },
+  { value: '30d', label: '30 days' },
+  { value: '90d', label: '90 days' },
+  { value: '12m', label: '12 months' },
+  { value: 'all', label: 'All' },
+  { value: 'custom', label: 'Custom' },
+];
+
+export function AnalyticsFilters({
+  query,
+  onChange,
+}: {
+  query: AnalyticsQuery;
+  onChange: (next: AnalyticsQuery) => void;
+}) {
+  return (
+    <Group gap="md" wrap="wrap" align="flex-end">
+      <SegmentedControl
+        aria-label="Date range"
+        data={PRESETS}
+        value={query.range}
+        onChange={(value) =>
+          onChange({
+            ...query,
+            range: value as RangePreset,
+            compare: value === 'all' ? false : query.compare,
+          })
+        }
+      />
+      {query.range === 'custom' ? (
+        <DatePickerInput
+          type="range"
+          label="Custom dates"
+          placeholder="Pick the first and last day"
+          valueFormat="YYYY-MM-DD"
+          value={[query.from ?? null, query.to ?? null]}
+          onChange={([from, to]) => onChange({ ...query, from: from ?? undefined, to: to ?? undefined })}
+          maxDate={new Date()}
+          w={260}
+        />
+      ) : null}
+      <SegmentedControl
+        aria-label="Granularity"
+        data={[
+          { value: 'day', label: 'Day' },
+          { value: 'week', label: 'Week' },
+          { value: 'month', label: 'Month' },
+        ]}
+        value={query.granularity}
+        onChange={(value) => onChange({ ...query, granularity: value as Granularity })}
+      />
+      <Switch
+        label="Compare with previous period"
+        checked={query.compare}
+        disabled={query.range === 'all'}
+        onChange={(event) => onChange({ ...query, compare: event.currentTarget.checked })}
+      />
+    </Group>
+  );
+}

@@ -1,0 +1,116 @@
+// Writes of the access-log import: additive upserts into the daily aggregate tables, the coverage
+// markers that stop a second count, and the ImportRun row. Only days, names and numbers are bound here.
+import type Database from 'better-sqlite3';
+import { BROWSER_KEY_SEPARATOR, type DayCounters } from './log-aggregator.ts';
+
+export type Coverage = Map<string, [fromMs: number, toMs: number][]>;
+
+export function loadCoverage(sqlite: Database.Database, source: string): Coverage {
+  const rows = sqlite
+    .prepare('SELECT day, fromMs, toMs FROM WebLogCoverage WHERE source = ?')
+    .safeIntegers(false)
+    .all(source) as { day: string; fromMs: number; toMs: number }[];
+  const coverage: Coverage = new Map();
+  for (const row of rows) {
+    const list = coverage.get(row.day) ?? [];
+    list.push([row.fromMs, row.toMs]);
+    coverage.set(row.day, list);
+  }
+  return coverage;
+}
+
+export function isCovered(coverage: Coverage, day: string, time: number): boolean {
+  const list = coverage.get(day);
+  if (!list) return false;
+  for (const [from, to] of list) if (time >= from && time <= to) return true;
+  return false;
+}
+
+export type RunCounts = {
+  lines: number;
+  counted: number;
+  skipped: number;
+  malformed: number;
+  bytesDone: number;
+};
+
+export function createAccessLogWriter(sqlite: Database.Database, source: string) {
+  const country = sqlite.prepare(
+    `INSERT INTO WebDailyCountry (day, country, pageViews, visitors) VALUES (?, ?, ?, ?)
+     ON CONFLICT (day, country) DO UPDATE SET pageViews = pageViews + excluded.pageViews, visitors = visitors + excluded.visitors`,
+  );
+  const browser = sqlite.prepare(
+    `INSERT INTO WebDailyBrowser (day, browser, browserVersion, os, pageViews, visitors) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (day, browser, browserVersion, os) DO UPDATE SET pageViews = pageViews + excluded.pageViews, visitors = visitors + excluded.visitors`,
+  );
+  const referrer = sqlite.prepare(
+    `INSERT INTO WebDailyReferrer (day, domain, pageViews) VALUES (?, ?, ?)
+     ON CONFLICT (day, domain) DO UPDATE SET pageViews = pageViews + excluded.pageViews`,
+  );
+  const bot = sqlite.prepare(
+    `INSERT INTO WebDailyBot (day, bot, requests) VALUES (?, ?, ?)
+     ON CONFLICT (day, bot) DO UPDATE SET requests = requests + excluded.requests`,
+  );
+  const download = sqlite.prepare(
+    `INSERT INTO DownloadDaily (day, file, downloads) VALUES (?, ?, ?)
+     ON CONFLICT (day, file) DO UPDATE SET downloads = downloads + excluded.downloads`,
+  );
+  const cover = sqlite.prepare('INSERT INTO WebLogCoverage (source, day, fromMs, toMs) VALUES (?, ?, ?, ?)');
+  const progress = sqlite.prepare(
+    'UPDATE ImportRun SET bytesDone = ?, itemsDone = ?, created = ?, skipped = ?, rejected = ? WHERE id = ?',
+  );
+
+  /** Adds one batch of counters, its coverage and the run's progress in one transaction. */
+  const flush = sqlite.transaction((pending: Map<string, DayCounters>, runId: number, counts: RunCounts) => {
+    for (const [day, c] of pending) {
+      for (const [key, [views, visitors]] of c.countries) country.run(day, key, views, visitors);
+      for (const [key, [views, visitors]] of c.browsers) {
+        const [name = '', version = '', os = ''] = key.split(BROWSER_KEY_SEPARATOR);
+        browser.run(day, name, version, os, views, visitors);
+      }
+      for (const [key, views] of c.referrers) referrer.run(day, key, views);
+      for (const [key, requests] of c.bots) bot.run(day, key, requests);
+      for (const [key, n] of c.downloads) download.run(day, key, n);
+      cover.run(source, day, c.fromMs, c.toMs);
+    }
+    progress.run(counts.bytesDone, counts.lines, counts.counted, counts.skipped, counts.malformed, runId);
+  });
+  return { flush };
+}
+
+export function startImportRun(
+  sqlite: Database.Database,
+  options: { fingerprint: string; source: string; bytesTotal: number; now: Date },
+): number {
+  const row = sqlite
+    .prepare(
+      `INSERT INTO ImportRun (kind, fingerprint, source, status, bytesDone, bytesTotal, itemsDone, created, updated, skipped, rejected, errors, startedAt, finishedAt)
+       VALUES ('access-log', ?, ?, 'running', 0, ?, 0, 0, 0, 0, 0, NULL, ?, NULL)
+       ON CONFLICT (kind, fingerprint) DO UPDATE SET source = excluded.source, status = 'running', bytesDone = 0,
+         bytesTotal = excluded.bytesTotal, itemsDone = 0, created = 0, skipped = 0, rejected = 0, errors = NULL,
+         startedAt = excluded.startedAt, finishedAt = NULL
+       RETURNING id`,
+    )
+    .safeIntegers(false)
+    .get(options.fingerprint, options.source, options.bytesTotal, options.now.getTime()) as { id: number };
+  return row.id;
+}
+
+export function finishImportRun(
+  sqlite: Database.Database,
+  options: {
+    id: number;
+    status: 'completed' | 'failed';
+    errors: { line: number; reason: string }[];
+    now: Date;
+  },
+): void {
+  sqlite
+    .prepare('UPDATE ImportRun SET status = ?, errors = ?, finishedAt = ? WHERE id = ?')
+    .run(
+      options.status,
+      options.errors.length ? JSON.stringify(options.errors) : null,
+      options.now.getTime(),
+      options.id,
+    );
+}

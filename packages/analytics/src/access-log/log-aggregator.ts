@@ -1,0 +1,195 @@
+// Turns parsed lines into per-day counters in memory. Visitors are told apart by a hash of IP and user
+// agent keyed with a random salt that belongs to one UTC day of one run and is dropped with that day:
+// the salt is never written anywhere, so the hashes cannot be recomputed or joined across days.
+import { hash, randomBytes } from 'node:crypto';
+import { countryOfIp } from './ip-country.ts';
+import type { LogLine } from './parse-combined-line.ts';
+import { classifyUserAgent } from './user-agent.ts';
+
+export type AggregatorOptions = {
+  /** Paths counted as downloads: exact paths, or prefixes when they end with "/". */
+  downloadPaths: string[];
+  /** Hosts of the site itself; referrals from them are internal navigation, not referrers. */
+  ownDomains: string[];
+};
+
+/** Counters added since the last flush, for one UTC day. */
+export type DayCounters = {
+  countries: Map<string, [pageViews: number, visitors: number]>;
+  browsers: Map<string, [pageViews: number, visitors: number]>;
+  referrers: Map<string, number>;
+  bots: Map<string, number>;
+  downloads: Map<string, number>;
+  fromMs: number;
+  toMs: number;
+};
+
+type DayState = { salt: string; visitors: Set<number>; pending: DayCounters | null };
+
+const ASSET_EXTENSIONS = new Set([
+  'css',
+  'js',
+  'mjs',
+  'map',
+  'png',
+  'jpg',
+  'jpeg',
+  'gif',
+  'svg',
+  'ico',
+  'webp',
+  'avif',
+  'woff',
+  'woff2',
+  'ttf',
+  'eot',
+  'txt',
+  'xml',
+  'json',
+  'mp4',
+  'webm',
+  'pdf',
+]);
+
+export const BROWSER_KEY_SEPARATOR = '\u0000';
+
+function emptyCounters(time: number): DayCounters {
+  return {
+    countries: new Map(),
+    browsers: new Map(),
+    referrers: new Map(),
+    bots: new Map(),
+    downloads: new Map(),
+    fromMs: time,
+    toMs: time,
+  };
+}
+
+function bump(map: Map<string, number>, key: string): void {
+  map.set(key, (map.get(key) ?? 0) + 1);
+}
+
+function bumpPair(map: Map<string, [number, number]>, key: string, newVisitor: boolean): void {
+  const pair = map.get(key);
+  if (pair) {
+    pair[0] += 1;
+    if (newVisitor) pair[1] += 1;
+  } else map.set(key, [1, newVisitor ? 1 : 0]);
+}
+
+export function referrerDomain(referrer: string): string | null {
+  const scheme = referrer.indexOf('://');
+  if (scheme < 0) return null;
+  let end = referrer.length;
+  for (const stop of ['/', '?', '#']) {
+    const at = referrer.indexOf(stop, scheme + 3);
+    if (at >= 0 && at < end) end = at;
+  }
+  let host = referrer.slice(scheme + 3, end).toLowerCase();
+  const at = host.lastIndexOf('@');
+  if (at >= 0) host = host.slice(at + 1);
+  if (host.startsWith('[')) return null; // a bare IPv6 address is not a site
+  const colon = host.indexOf(':');
+  if (colon >= 0) host = host.slice(0, colon);
+  if (host.startsWith('www.')) host = host.slice(4);
+  if (!/^[a-z0-9.-]{1,253}$/.test(host) || /^[0-9.]+$/.test(host)) return null;
+  return host;
+}
+
+export function isAssetPath(path: string): boolean {
+  const slash = path.lastIndexOf('/');
+  const dot = path.lastIndexOf('.');
+  return dot > slash && ASSET_EXTENSIONS.has(path.slice(dot + 1).toLowerCase());
+}
+
+export function dayOf(time: number): string {
+  return new Date(time).toISOString().slice(0, 10);
+}
+
+export class LogAggregator {
+  private readonly days = new Map<string, DayState>();
+  private readonly downloadExact: Set<string>;
+  private readonly downloadPrefixes: string[];
+  private readonly ownDomains: Set<string>;
+  private lastDayKey = '';
+  private lastDayStart = 0;
+
+  constructor(options: AggregatorOptions) {
+    this.downloadExact = new Set(options.downloadPaths.filter((p) => !p.endsWith('/')));
+    this.downloadPrefixes = options.downloadPaths.filter((p) => p.endsWith('/'));
+    this.ownDomains = new Set(options.ownDomains.map((d) => d.toLowerCase().replace(/^www\./, '')));
+  }
+
+  private dayKey(time: number): string {
+    if (time >= this.lastDayStart && time < this.lastDayStart + 86_400_000) return this.lastDayKey;
+    this.lastDayStart = time - (time % 86_400_000);
+    this.lastDayKey = dayOf(time);
+    return this.lastDayKey;
+  }
+
+  /** The UTC day a line belongs to (cached; lines arrive roughly in order). */
+  day(time: number): string {
+    return this.dayKey(time);
+  }
+
+  add(line: LogLine, day: string): void {
+    let state = this.days.get(day);
+    if (!state) {
+      state = { salt: randomBytes(16).toString('base64'), visitors: new Set(), pending: null };
+      this.days.set(day, state);
+    }
+    let counters = state.pending;
+    if (!counters) {
+      counters = emptyCounters(line.time);
+      state.pending = counters;
+    }
+    if (line.time < counters.fromMs) counters.fromMs = line.time;
+    if (line.time > counters.toMs) counters.toMs = line.time;
+
+    const agent = classifyUserAgent(line.userAgent);
+    if (agent.kind === 'bot') {
+      bump(counters.bots, agent.bot);
+      return;
+    }
+    if (line.method !== 'GET' || line.status < 200 || line.status >= 400) return;
+    const path = line.path;
+    if (this.downloadExact.has(path) || this.downloadPrefixes.some((prefix) => path.startsWith(prefix))) {
+      if (line.status === 200) bump(counters.downloads, path);
+      return;
+    }
+    if (isAssetPath(path)) return;
+
+    const digest = hash('sha256', `${state.salt}${line.ip}\n${line.userAgent ?? ''}`, 'buffer');
+    const visitor = digest.readUIntBE(0, 6);
+    const newVisitor = !state.visitors.has(visitor);
+    if (newVisitor) state.visitors.add(visitor);
+    bumpPair(counters.countries, countryOfIp(line.ip), newVisitor);
+    const browserKey = [agent.browser, agent.browserVersion, agent.os].join(BROWSER_KEY_SEPARATOR);
+    bumpPair(counters.browsers, browserKey, newVisitor);
+    if (line.referrer) {
+      const domain = referrerDomain(line.referrer);
+      if (domain && !this.ownDomains.has(domain)) bump(counters.referrers, domain);
+    }
+  }
+
+  /** Hands over what was counted since the last call, day by day, and starts afresh. */
+  takePending(): Map<string, DayCounters> {
+    const out = new Map<string, DayCounters>();
+    for (const [day, state] of this.days) {
+      if (state.pending) out.set(day, state.pending);
+      state.pending = null;
+    }
+    return out;
+  }
+
+  /** Forgets the salt and visitor hashes of days before `keepFrom` (logs are nearly in time order). */
+  dropDaysBefore(keepFrom: string): void {
+    for (const [day, state] of this.days) if (day < keepFrom && !state.pending) this.days.delete(day);
+  }
+
+  latestDay(): string | null {
+    let latest: string | null = null;
+    for (const day of this.days.keys()) if (latest === null || day > latest) latest = day;
+    return latest;
+  }
+}

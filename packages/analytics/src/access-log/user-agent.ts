@@ -1,0 +1,36 @@
+// User agent → browser, major version and OS with ua-parser-js 1.x (MIT; 2.x is AGPL, so not used),
+// bots with isbot (Unlicense). Visits repeat the same few agents, so results are cached by string.
+import { isbot } from 'isbot';
+import UAParser from 'ua-parser-js';
+
+export type AgentInfo =
+  | { kind: 'bot'; bot: string }
+  | { kind: 'browser'; browser: string; browserVersion: string; os: string };
+
+const CACHE_LIMIT = 20_000;
+const cache = new Map<string, AgentInfo>();
+const BOT_NAME = /([A-Za-z][\w.-]*?(?:bot|crawler|spider|slurp|fetcher|scanner))\b/i;
+
+export function classifyUserAgent(userAgent: string | null): AgentInfo {
+  if (userAgent === null) return { kind: 'bot', bot: '(no user agent)' };
+  const cached = cache.get(userAgent);
+  if (cached) return cached;
+  const info = classify(userAgent);
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(userAgent, info);
+  return info;
+}
+
+function classify(userAgent: string): AgentInfo {
+  if (isbot(userAgent)) {
+    const name = BOT_NAME.exec(userAgent)?.[1] ?? userAgent.split(/[/\s;(]/)[0] ?? 'Other bot';
+    return { kind: 'bot', bot: name.slice(0, 40) || 'Other bot' };
+  }
+  const result = new UAParser(userAgent).getResult();
+  return {
+    kind: 'browser',
+    browser: result.browser.name ?? 'Other',
+    browserVersion: result.browser.major ?? '',
+    os: result.os.name ?? 'Other',
+  };
+}

@@ -1,0 +1,53 @@
+// Settings keys of the analytics domain, read through the settings store (plain values, JSON).
+
+export const SETTING_DOWNLOAD_PATHS = 'analytics.downloadPaths';
+export const SETTING_OWN_DOMAINS = 'analytics.ownDomains';
+export const SETTING_LATEST_VERSIONS = 'analytics.latestVersions';
+export const SETTING_UPDATE_CHECK_RETENTION_DAYS = 'retention.updateCheckDays';
+
+export const DEFAULT_DOWNLOAD_PATHS = ['/download/'];
+export const DEFAULT_UPDATE_CHECK_RETENTION_DAYS = 14;
+
+export type SettingsReader = { get(key: string): string | null };
+
+function jsonSetting<T>(
+  settings: SettingsReader,
+  key: string,
+  valid: (value: unknown) => value is T,
+  fallback: T,
+): T {
+  const raw = settings.get(key);
+  if (raw === null) return fallback;
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    return valid(parsed) ? parsed : fallback;
+  } catch {
+    return fallback;
+  }
+}
+
+const isStringArray = (value: unknown): value is string[] =>
+  Array.isArray(value) && value.every((item) => typeof item === 'string');
+
+const isStringRecord = (value: unknown): value is Record<string, string> =>
+  typeof value === 'object' &&
+  value !== null &&
+  !Array.isArray(value) &&
+  Object.values(value).every((item) => typeof item === 'string');
+
+export function readAccessLogSettings(settings: SettingsReader) {
+  return {
+    downloadPaths: jsonSetting(settings, SETTING_DOWNLOAD_PATHS, isStringArray, DEFAULT_DOWNLOAD_PATHS),
+    ownDomains: jsonSetting(settings, SETTING_OWN_DOMAINS, isStringArray, []),
+  };
+}
+
+/** Product → latest version, e.g. {"tessera":"5.2.0"}. */
+export function readLatestVersions(settings: SettingsReader): Record<string, string> {
+  return jsonSetting(settings, SETTING_LATEST_VERSIONS, isStringRecord, {});
+}
+
+export function readUpdateCheckRetentionDays(settings: SettingsReader): number {
+  const days = Number(settings.get(SETTING_UPDATE_CHECK_RETENTION_DAYS));
+  return Number.isInteger(days) && days >= 1 && days <= 365 ? days : DEFAULT_UPDATE_CHECK_RETENTION_DAYS;
+}

@@ -1,0 +1,147 @@
+// The update-check collector: one raw row per check, kept only for the retention period to spot
+// abuse, then rolled into UpdateCheckDaily and deleted. The row holds the client's network (/24 or
+// /48), which is all the abuse list needs, never the address itself; the user agent is not kept.
+import type { Db } from '@keydesk/db';
+import { networkOfIp } from '../access-log/ip-country.ts';
+import { readUpdateCheckRetentionDays, type SettingsReader } from '../analytics-settings.ts';
+import { compareVersions, type UpdateCheck } from './update-check-schema.ts';
+
+const DAY_MS = 86_400_000;
+
+type RawCheck = [
+  receivedAt: number,
+  network: string,
+  product: string,
+  version: string,
+  os: string,
+  osVersion: string,
+  language: string,
+  licenseKey: string | null,
+];
+
+// Checks are written in batches: one transaction (one fsync) per batch instead of per request. At most
+// FLUSH_AFTER_MS of checks are lost if the process dies, which a statistics feed can afford.
+const FLUSH_AFTER_MS = 200;
+const FLUSH_AT_ROWS = 500;
+const buffers = new WeakMap<Db, { rows: RawCheck[]; timer: NodeJS.Timeout | null }>();
+
+/** Writes every buffered check now (tests, shutdown, the roll-up job). */
+export function flushUpdateChecks(db: Db): number {
+  const buffer = buffers.get(db);
+  if (!buffer || buffer.rows.length === 0) return 0;
+  const rows = buffer.rows;
+  buffer.rows = [];
+  if (buffer.timer) clearTimeout(buffer.timer);
+  buffer.timer = null;
+  const insert = db.sqlite.prepare(
+    `INSERT INTO UpdateCheckRaw (receivedAt, ip, product, appVersion, os, osVersion, language, licenseKey)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  db.sqlite.transaction(() => {
+    for (const row of rows) insert.run(...row);
+  })();
+  return rows.length;
+}
+
+export function recordUpdateCheck(options: {
+  db: Db;
+  now: Date;
+  ip: string | null;
+  check: UpdateCheck;
+  latestVersions: Record<string, string>;
+}) {
+  const { db, check } = options;
+  const network = (options.ip && networkOfIp(options.ip)) || 'unknown';
+  let buffer = buffers.get(db);
+  if (!buffer) {
+    buffer = { rows: [], timer: null };
+    buffers.set(db, buffer);
+  }
+  buffer.rows.push([
+    options.now.getTime(),
+    network,
+    check.product,
+    check.version,
+    check.os,
+    check.osVersion,
+    check.language,
+    check.licenseKey ? check.licenseKey.toUpperCase() : null,
+  ]);
+  if (buffer.rows.length >= FLUSH_AT_ROWS) flushUpdateChecks(db);
+  else if (!buffer.timer) {
+    buffer.timer = setTimeout(() => flushUpdateChecks(db), FLUSH_AFTER_MS);
+    buffer.timer.unref();
+  }
+  const latestVersion = options.latestVersions[check.product] ?? null;
+  return {
+    latestVersion,
+    updateAvailable: latestVersion !== null && compareVersions(latestVersion, check.version) > 0,
+  };
+}
+
+/** Rolls raw rows older than the retention period into daily counts and deletes them, in one transaction. */
+export function rollUpUpdateChecks(options: { db: Db; now: Date; retentionDays: number }) {
+  const { sqlite } = options.db;
+  flushUpdateChecks(options.db);
+  const cutoff = options.now.getTime() - options.retentionDays * DAY_MS;
+  // Deleted rows are overwritten with zeros, so no network is left behind in free pages.
+  sqlite.pragma('secure_delete = ON');
+  const result = sqlite.transaction(() => {
+    const rolled = sqlite
+      .prepare(
+        `INSERT INTO UpdateCheckDaily (day, product, os, osVersion, appVersion, language, isLicensed, checks)
+         SELECT strftime('%Y-%m-%d', receivedAt / 1000, 'unixepoch'), product, os, osVersion, appVersion, language,
+                licenseKey IS NOT NULL, COUNT(*)
+         FROM UpdateCheckRaw WHERE receivedAt < ?
+         GROUP BY 1, product, os, osVersion, appVersion, language, licenseKey IS NOT NULL
+         ON CONFLICT (day, product, os, osVersion, appVersion, language, isLicensed)
+         DO UPDATE SET checks = checks + excluded.checks`,
+      )
+      .run(cutoff);
+    const deleted = sqlite.prepare('DELETE FROM UpdateCheckRaw WHERE receivedAt < ?').run(cutoff);
+    return { groups: Number(rolled.changes), deleted: Number(deleted.changes) };
+  })();
+  // Move the zeroed pages out of the write-ahead log into the main file now, not at some later checkpoint.
+  if (result.deleted > 0) sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  return result;
+}
+
+/** License keys that checked in from at least `minNetworks` networks within the retention window. */
+export function findPossibleAbuse(options: {
+  db: Db;
+  now: Date;
+  retentionDays: number;
+  minNetworks: number;
+  limit: number;
+}) {
+  const since = options.now.getTime() - options.retentionDays * DAY_MS;
+  return options.db.sqlite
+    .prepare(
+      `SELECT licenseKey, COUNT(DISTINCT ip) AS networks, COUNT(*) AS checks,
+              MIN(receivedAt) AS firstSeenMs, MAX(receivedAt) AS lastSeenMs
+       FROM UpdateCheckRaw WHERE licenseKey IS NOT NULL AND receivedAt >= ?
+       GROUP BY licenseKey HAVING COUNT(DISTINCT ip) >= ?
+       ORDER BY networks DESC, checks DESC, licenseKey LIMIT ?`,
+    )
+    .safeIntegers(false)
+    .all(since, options.minNetworks, options.limit) as {
+    licenseKey: string;
+    networks: number;
+    checks: number;
+    firstSeenMs: number;
+    lastSeenMs: number;
+  }[];
+}
+
+/** The "possible abuse" list over the configured retention window. */
+export function listPossibleAbuse(options: {
+  db: Db;
+  now: Date;
+  settings: SettingsReader;
+  minNetworks: number;
+  limit: number;
+}) {
+  const retentionDays = readUpdateCheckRetentionDays(options.settings);
+  flushUpdateChecks(options.db);
+  return { retentionDays, rows: findPossibleAbuse({ ...options, retentionDays }) };
+}
