@@ -1,3 +1,4 @@
+import { describeDatabaseError } from '@keydesk/db';
 import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { ZodError } from 'zod';
@@ -9,6 +10,8 @@ const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
     return {
       ...shape,
+      // Disk full or locked: say so plainly instead of "Internal server error".
+      message: describeDatabaseError(error.cause) ?? shape.message,
       data: {
         ...shape.data,
         // Field errors help forms; stack traces never leave the server.

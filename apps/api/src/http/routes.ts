@@ -1,3 +1,4 @@
+import { customerExportRoute } from './customer-export-route.ts';
 import type { HttpRoute } from './http-route.ts';
 import { sendJson } from './http-route.ts';
 
@@ -11,4 +12,5 @@ export const httpRoutes: HttpRoute[] = [
       sendJson(res, 200, { ok: true });
     },
   },
+  customerExportRoute,
 ];

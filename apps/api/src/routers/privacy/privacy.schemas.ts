@@ -1,0 +1,26 @@
+import { z } from 'zod';
+
+export const ZPrivacyEraseInput = z.object({
+  customerId: z.number().int().positive(),
+  confirmEmail: z.string().trim().min(3).max(200),
+});
+
+export const ZPrivacyEraseOutput = z.object({
+  emails: z.number().int(),
+  notes: z.number().int(),
+  newsletter: z.number().int(),
+  chats: z.number().int(),
+  chatMessages: z.number().int(),
+  emailThreads: z.number().int(),
+  emailMessages: z.number().int(),
+  outbox: z.number().int(),
+  resends: z.number().int(),
+  ordersAnonymised: z.number().int(),
+  licensesAnonymised: z.number().int(),
+  webhookPayloads: z.number().int(),
+  auditDetails: z.number().int(),
+  updateChecks: z.number().int(),
+});
+
+export const ZPrivacyExportInput = z.object({ customerId: z.number().int().positive() });
+export const ZPrivacyExportOutput = z.object({ url: z.string() });
