@@ -44,7 +44,7 @@ export async function backupDatabase(options: {
   const partial = path.join(folder, `${name}.partial`);
   rmSync(partial, { force: true });
   try {
-    await options.sqlite.backup(partial);
+    await options.sqlite.backup(partial, { progress: restartGuard() });
     // A standalone single file: the copy must not depend on a -wal beside it.
     const copy = new Database(partial);
     copy.pragma('journal_mode = DELETE');
@@ -60,6 +60,21 @@ export async function backupDatabase(options: {
   const removed = options.keep ? pruneBackups(folder, options.keep) : [];
   const stat = statSync(file);
   return { backup: { name, file, bytes: stat.size, createdAt: options.now }, removed };
+}
+
+/**
+ * Copies 100 pages per step so the server's own requests run between steps. A write from another
+ * connection (say, the CLI while the server serves) restarts the copy; after a few restarts the
+ * rest is copied in one step, inside one read transaction, which WAL writers do not wait for.
+ */
+function restartGuard(): (progress: { totalPages: number; remainingPages: number }) => number {
+  let lastRemaining = Number.POSITIVE_INFINITY;
+  let restarts = 0;
+  return ({ remainingPages }) => {
+    if (remainingPages > lastRemaining) restarts++;
+    lastRemaining = remainingPages;
+    return restarts >= 3 ? 0x7fffffff : 100;
+  };
 }
 
 export function listBackups(folder: string): BackupFile[] {
