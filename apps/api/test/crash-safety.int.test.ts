@@ -47,7 +47,7 @@ function partialCustomers(sqlite: Database.Database): number {
 describe('crash safety', () => {
   it('SIGKILL in the middle of a bulk import leaves whole batches only, and a rerun completes', async () => {
     const dbFile = path.join(dir, 'killed.db');
-    (await createDb({ file: dbFile })).close();
+    await (await createDb({ file: dbFile })).close();
     const child = demo(dbFile);
     const reader = new Database(dbFile, { readonly: true });
     const count = () =>
