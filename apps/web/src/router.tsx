@@ -20,6 +20,11 @@ export const router = createBrowserRouter([
         lazy: () => import('./routes/customers-page.tsx').then((m) => ({ Component: m.CustomersPage })),
       },
       {
+        path: 'customers/:customerId/privacy',
+        lazy: () =>
+          import('./routes/customer-privacy-page.tsx').then((m) => ({ Component: m.CustomerPrivacyPage })),
+      },
+      {
         path: 'conversations',
         lazy: () =>
           import('./routes/conversations-page.tsx').then((m) => ({ Component: m.ConversationsPage })),

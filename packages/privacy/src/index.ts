@@ -7,6 +7,7 @@ export {
   eraseCustomer,
 } from './erase-customer.ts';
 export { type CustomerExport, exportCustomer } from './export-customer.ts';
+export { getCustomerPrivacySummary } from './get-customer-privacy-summary.ts';
 export {
   CARD_REDACTION_MARK,
   containsCardNumber,

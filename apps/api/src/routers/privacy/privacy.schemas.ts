@@ -24,3 +24,17 @@ export const ZPrivacyEraseOutput = z.object({
 
 export const ZPrivacyExportInput = z.object({ customerId: z.number().int().positive() });
 export const ZPrivacyExportOutput = z.object({ url: z.string() });
+
+export const ZPrivacyGetInput = z.object({ customerId: z.number().int().positive() });
+export const ZPrivacyGetOutput = z.object({
+  customer: z.object({ id: z.number().int(), name: z.string(), emails: z.array(z.string()) }),
+  held: z.object({
+    orders: z.number().int(),
+    licenses: z.number().int(),
+    chats: z.number().int(),
+    emailThreads: z.number().int(),
+    notes: z.number().int(),
+    newsletter: z.number().int(),
+    resends: z.number().int(),
+  }),
+});

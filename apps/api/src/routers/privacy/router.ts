@@ -1,4 +1,9 @@
-import { CustomerNotFoundError, ErasureConfirmationError, eraseCustomer } from '@keydesk/privacy';
+import {
+  CustomerNotFoundError,
+  ErasureConfirmationError,
+  eraseCustomer,
+  getCustomerPrivacySummary,
+} from '@keydesk/privacy';
 import { TRPCError } from '@trpc/server';
 import { customerExportPath } from '../../http/customer-export-route.ts';
 import { createRouter, ownerProcedure } from '../../trpc.ts';
@@ -7,9 +12,23 @@ import {
   ZPrivacyEraseOutput,
   ZPrivacyExportInput,
   ZPrivacyExportOutput,
+  ZPrivacyGetInput,
+  ZPrivacyGetOutput,
 } from './privacy.schemas.ts';
 
 export const privacyRouter = createRouter({
+  get: ownerProcedure
+    .input(ZPrivacyGetInput)
+    .output(ZPrivacyGetOutput)
+    .query(({ ctx, input }) => {
+      try {
+        return getCustomerPrivacySummary({ db: ctx.db, customerId: input.customerId });
+      } catch (error) {
+        if (error instanceof CustomerNotFoundError)
+          throw new TRPCError({ code: 'NOT_FOUND', message: error.message });
+        throw error;
+      }
+    }),
   // The ZIP itself comes from a plain GET route (a browser download); this says where.
   export: ownerProcedure
     .input(ZPrivacyExportInput)
