@@ -35,6 +35,7 @@ if (isProduction) {
     process.exit(1);
   }
   const child = spawn(process.execPath, [bundle], { stdio: 'inherit', cwd: root });
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
   child.on('exit', (code) => process.exit(code ?? 1));
 } else {
   if (webIsStale()) {

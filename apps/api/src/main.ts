@@ -4,10 +4,12 @@ import { accessSync, constants, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_THROTTLE_POLICY, hasOwner, PendingSecondFactorStore, SetupTokenStore } from '@keydesk/auth';
 import { createDb, DatabaseConfigError, MigrationChecksumError, resolveDatabaseFile } from '@keydesk/db';
+import { writeServerPidFile } from '@keydesk/maintenance';
 import { createSecretBox, createSettingsStore, loadSecretKey, SecretKeyError } from '@keydesk/settings';
 import type { AppServices } from './context.ts';
 import { ConfigError, readEnv, repoRoot } from './env.ts';
 import { backgroundWorkers } from './jobs/registry.ts';
+import { startScheduler } from './jobs/scheduler.ts';
 import { createLogger } from './logger.ts';
 import { createServer } from './server.ts';
 
@@ -88,7 +90,10 @@ async function main(): Promise<void> {
     );
   }
 
+  // Lets `npm run restore` see that the server holds the database open.
+  const removePidFile = writeServerPidFile(dbFile);
   const workers = backgroundWorkers.map((worker) => worker.start(services));
+  workers.push(startScheduler(services));
 
   const shutdown = (signal: string) => {
     logger.info('shutting down', { signal });
@@ -96,7 +101,10 @@ async function main(): Promise<void> {
     server.closeAllConnections();
     void Promise.all(workers.map((w) => w.stop()))
       .then(() => db.close())
-      .then(() => process.exit(0));
+      .then(() => {
+        removePidFile();
+        process.exit(0);
+      });
   };
   process.once('SIGINT', () => shutdown('SIGINT'));
   process.once('SIGTERM', () => shutdown('SIGTERM'));

@@ -11,6 +11,10 @@ import { secretsRouter } from './routers/secrets/router.ts';
 import { importRunRouter } from './routers/import-run/router.ts';
 import { overviewRouter } from './routers/overview/router.ts';
 import { webhookRouter } from './routers/webhook/router.ts';
+import { backupsRouter } from './routers/backups/router.ts';
+import { jobsRouter } from './routers/jobs/router.ts';
+import { overviewRouter } from './routers/overview/router.ts';
+import { privacyRouter } from './routers/privacy/router.ts';
 import { createRouter } from './trpc.ts';
 
 export const appRouter = createRouter({
@@ -26,6 +30,9 @@ export const appRouter = createRouter({
   mail: mailRouter,
   webhook: webhookRouter,
   importRun: importRunRouter,
+  privacy: privacyRouter,
+  jobs: jobsRouter,
+  backups: backupsRouter,
 });
 
 export type AppRouter = typeof appRouter;

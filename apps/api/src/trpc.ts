@@ -1,3 +1,4 @@
+import { describeDatabaseError } from '@keydesk/db';
 import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { ZodError } from 'zod';
@@ -26,7 +27,16 @@ export const mergeRouters = t.mergeRouters;
 /** Only login and setup use this. Everything else is an ownerProcedure. */
 export const publicProcedure = t.procedure;
 
-export const ownerProcedure = t.procedure.use(({ ctx, next }) => {
+// Disk full or database locked: a sentence the owner can act on instead of SQLite's own words.
+const storageErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  const message = result.ok ? null : describeDatabaseError(result.error.cause);
+  if (!result.ok && message)
+    throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message, cause: result.error });
+  return result;
+});
+
+export const ownerProcedure = t.procedure.use(storageErrors).use(({ ctx, next }) => {
   if (!ctx.session) {
     throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to continue.' });
   }

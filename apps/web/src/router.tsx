@@ -30,6 +30,9 @@ export const router = createBrowserRouter([
           import('./routes/license-lookup-page.tsx').then((m) => ({ Component: m.LicenseLookupPage })),
         path: 'licenses/:id',
         lazy: () => import('./routes/license-page.tsx').then((m) => ({ Component: m.LicensePage })),
+        path: 'customers/:customerId/privacy',
+        lazy: () =>
+          import('./routes/customer-privacy-page.tsx').then((m) => ({ Component: m.CustomerPrivacyPage })),
       },
       {
         path: 'conversations',

@@ -1,5 +1,6 @@
 import { conversationRoutes } from './conversation-routes.ts';
 import { createUpdateCheckRoute } from './collect-update-check.ts';
+import { customerExportRoute } from './customer-export-route.ts';
 import type { HttpRoute } from './http-route.ts';
 import { sendJson } from './http-route.ts';
 import { importUploadRoute } from './import-upload-route.ts';
@@ -19,4 +20,5 @@ export const httpRoutes: HttpRoute[] = [
   importUploadRoute,
   ...conversationRoutes,
   createUpdateCheckRoute(),
+  customerExportRoute,
 ];

@@ -1,11 +1,28 @@
 import { outboxSenderWorker } from './outbox-sender-worker.ts';
 import { mailboxSyncJob } from './mailbox-sync-job.ts';
+import {
+  backupJob,
+  loginAttemptsPurgeJob,
+  outboxPurgeJob,
+  rawUpdateChecksPurgeJob,
+  sessionsPurgeJob,
+  UPDATE_CHECK_ROLLUP_JOB,
+  vacuumJob,
+} from './maintenance-jobs.ts';
 import type { BackgroundWorker, ScheduledJob } from './scheduled-job.ts';
 import { updateCheckRollupJob } from './update-check-rollup-job.ts';
 
 /** Every scheduled job. Domains add theirs here. */
 export const scheduledJobs: ScheduledJob[] = [mailboxSyncJob];
 export const scheduledJobs: ScheduledJob[] = [updateCheckRollupJob];
+export const scheduledJobs: ScheduledJob[] = [
+  sessionsPurgeJob,
+  loginAttemptsPurgeJob,
+  outboxPurgeJob,
+  rawUpdateChecksPurgeJob(() => scheduledJobs.some((job) => job.name === UPDATE_CHECK_ROLLUP_JOB)),
+  vacuumJob,
+  backupJob,
+];
 
 /** Every background worker. Domains add theirs here. */
 export const backgroundWorkers: BackgroundWorker[] = [outboxSenderWorker];

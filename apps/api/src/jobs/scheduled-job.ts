@@ -1,5 +1,14 @@
 import type { AppServices } from '../context.ts';
 
+/** A number the owner may change for one job in Settings (a retention period, copies kept). */
+export type JobSetting = {
+  label: string;
+  unit: 'days' | 'copies';
+  defaultValue: number;
+  min: number;
+  max: number;
+};
+
 /**
  * A job the server runs on a schedule (retention, roll-ups, mailbox sync, backups). The scheduler
  * records each run in JobRun; Settings shows the schedule, the last run and its summary.
@@ -9,6 +18,8 @@ export type ScheduledJob = {
   description: string;
   /** Default interval; the owner may change it in Settings. */
   defaultIntervalMs: number;
+  /** Optional number the job reads with `readJobSetting` (stored in settings, editable). */
+  setting?: JobSetting;
   /** Returns a one-line summary of what it did, e.g. "deleted 1,204 rows". */
   run(services: AppServices, now: Date): Promise<string>;
 };

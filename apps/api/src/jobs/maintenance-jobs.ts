@@ -1,0 +1,97 @@
+// Retention, housekeeping and the daily backup: thin wrappers over @keydesk/maintenance.
+import {
+  backupDatabase,
+  purgeExpiredSessions,
+  purgeLoginAttempts,
+  purgeRawUpdateChecks,
+  purgeSentOutbox,
+  vacuumIfWorthwhile,
+} from '@keydesk/maintenance';
+import { readJobSetting } from './job-settings.ts';
+import type { ScheduledJob } from './scheduled-job.ts';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const count = (n: number) => n.toLocaleString('en');
+
+/** Owned by the analytics engineer: when it exists it rolls raw rows up and deletes them itself. */
+export const UPDATE_CHECK_ROLLUP_JOB = 'update-checks.rollup';
+
+export const sessionsPurgeJob: ScheduledJob = {
+  name: 'sessions.purge',
+  description: 'Removes sessions that have expired or gone idle.',
+  defaultIntervalMs: HOUR,
+  async run(services, now) {
+    const n = purgeExpiredSessions(services.db.sqlite, now, services.sessionPolicy.idleMs);
+    return `deleted ${count(n)} expired sessions`;
+  },
+};
+
+export const loginAttemptsPurgeJob: ScheduledJob = {
+  name: 'login-attempts.purge',
+  description: 'Deletes sign-in attempts (IP addresses) older than the retention period.',
+  defaultIntervalMs: DAY,
+  setting: { label: 'Keep sign-in attempts for', unit: 'days', defaultValue: 30, min: 1, max: 365 },
+  async run(services, now) {
+    const days = readJobSetting(services.settings, this) ?? 30;
+    return `deleted ${count(purgeLoginAttempts(services.db.sqlite, now, days))} attempts older than ${days} days`;
+  },
+};
+
+export const outboxPurgeJob: ScheduledJob = {
+  name: 'outbox.purge',
+  description:
+    'Deletes sent mail older than the retention period; resend history keeps its row without the key.',
+  defaultIntervalMs: DAY,
+  setting: { label: 'Keep sent mail for', unit: 'days', defaultValue: 90, min: 1, max: 3650 },
+  async run(services, now) {
+    const days = readJobSetting(services.settings, this) ?? 90;
+    const { deleted, emptied } = purgeSentOutbox(services.db.sqlite, now, days);
+    return `deleted ${count(deleted)} sent emails, emptied ${count(emptied)} resend bodies older than ${days} days`;
+  },
+};
+
+/** Only for a build without the roll-up job: raw rows hold IP addresses and must not stay. */
+export function rawUpdateChecksPurgeJob(isRollupRegistered: () => boolean): ScheduledJob {
+  return {
+    name: 'update-checks.purge-raw',
+    description: `Deletes raw update-check rows (IP addresses) past retention, unless ${UPDATE_CHECK_ROLLUP_JOB} does it.`,
+    defaultIntervalMs: DAY,
+    setting: { label: 'Keep raw update checks for', unit: 'days', defaultValue: 14, min: 1, max: 90 },
+    async run(services, now) {
+      if (isRollupRegistered()) return `left to ${UPDATE_CHECK_ROLLUP_JOB}`;
+      const days = readJobSetting(services.settings, this) ?? 14;
+      return `deleted ${count(purgeRawUpdateChecks(services.db.sqlite, now, days))} raw update checks older than ${days} days`;
+    },
+  };
+}
+
+export const vacuumJob: ScheduledJob = {
+  name: 'database.vacuum',
+  description: 'Compacts the database file when a fifth of it is free space, and refreshes query statistics.',
+  defaultIntervalMs: 7 * DAY,
+  async run(services) {
+    const r = vacuumIfWorthwhile(services.db.sqlite);
+    return r.isVacuumed
+      ? `vacuumed: ${count(r.freePages)} of ${count(r.pages)} pages were free`
+      : `not needed: ${count(r.freePages)} of ${count(r.pages)} pages free; statistics refreshed`;
+  },
+};
+
+export const backupJob: ScheduledJob = {
+  name: 'database.backup',
+  description:
+    'Writes a checked copy of the database to the backups folder beside it and keeps the newest copies.',
+  defaultIntervalMs: DAY,
+  setting: { label: 'Backups to keep', unit: 'copies', defaultValue: 7, min: 1, max: 365 },
+  async run(services, now) {
+    const keep = readJobSetting(services.settings, this) ?? 7;
+    const { backup, removed } = await backupDatabase({
+      sqlite: services.db.sqlite,
+      dbFile: services.db.file,
+      now,
+      keep,
+    });
+    return `wrote ${backup.name} (${count(Math.round(backup.bytes / 1024))} KiB, integrity ok); removed ${removed.length} old`;
+  },
+};

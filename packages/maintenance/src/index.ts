@@ -1,0 +1,19 @@
+export {
+  BackupCheckError,
+  type BackupFile,
+  backupDatabase,
+  backupFileName,
+  backupFolder,
+  checkDatabaseFile,
+  listBackups,
+  pruneBackups,
+} from './backup-database.ts';
+export { RestoreRefusedError, restoreDatabase } from './restore-database.ts';
+export {
+  purgeExpiredSessions,
+  purgeLoginAttempts,
+  purgeRawUpdateChecks,
+  purgeSentOutbox,
+  vacuumIfWorthwhile,
+} from './retention.ts';
+export { runningServerPid, serverPidFile, writeServerPidFile } from './server-pid-file.ts';
