@@ -28,8 +28,12 @@ export const router = createBrowserRouter([
         path: 'licenses',
         lazy: () =>
           import('./routes/license-lookup-page.tsx').then((m) => ({ Component: m.LicenseLookupPage })),
+      },
+      {
         path: 'licenses/:id',
         lazy: () => import('./routes/license-page.tsx').then((m) => ({ Component: m.LicensePage })),
+      },
+      {
         path: 'customers/:customerId/privacy',
         lazy: () =>
           import('./routes/customer-privacy-page.tsx').then((m) => ({ Component: m.CustomerPrivacyPage })),

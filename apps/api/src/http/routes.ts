@@ -1,5 +1,5 @@
-import { conversationRoutes } from './conversation-routes.ts';
 import { createUpdateCheckRoute } from './collect-update-check.ts';
+import { conversationRoutes } from './conversation-routes.ts';
 import { customerExportRoute } from './customer-export-route.ts';
 import type { HttpRoute } from './http-route.ts';
 import { sendJson } from './http-route.ts';

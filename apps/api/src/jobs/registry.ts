@@ -1,4 +1,3 @@
-import { outboxSenderWorker } from './outbox-sender-worker.ts';
 import { mailboxSyncJob } from './mailbox-sync-job.ts';
 import {
   backupJob,
@@ -9,13 +8,14 @@ import {
   UPDATE_CHECK_ROLLUP_JOB,
   vacuumJob,
 } from './maintenance-jobs.ts';
+import { outboxSenderWorker } from './outbox-sender-worker.ts';
 import type { BackgroundWorker, ScheduledJob } from './scheduled-job.ts';
 import { updateCheckRollupJob } from './update-check-rollup-job.ts';
 
 /** Every scheduled job. Domains add theirs here. */
-export const scheduledJobs: ScheduledJob[] = [mailboxSyncJob];
-export const scheduledJobs: ScheduledJob[] = [updateCheckRollupJob];
 export const scheduledJobs: ScheduledJob[] = [
+  mailboxSyncJob,
+  updateCheckRollupJob,
   sessionsPurgeJob,
   loginAttemptsPurgeJob,
   outboxPurgeJob,
