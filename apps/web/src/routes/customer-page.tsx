@@ -11,6 +11,7 @@ import { CustomerOrdersTable } from '../features/customers/customer-orders-table
 import { CustomerProfileCard } from '../features/customers/customer-profile-card.tsx';
 import { CustomerResendsTable } from '../features/customers/customer-resends-table.tsx';
 import { CustomerTimeline } from '../features/customers/customer-timeline.tsx';
+import { CustomerPrivacyActions } from '../features/privacy/customer-privacy-actions.tsx';
 import { useTRPC } from '../lib/trpc.ts';
 
 function Section({ title, id, children }: { title: string; id: string; children: ReactNode }) {
@@ -65,6 +66,12 @@ export function CustomerPage() {
       <PageHeader
         title={data.profile.name}
         description={data.profile.company ?? data.profile.emails[0]?.email}
+        actions={
+          <CustomerPrivacyActions
+            customerId={id}
+            email={(data.profile.emails.find((e) => e.isPrimary) ?? data.profile.emails[0])?.email ?? ''}
+          />
+        }
       />
       <CustomerProfileCard profile={data.profile} newsletter={data.newsletter} />
       <Section title={`Licenses (${data.licenses.length})`} id="licenses">
