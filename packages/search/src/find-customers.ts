@@ -105,7 +105,13 @@ function describeRow(row: IndexedRow, plan: SearchPlan): CustomerMatch {
   };
 }
 
-function collectExact(statements: SearchStatements, plan: SearchPlan, hits: HitCollector, limit: number) {
+/** Returns whether a whole email, key or order id matched. */
+function collectExact(
+  statements: SearchStatements,
+  plan: SearchPlan,
+  hits: HitCollector,
+  limit: number,
+): boolean {
   const whole = (text: string): MatchRange[] => [[0, text.length]];
   if (plan.isSingleToken) {
     for (const row of statements.exactEmail.all(plan.email) as { customerId: number; text: string }[]) {
@@ -152,6 +158,7 @@ function collectExact(statements: SearchStatements, plan: SearchPlan, hits: HitC
         orderId: row.sourceId,
       });
     }
+    if (hits.size > 0) return true;
     const prefixRows = statements.emailPrefix.all(plan.email, `${plan.email}\u{10FFFF}`, limit) as {
       customerId: number;
       text: string;
@@ -167,7 +174,9 @@ function collectExact(statements: SearchStatements, plan: SearchPlan, hits: HitC
         orderId: null,
       });
     }
+    return false;
   }
+  return hits.size > 0;
 }
 
 /** Walks the trigram index newest first until `limit` customers are collected; returns the next cursor. */
@@ -179,10 +188,14 @@ function collectSubstrings(
   limit: number,
   before: number,
 ): string | null {
-  const batch = Math.min(400, limit * 4);
+  const batch = Math.min(200, limit * 2);
   let cursor = before;
   for (let round = 0; round < MAX_INDEX_ROUNDS; round++) {
-    const rowids = statements.substringPage.all(match, cursor, batch) as number[];
+    const rowids = (
+      cursor === Number.MAX_SAFE_INTEGER
+        ? statements.substringFirstPage.all(match, batch)
+        : statements.substringPage.all(match, cursor, batch)
+    ) as number[];
     if (rowids.length === 0) return null;
     const rows = (statements.indexedRows.all(JSON.stringify(rowids)) as IndexedRow[]).sort(
       (a, b) => b.rowid - a.rowid,
@@ -267,14 +280,19 @@ export function findCustomers(options: {
   const before = cursor ? Number(cursor.slice(1)) : Number.MAX_SAFE_INTEGER;
   let nextCursor: string | null = null;
 
-  if (!cursor) collectExact(statements, plan, hits, limit);
-  if (plan.substringMatch && (!cursor || cursor.startsWith('s'))) {
+  const isIdentifierHit = !cursor && collectExact(statements, plan, hits, limit);
+  if (isIdentifierHit) {
+    // A whole email, key or order id names its customer: no substring pass over the index.
+  } else if (!cursor && plan.substringMatch && hits.size >= limit) {
+    // Email prefixes filled the page; "more" continues with substring matches.
+    nextCursor = `s${Number.MAX_SAFE_INTEGER}`;
+  } else if (plan.substringMatch && (!cursor || cursor.startsWith('s'))) {
     nextCursor = collectSubstrings(statements, plan, plan.substringMatch, hits, limit, before);
   } else if (plan.nameWords.length > 0 && (!cursor || cursor.startsWith('w'))) {
     const terms = plan.nameWords.map((word) => ({ alternatives: [word], isPrefix: true }));
     nextCursor = collectNameWords(statements, terms, 'prefix', hits, limit, before);
   }
-  if (!cursor && hits.size < limit && plan.nameWords.length > 0) {
+  if (!cursor && !isIdentifierHit && hits.size < limit && plan.nameWords.length > 0) {
     const corrected = correctNameWords(statements, plan.nameWords);
     if (corrected) collectNameWords(statements, corrected, 'typo', hits, limit, Number.MAX_SAFE_INTEGER);
   }

@@ -35,6 +35,10 @@ function prepareAll(sqlite: Database.Database) {
       `SELECT customerId, resellerOrderId AS text, id AS sourceId FROM "Order"
        WHERE resellerOrderId = ? AND customerId IS NOT NULL LIMIT 20`,
     ),
+    // Without a cursor the rowid bound is left out: FTS5 walks a bounded range more slowly.
+    substringFirstPage: read(
+      'SELECT rowid FROM CustomerSearch WHERE CustomerSearch MATCH ? ORDER BY rowid DESC LIMIT ?',
+    ).pluck(),
     substringPage: read(
       `SELECT rowid FROM CustomerSearch WHERE CustomerSearch MATCH ? AND rowid < ?
        ORDER BY rowid DESC LIMIT ?`,

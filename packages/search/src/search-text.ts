@@ -6,6 +6,10 @@ export type MatchRange = [start: number, end: number];
 
 /** Lower case without diacritics, with a map from each folded character back to the original offset. */
 export function foldWithMap(text: string): { folded: string; offsets: number[] } {
+  // Most values (emails, keys, order ids) are ASCII: lower-casing keeps every offset.
+  if (!/[^\x20-\x7e]/.test(text)) {
+    return { folded: text.toLowerCase(), offsets: Array.from({ length: text.length + 1 }, (_, i) => i) };
+  }
   let folded = '';
   const offsets: number[] = [];
   let index = 0;
