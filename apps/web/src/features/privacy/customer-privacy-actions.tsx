@@ -63,7 +63,13 @@ function CustomerEraseDialog(props: {
   );
   const isMatch = typed.trim().toLowerCase() === props.email.toLowerCase();
   return (
-    <Modal opened={props.isOpen} onClose={props.onClose} title="Erase this customer" size="lg">
+    <Modal
+      opened={props.isOpen}
+      onClose={props.onClose}
+      title="Erase this customer"
+      size="lg"
+      closeButtonProps={{ 'aria-label': 'Close' }}
+    >
       <Stack>
         <Alert color="red" icon={<IconAlertTriangle aria-hidden />} title="This cannot be undone">
           <Text size="sm">
