@@ -21,12 +21,12 @@ function owner(db: TestDb, args: string[], input = '') {
     env: { ...process.env, DATABASE_URL: `file:${db.file}` },
     input,
     encoding: 'utf8',
-    timeout: 30_000,
+    timeout: 100_000, // tsx start-up plus argon2 on a busy machine
   });
   return { code: result.status, output: `${result.stdout}${result.stderr}` };
 }
 
-describe('npm run owner', () => {
+describe('npm run owner', { timeout: 240_000 }, () => {
   let db: TestDb;
   beforeAll(async () => {
     db = await createTestDb();

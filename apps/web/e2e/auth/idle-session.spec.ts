@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, it } from 'vitest';
 import { launchBrowser, newPage, signIn } from '../fixtures/browser.ts';
 import { type RunningServer, startServer } from '../fixtures/server.ts';
 
-describe('an idle session', () => {
+describe('an idle session', { timeout: 180_000 }, () => {
   let server: RunningServer;
   let browser: Browser;
   beforeAll(async () => {

@@ -18,7 +18,7 @@ async function submit(page: Page, password: string): Promise<string> {
   return message;
 }
 
-describe('lockout after repeated failures', () => {
+describe('lockout after repeated failures', { timeout: 180_000 }, () => {
   let server: RunningServer;
   let browser: Browser;
   beforeAll(async () => {

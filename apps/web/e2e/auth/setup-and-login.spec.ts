@@ -5,7 +5,7 @@ import { type RunningServer, startServer } from '../fixtures/server.ts';
 
 const OWNER = { email: 'me@keydesk.test', password: 'plum orchard under snow 7' };
 
-describe('setup with the printed token, sign-in, wrong password, sign-out', () => {
+describe('setup with the printed token, sign-in, wrong password, sign-out', { timeout: 180_000 }, () => {
   let server: RunningServer;
   let browser: Browser;
   beforeAll(async () => {

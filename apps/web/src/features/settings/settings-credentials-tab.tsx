@@ -1,10 +1,10 @@
 import type { RouterOutputs } from '@keydesk/api';
 import { Badge, Button, Card, Group, PasswordInput, Stack, Table, Text, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { QueryError, SkeletonRows } from '../../components/ui/query-state.tsx';
 import { useTRPC } from '../../lib/trpc.ts';
+import { notifySettings } from './settings-notify.ts';
 
 type CredentialKey = RouterOutputs['secrets']['find'][number]['key'];
 
@@ -18,11 +18,10 @@ export function SettingsCredentialsTab() {
   const done = async (message: string) => {
     setEditing(null);
     setValue('');
-    notifications.show({ color: 'green', message });
+    notifySettings('green', message);
     await queryClient.invalidateQueries(trpc.secrets.pathFilter());
   };
-  const onError = (error: { message: string }) =>
-    notifications.show({ color: 'red', message: error.message });
+  const onError = (error: { message: string }) => notifySettings('red', error.message);
   const save = useMutation(trpc.secrets.set.mutationOptions({ onSuccess: () => done('Saved.'), onError }));
   const clear = useMutation(
     trpc.secrets.clear.mutationOptions({ onSuccess: () => done('Cleared.'), onError }),
@@ -112,8 +111,7 @@ export function SettingsCredentialsTab() {
                         {c.isSet ? (
                           <Button
                             size="xs"
-                            variant="subtle"
-                            color="red"
+                            variant="default"
                             aria-label={`Clear ${c.key}`}
                             loading={clear.isPending && clear.variables?.key === c.key}
                             onClick={() => clear.mutate({ key: c.key })}

@@ -1,10 +1,10 @@
 import { Alert, Button, Card, PasswordInput, Stack, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
 import { z } from 'zod';
 import { useTRPC } from '../../lib/trpc.ts';
+import { notifySettings } from './settings-notify.ts';
 
 const ZPasswordForm = z
   .object({
@@ -26,7 +26,7 @@ export function SettingsPasswordForm() {
     trpc.auth.changePassword.mutationOptions({
       onSuccess: async () => {
         form.reset();
-        notifications.show({ color: 'green', message: 'Password changed. Every other session has ended.' });
+        notifySettings('green', 'Password changed. Every other session has ended.');
         await queryClient.invalidateQueries(trpc.auth.sessions.pathFilter());
       },
     }),

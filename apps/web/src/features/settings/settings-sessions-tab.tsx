@@ -1,10 +1,10 @@
 import { Badge, Button, Card, Group, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { EmptyState, QueryError, SkeletonRows } from '../../components/ui/query-state.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { useTRPC } from '../../lib/trpc.ts';
+import { notifySettings } from './settings-notify.ts';
 
 export function SettingsSessionsTab() {
   const trpc = useTRPC();
@@ -14,7 +14,7 @@ export function SettingsSessionsTab() {
   const revoke = useMutation(
     trpc.auth.sessions.revoke.mutationOptions({
       onSuccess: () => queryClient.invalidateQueries(trpc.auth.sessions.pathFilter()),
-      onError: (error) => notifications.show({ color: 'red', message: error.message }),
+      onError: (error) => notifySettings('red', error.message),
     }),
   );
   const revokeAll = useMutation(
@@ -83,8 +83,7 @@ export function SettingsSessionsTab() {
                       {s.isCurrent ? null : (
                         <Button
                           size="xs"
-                          variant="subtle"
-                          color="red"
+                          variant="default"
                           aria-label={`Sign out ${s.browser} at ${s.ip ?? 'unknown address'}`}
                           loading={revoke.isPending && revoke.variables?.id === s.id}
                           onClick={() => revoke.mutate({ id: s.id })}

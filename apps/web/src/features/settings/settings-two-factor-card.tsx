@@ -13,11 +13,11 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { QueryError, SkeletonRows } from '../../components/ui/query-state.tsx';
 import { useTRPC } from '../../lib/trpc.ts';
+import { notifySettings } from './settings-notify.ts';
 
 /** Turn TOTP on (QR code, confirming code, recovery codes shown once) or off (with the password). */
 export function SettingsTwoFactorCard() {
@@ -43,7 +43,7 @@ export function SettingsTwoFactorCard() {
     trpc.auth.twoFactor.disable.mutationOptions({
       onSuccess: async () => {
         setPassword('');
-        notifications.show({ color: 'green', message: 'Two-factor sign-in is off.' });
+        notifySettings('green', 'Two-factor sign-in is off.');
         await refresh();
       },
     }),
