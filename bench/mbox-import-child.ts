@@ -1,6 +1,7 @@
 // Child of mbox.bench.ts: imports one mbox into a fresh database, so its peak RSS is the import's alone.
-import { createDb } from '@keydesk/db';
+
 import { importMbox } from '@keydesk/conversations';
+import { createDb } from '@keydesk/db';
 
 const [file, dbFile] = process.argv.slice(2);
 if (!file || !dbFile) throw new Error('usage: mbox-import-child.ts FILE DBFILE');
@@ -19,5 +20,11 @@ const summary = await importMbox({
 const ms = performance.now() - start;
 await db.close();
 console.log(
-  JSON.stringify({ ms, created: summary.created, rejected: summary.rejected, rssAt20k, peakRss: process.resourceUsage().maxRSS / 1024 }),
+  JSON.stringify({
+    ms,
+    created: summary.created,
+    rejected: summary.rejected,
+    rssAt20k,
+    peakRss: process.resourceUsage().maxRSS / 1024,
+  }),
 );

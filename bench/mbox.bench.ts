@@ -18,11 +18,15 @@ const work = mkdtempSync(path.join(tmpdir(), 'keydesk-bench-mbox-'));
 const dbFile = path.join(work, 'keydesk.db');
 
 try {
-  const child = spawnSync(path.join(root, 'node_modules/.bin/tsx'), [path.join(root, 'bench/mbox-import-child.ts'), mbox, dbFile], {
-    cwd: root,
-    encoding: 'utf8',
-    maxBuffer: 16 * 1024 * 1024,
-  });
+  const child = spawnSync(
+    path.join(root, 'node_modules/.bin/tsx'),
+    [path.join(root, 'bench/mbox-import-child.ts'), mbox, dbFile],
+    {
+      cwd: root,
+      encoding: 'utf8',
+      maxBuffer: 16 * 1024 * 1024,
+    },
+  );
   if (child.status !== 0) throw new Error(`import failed: ${child.stderr}`);
   const result = JSON.parse(child.stdout.trim().split('\n').at(-1) ?? '{}') as {
     ms: number;
@@ -36,7 +40,18 @@ try {
   if (result.rssAt20k !== null) report('mbox.import.rss_at_20k', result.rssAt20k, 'MB');
 
   const db = await createDb({ file: dbFile, migrate: false });
-  const terms = ['license', 'activation error', 'refund', 'upgrade server', 'discount volume', 'crash', 'reinst', 'backup export', 'subscription renew', 'offline'];
+  const terms = [
+    'license',
+    'activation error',
+    'refund',
+    'upgrade server',
+    'discount volume',
+    'crash',
+    'reinst',
+    'backup export',
+    'subscription renew',
+    'offline',
+  ];
   const times: number[] = [];
   for (let i = 0; i < 200; i++) {
     const search = terms[i % terms.length] as string;
@@ -74,11 +89,18 @@ async function notmuchIndex(): Promise<void> {
   const maildir = path.join(work, 'maildir');
   for (const sub of ['cur', 'new', 'tmp']) mkdirSync(path.join(maildir, sub), { recursive: true });
   let n = 0;
-  for await (const message of readMbox(mbox)) writeFileSync(path.join(maildir, 'cur', `${n++}.bench:2,S`), message.raw);
+  for await (const message of readMbox(mbox))
+    writeFileSync(path.join(maildir, 'cur', `${n++}.bench:2,S`), message.raw);
   const config = path.join(work, 'notmuch-config');
-  writeFileSync(config, `[database]\npath=${maildir}\n[user]\nname=Bench\nprimary_email=support@keydesk.test\n[new]\ntags=inbox\n`);
+  writeFileSync(
+    config,
+    `[database]\npath=${maildir}\n[user]\nname=Bench\nprimary_email=support@keydesk.test\n[new]\ntags=inbox\n`,
+  );
   const start = performance.now();
-  execFileSync('notmuch', ['new', '--quiet'], { env: { ...process.env, NOTMUCH_CONFIG: config }, stdio: 'ignore' });
+  execFileSync('notmuch', ['new', '--quiet'], {
+    env: { ...process.env, NOTMUCH_CONFIG: config },
+    stdio: 'ignore',
+  });
   const ms = performance.now() - start;
   report(`mbox.notmuch_new_${COUNT / 1000}k.rate`, (n / ms) * 1000, 'messages/s');
 }

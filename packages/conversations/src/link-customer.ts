@@ -29,7 +29,6 @@ export function linkConversation(
   db: Db,
   input: { kind: ConversationKind; id: number; customerId: number; now: Date },
 ): void {
-  const table = input.kind === 'chat' ? 'ChatTranscript' : 'EmailThread';
   db.sqlite.transaction(() => {
     const customer = sql(db).customerExists.get(input.customerId);
     if (!customer) throw new ConversationNotFoundError('No such customer.');
