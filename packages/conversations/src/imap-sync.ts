@@ -3,7 +3,7 @@
 // (UIDVALIDITY, last UID); when UIDVALIDITY changes the folder is read again from the start and
 // Message-IDs keep every message stored once.
 import type { Db } from '@keydesk/db';
-import { ImapFlow, type ListResponse } from 'imapflow';
+import type { ListResponse } from 'imapflow';
 import { DEFAULT_MAX_ATTACHMENT_BYTES } from './import-mbox.ts';
 import { MalformedEmailError, type ParsedEmail, parseEmail } from './parse-email.ts';
 import { sql } from './sql.ts';
@@ -42,6 +42,8 @@ export type SyncMailboxResult = { gmail: boolean; folders: FolderSyncResult[] };
 
 export async function syncMailbox(options: SyncMailboxOptions): Promise<SyncMailboxResult> {
   const { account } = options;
+  // Loaded on first use: the server starts without the IMAP client in memory.
+  const { ImapFlow } = await import('imapflow');
   const client = new ImapFlow({
     host: account.host,
     port: account.port,
@@ -74,7 +76,7 @@ export function chooseFolders(list: ListResponse[], gmail: boolean): string[] {
 type SyncState = { uidValidity: string; lastUid: number };
 
 async function syncFolder(
-  client: ImapFlow,
+  client: import('imapflow').ImapFlow,
   folder: string,
   gmail: boolean,
   options: SyncMailboxOptions,
