@@ -3,9 +3,10 @@
 // (UIDVALIDITY, last UID); when UIDVALIDITY changes the folder is read again from the start and
 // Message-IDs keep every message stored once.
 import type { Db } from '@keydesk/db';
-import { ImapFlow, type ListResponse } from 'imapflow';
+import type { ListResponse } from 'imapflow';
 import { DEFAULT_MAX_ATTACHMENT_BYTES } from './import-mbox.ts';
 import { MalformedEmailError, type ParsedEmail, parseEmail } from './parse-email.ts';
+import { sql } from './sql.ts';
 import { storeEmail } from './store-emails.ts';
 
 export type ImapAccount = {
@@ -41,6 +42,8 @@ export type SyncMailboxResult = { gmail: boolean; folders: FolderSyncResult[] };
 
 export async function syncMailbox(options: SyncMailboxOptions): Promise<SyncMailboxResult> {
   const { account } = options;
+  // Loaded on first use: the server starts without the IMAP client in memory.
+  const { ImapFlow } = await import('imapflow');
   const client = new ImapFlow({
     host: account.host,
     port: account.port,
@@ -73,7 +76,7 @@ export function chooseFolders(list: ListResponse[], gmail: boolean): string[] {
 type SyncState = { uidValidity: string; lastUid: number };
 
 async function syncFolder(
-  client: ImapFlow,
+  client: import('imapflow').ImapFlow,
   folder: string,
   gmail: boolean,
   options: SyncMailboxOptions,
@@ -146,9 +149,7 @@ async function syncFolder(
     return result;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    db.sqlite
-      .prepare('UPDATE MailboxSyncState SET lastError = ? WHERE account = ? AND folder = ?')
-      .run(message.slice(0, 500), accountKey, folder);
+    sql(db).syncStateError.run(message.slice(0, 500), accountKey, folder);
     throw error;
   } finally {
     lock.release();
@@ -156,10 +157,7 @@ async function syncFolder(
 }
 
 function readState(db: Db, account: string, folder: string): SyncState | null {
-  const row = db.sqlite
-    .prepare('SELECT uidValidity, lastUid FROM MailboxSyncState WHERE account = ? AND folder = ?')
-    .safeIntegers(false)
-    .get(account, folder) as SyncState | undefined;
+  const row = sql(db).syncStateGet.safeIntegers(false).get(account, folder) as SyncState | undefined;
   return row ?? null;
 }
 
@@ -171,14 +169,7 @@ function saveState(
   now: Date,
   error: string | null,
 ): void {
-  db.sqlite
-    .prepare(
-      `INSERT INTO MailboxSyncState (account, folder, uidValidity, lastUid, lastSyncAt, lastError)
-       VALUES (?, ?, ?, ?, ?, ?)
-       ON CONFLICT (account, folder) DO UPDATE SET uidValidity = excluded.uidValidity,
-         lastUid = excluded.lastUid, lastSyncAt = excluded.lastSyncAt, lastError = excluded.lastError`,
-    )
-    .run(account, folder, state.uidValidity, state.lastUid, now.getTime(), error);
+  sql(db).syncStateSave.run(account, folder, state.uidValidity, state.lastUid, now.getTime(), error);
 }
 
 export type SettingsReader = { get(key: string): string | null; getSecret(key: string): string | null };

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Db } from '@keydesk/db';
+import { sql } from './sql.ts';
 
 export type ImportKind = 'mbox' | 'chats';
 
@@ -50,25 +51,14 @@ export function openImportRun(
   bytesTotal: number,
   now: Date,
 ): RunRow {
-  const existing = db.sqlite
-    .prepare(
-      `SELECT id AS runId, status, bytesDone, bytesTotal, itemsDone, created, skipped, rejected, errors
-       FROM ImportRun WHERE kind = ? AND fingerprint = ?`,
-    )
-    .safeIntegers(false)
-    .get(kind, fingerprint) as RunRow | undefined;
+  const existing = sql(db).importRunFind.safeIntegers(false).get(kind, fingerprint) as RunRow | undefined;
   if (existing) {
     if (existing.status !== 'completed') {
-      db.sqlite.prepare(`UPDATE ImportRun SET status = 'running' WHERE id = ?`).run(existing.runId);
+      sql(db).importRunResume.run(existing.runId);
     }
     return existing;
   }
-  const result = db.sqlite
-    .prepare(
-      `INSERT INTO ImportRun (kind, fingerprint, source, status, bytesDone, bytesTotal, startedAt)
-       VALUES (?, ?, ?, 'running', 0, ?, ?)`,
-    )
-    .run(kind, fingerprint, source, bytesTotal, now.getTime());
+  const result = sql(db).importRunInsert.run(kind, fingerprint, source, bytesTotal, now.getTime());
   return {
     runId: Number(result.lastInsertRowid),
     status: 'running',
@@ -84,26 +74,19 @@ export function openImportRun(
 
 /** Call inside the same transaction as the rows it counts: the offset and the rows commit together. */
 export function saveProgress(db: Db, progress: ImportProgress, problems: ImportProblem[]): void {
-  db.sqlite
-    .prepare(
-      `UPDATE ImportRun SET bytesDone = ?, itemsDone = ?, created = ?, skipped = ?, rejected = ?, errors = ?
-       WHERE id = ?`,
-    )
-    .run(
-      progress.bytesDone,
-      progress.itemsDone,
-      progress.created,
-      progress.skipped,
-      progress.rejected,
-      problems.length > 0 ? JSON.stringify(problems.slice(0, MAX_PROBLEMS)) : null,
-      progress.runId,
-    );
+  sql(db).importRunProgress.run(
+    progress.bytesDone,
+    progress.itemsDone,
+    progress.created,
+    progress.skipped,
+    progress.rejected,
+    problems.length > 0 ? JSON.stringify(problems.slice(0, MAX_PROBLEMS)) : null,
+    progress.runId,
+  );
 }
 
 export function finishImportRun(db: Db, runId: number, status: 'completed' | 'failed', now: Date): void {
-  db.sqlite
-    .prepare(`UPDATE ImportRun SET status = ?, finishedAt = ? WHERE id = ?`)
-    .run(status, now.getTime(), runId);
+  sql(db).importRunFinish.run(status, now.getTime(), runId);
 }
 
 export function parseProblems(errors: string | null): ImportProblem[] {

@@ -2,7 +2,7 @@
 // a customer who arrives (or gains an address) after their mail, and the owner's manual choice.
 import { recordAudit } from '@keydesk/audit';
 import type { Db } from '@keydesk/db';
-import { emailStatements } from './sql.ts';
+import { sql, statements } from './sql.ts';
 
 export type ConversationKind = 'chat' | 'email';
 
@@ -11,7 +11,7 @@ export type ConversationKind = 'chat' | 'email';
  * Customer writers (creation, a new address, a merge) call this inside their transaction.
  */
 export function linkConversationsToCustomer(db: Db, customerId: number): { chats: number; threads: number } {
-  const s = emailStatements(db.sqlite);
+  const s = statements(db.sqlite);
   const emails = (s.customerEmails.all(customerId) as { email: string }[]).map((r) => r.email.toLowerCase());
   let chats = 0;
   let threads = 0;
@@ -29,13 +29,13 @@ export function linkConversation(
   db: Db,
   input: { kind: ConversationKind; id: number; customerId: number; now: Date },
 ): void {
-  const table = input.kind === 'chat' ? 'ChatTranscript' : 'EmailThread';
   db.sqlite.transaction(() => {
-    const customer = db.sqlite.prepare('SELECT id FROM Customer WHERE id = ?').get(input.customerId);
+    const customer = sql(db).customerExists.get(input.customerId);
     if (!customer) throw new ConversationNotFoundError('No such customer.');
-    const changed = db.sqlite
-      .prepare(`UPDATE ${table} SET customerId = ? WHERE id = ?`)
-      .run(input.customerId, input.id);
+    const changed = (input.kind === 'chat' ? sql(db).linkChat : sql(db).linkThread).run(
+      input.customerId,
+      input.id,
+    );
     if (changed.changes === 0) throw new ConversationNotFoundError('No such conversation.');
     recordAudit(
       db,
@@ -59,18 +59,12 @@ export function conversationContact(
   ownAddresses: ReadonlySet<string>,
 ): { email: string | null; name: string | null } | null {
   if (kind === 'chat') {
-    const row = db.sqlite
-      .prepare('SELECT visitorEmail AS email, visitorName AS name FROM ChatTranscript WHERE id = ?')
-      .get(id) as { email: string | null; name: string | null } | undefined;
+    const row = sql(db).chatContact.get(id) as { email: string | null; name: string | null } | undefined;
     return row ?? null;
   }
-  const thread = db.sqlite.prepare('SELECT id FROM EmailThread WHERE id = ?').get(id);
+  const thread = sql(db).threadExists.get(id);
   if (!thread) return null;
-  const senders = db.sqlite
-    .prepare(
-      'SELECT fromAddress AS email, fromName AS name FROM EmailMessage WHERE threadId = ? ORDER BY sentAt, id',
-    )
-    .all(id) as { email: string | null; name: string | null }[];
+  const senders = sql(db).threadSenders.all(id) as { email: string | null; name: string | null }[];
   const outside = senders.find((s) => s.email && !ownAddresses.has(s.email));
   return outside ?? { email: null, name: null };
 }
@@ -97,9 +91,7 @@ export function createCustomerFromConversation(
   return db.sqlite.transaction(() => {
     const at = input.now.getTime();
     if (email) {
-      const existing = emailStatements(db.sqlite).customerByEmail.get(email) as
-        | { customerId: number }
-        | undefined;
+      const existing = statements(db.sqlite).customerByEmail.get(email) as { customerId: number } | undefined;
       if (existing) {
         linkConversation(db, {
           kind: input.kind,
@@ -113,17 +105,9 @@ export function createCustomerFromConversation(
         };
       }
     }
-    const customerId = Number(
-      db.sqlite
-        .prepare(
-          'INSERT INTO Customer (name, firstSeenAt, lastSeenAt, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?)',
-        )
-        .run(name, at, at, at, at).lastInsertRowid,
-    );
+    const customerId = Number(sql(db).insertCustomer.run(name, at, at, at, at).lastInsertRowid);
     if (email) {
-      db.sqlite
-        .prepare('INSERT INTO CustomerEmail (customerId, email, isPrimary, createdAt) VALUES (?, ?, 1, ?)')
-        .run(customerId, email, at);
+      sql(db).insertCustomerEmail.run(customerId, email, at);
     }
     recordAudit(
       db,

@@ -2,7 +2,7 @@
 // the MIME work (transfer encodings, charsets, RFC 2047 words, multipart trees, attachments).
 import { createHash } from 'node:crypto';
 import { redactCardNumbers } from '@keydesk/privacy';
-import { type AddressObject, simpleParser } from 'mailparser';
+import type { AddressObject } from 'mailparser';
 import { htmlToText } from './html-text.ts';
 
 export type ParsedAttachment = {
@@ -35,6 +35,8 @@ export type ParsedEmail = {
 
 export class MalformedEmailError extends Error {}
 
+let mailparser: typeof import('mailparser') | undefined;
+
 export type ParseEmailOptions = {
   /** Attachments up to this many bytes keep their content. */
   maxAttachmentBytes: number;
@@ -46,9 +48,11 @@ export type ParseEmailOptions = {
 
 export async function parseEmail(raw: Buffer, options: ParseEmailOptions): Promise<ParsedEmail> {
   if (!looksLikeHeaders(raw)) throw new MalformedEmailError('no header block');
-  let mail: Awaited<ReturnType<typeof simpleParser>>;
+  let mail: import('mailparser').ParsedMail;
+  // Loaded on first use, so the server's start-up does not pay for the MIME parser.
+  mailparser ??= await import('mailparser');
   try {
-    mail = await simpleParser(raw, {
+    mail = await mailparser.simpleParser(raw, {
       skipImageLinks: true, // inline images stay attachments, not data: URLs inside the HTML
       skipHtmlToText: true, // its renderer dominates import time; htmlToText covers HTML-only mail
       skipTextToHtml: true,

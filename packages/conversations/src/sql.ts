@@ -1,5 +1,6 @@
 // Every raw SQL statement of the conversations domain: storage, linking, search.
 // Values are always bound; times are epoch milliseconds.
+import type { Db } from '@keydesk/db';
 import type Database from 'better-sqlite3';
 
 const SQL = {
@@ -60,19 +61,51 @@ const SQL = {
   deleteChatMessages: `DELETE FROM ChatMessage WHERE transcriptId = ?`,
   insertChatMessage: `
     INSERT INTO ChatMessage (transcriptId, seq, senderType, senderName, sentAt, text) VALUES (?, ?, ?, ?, ?, ?)`,
+  importRunFind: `SELECT id AS runId, status, bytesDone, bytesTotal, itemsDone, created, skipped, rejected, errors
+    FROM ImportRun WHERE kind = ? AND fingerprint = ?`,
+  importRunResume: `UPDATE ImportRun SET status = 'running' WHERE id = ?`,
+  importRunInsert: `INSERT INTO ImportRun (kind, fingerprint, source, status, bytesDone, bytesTotal, startedAt)
+    VALUES (?, ?, ?, 'running', 0, ?, ?)`,
+  importRunProgress: `UPDATE ImportRun SET bytesDone = ?, itemsDone = ?, created = ?, skipped = ?, rejected = ?, errors = ?
+    WHERE id = ?`,
+  importRunFinish: `UPDATE ImportRun SET status = ?, finishedAt = ? WHERE id = ?`,
+  syncStateError: `UPDATE MailboxSyncState SET lastError = ? WHERE account = ? AND folder = ?`,
+  syncStateGet: `SELECT uidValidity, lastUid FROM MailboxSyncState WHERE account = ? AND folder = ?`,
+  syncStateSave: `INSERT INTO MailboxSyncState (account, folder, uidValidity, lastUid, lastSyncAt, lastError)
+    VALUES (?, ?, ?, ?, ?, ?)
+    ON CONFLICT (account, folder) DO UPDATE SET uidValidity = excluded.uidValidity,
+      lastUid = excluded.lastUid, lastSyncAt = excluded.lastSyncAt, lastError = excluded.lastError`,
+  customerExists: `SELECT id FROM Customer WHERE id = ?`,
+  chatContact: `SELECT visitorEmail AS email, visitorName AS name FROM ChatTranscript WHERE id = ?`,
+  threadExists: `SELECT id FROM EmailThread WHERE id = ?`,
+  threadSenders: `SELECT fromAddress AS email, fromName AS name FROM EmailMessage WHERE threadId = ? ORDER BY sentAt, id`,
+  insertCustomer: `INSERT INTO Customer (name, firstSeenAt, lastSeenAt, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?)`,
+  insertCustomerEmail: `INSERT INTO CustomerEmail (customerId, email, isPrimary, createdAt) VALUES (?, ?, 1, ?)`,
+  webhookSeen: `SELECT id FROM WebhookEvent WHERE source = 'tawk' AND idempotencyKey = ?`,
+  webhookProcessed: `INSERT INTO WebhookEvent (source, idempotencyKey, receivedAt, remoteIp, payload, status, result)
+      VALUES ('tawk', ?, ?, ?, ?, 'processed', ?)`,
+  webhookRejected: `INSERT INTO WebhookEvent (source, idempotencyKey, receivedAt, remoteIp, payload, status, result)
+      VALUES ('tawk', NULL, ?, ?, ?, 'rejected', ?)`,
+  linkChat: `UPDATE ChatTranscript SET customerId = ? WHERE id = ?`,
+  linkThread: `UPDATE EmailThread SET customerId = ? WHERE id = ?`,
 } as const;
 
-export type EmailStatements = { [K in keyof typeof SQL]: Database.Statement };
+export type Statements = { [K in keyof typeof SQL]: Database.Statement };
 
-const cache = new WeakMap<Database.Database, EmailStatements>();
+const cache = new WeakMap<Database.Database, Statements>();
+
+/** The domain's statements on this database's connection. */
+export function sql(db: Db): Statements {
+  return statements(db.sqlite);
+}
 
 /** Prepared once per connection: a 100k-message import runs each statement many thousands of times. */
-export function emailStatements(sqlite: Database.Database): EmailStatements {
+export function statements(sqlite: Database.Database): Statements {
   let statements = cache.get(sqlite);
   if (!statements) {
     statements = Object.fromEntries(
       Object.entries(SQL).map(([name, sql]) => [name, sqlite.prepare(sql).safeIntegers(false)]),
-    ) as EmailStatements;
+    ) as Statements;
     cache.set(sqlite, statements);
   }
   return statements;

@@ -2,7 +2,7 @@
 // same chat replaces the messages; a repeat changes nothing. Synchronous: run it in a transaction.
 import type { Db } from '@keydesk/db';
 import type { ParsedChat } from './parse-tawk.ts';
-import { emailStatements } from './sql.ts';
+import { statements } from './sql.ts';
 import { makeSnippet } from './store-emails.ts';
 
 export type StoreChatResult = 'created' | 'updated' | 'unchanged';
@@ -12,7 +12,7 @@ export function storeChat(
   chat: ParsedChat,
   options: { source: 'tawk' | 'import'; now: Date },
 ): StoreChatResult {
-  const s = emailStatements(db.sqlite);
+  const s = statements(db.sqlite);
   const existing = s.chatByExternalId.get(chat.externalId) as
     | { id: number; messageCount: number }
     | undefined;

@@ -4,7 +4,7 @@
 import type { Db } from '@keydesk/db';
 import type { ParsedEmail } from './parse-email.ts';
 import { isReplySubject, subjectKey } from './parse-email.ts';
-import { emailStatements } from './sql.ts';
+import { statements } from './sql.ts';
 
 export type EmailSource = 'mbox' | 'imap' | 'demo';
 
@@ -21,7 +21,7 @@ const SUBJECT_WINDOW_MS = 60 * 24 * 3_600_000;
 const SNIPPET_LENGTH = 200;
 
 export function storeEmail(db: Db, email: ParsedEmail, options: StoreEmailOptions): StoreResult {
-  const s = emailStatements(db.sqlite);
+  const s = statements(db.sqlite);
   if (s.messageExists.get(email.messageId)) return 'duplicate';
   const isInbound = email.fromAddress === null || !options.ownAddresses.has(email.fromAddress);
   const threadId = findThread(db, email) ?? createThread(db, email, options.now);
@@ -75,7 +75,7 @@ export function storeEmail(db: Db, email: ParsedEmail, options: StoreEmailOption
 }
 
 function findThread(db: Db, email: ParsedEmail): number | null {
-  const s = emailStatements(db.sqlite);
+  const s = statements(db.sqlite);
   const byKey = s.threadByKey.get(threadKeyOf(email)) as { id: number } | undefined;
   if (byKey) return byKey.id;
   if (email.gmailThreadId) return null; // Gmail's own thread id is authoritative
@@ -114,7 +114,7 @@ export function threadKeyOf(email: ParsedEmail): string {
 
 function createThread(db: Db, email: ParsedEmail, now: Date): number {
   const at = email.sentAt.getTime();
-  const result = emailStatements(db.sqlite).insertThread.run(
+  const result = statements(db.sqlite).insertThread.run(
     threadKeyOf(email),
     email.subject,
     subjectKey(email.subject),
@@ -131,7 +131,7 @@ function linkThreadByAddresses(
   addresses: Iterable<string>,
   ownAddresses: ReadonlySet<string>,
 ): void {
-  const s = emailStatements(db.sqlite);
+  const s = statements(db.sqlite);
   const current = s.threadCustomer.get(threadId) as { customerId: number | null } | undefined;
   if (!current || current.customerId !== null) return;
   for (const address of addresses) {

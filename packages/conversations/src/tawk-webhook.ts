@@ -5,6 +5,7 @@ import { recordAudit } from '@keydesk/audit';
 import type { Db } from '@keydesk/db';
 import { redactJson } from '@keydesk/privacy';
 import { MalformedChatError, parseTawkEvent } from './parse-tawk.ts';
+import { sql } from './sql.ts';
 import { storeChat } from './store-chat.ts';
 
 export type TawkWebhookInput = {
@@ -53,17 +54,10 @@ export function handleTawkWebhook(input: TawkWebhookInput): TawkWebhookResult {
   const key = input.eventId ?? `${event.event}:${event.chat.externalId}:${event.chat.messages.length}`;
   const payload = JSON.stringify(redactJson(body));
   return db.sqlite.transaction((): TawkWebhookResult => {
-    const seen = db.sqlite
-      .prepare(`SELECT id FROM WebhookEvent WHERE source = 'tawk' AND idempotencyKey = ?`)
-      .get(key);
+    const seen = sql(db).webhookSeen.get(key);
     if (seen) return { status: 200, body: { ok: true, result: 'duplicate' } };
     const result = storeChat(db, event.chat, { source: 'tawk', now });
-    db.sqlite
-      .prepare(
-        `INSERT INTO WebhookEvent (source, idempotencyKey, receivedAt, remoteIp, payload, status, result)
-         VALUES ('tawk', ?, ?, ?, ?, 'processed', ?)`,
-      )
-      .run(key, now.getTime(), input.ip, payload, `${event.event}: ${result}`);
+    sql(db).webhookProcessed.run(key, now.getTime(), input.ip, payload, `${event.event}: ${result}`);
     return { status: 200, body: { ok: true, result } };
   })();
 }
@@ -71,17 +65,12 @@ export function handleTawkWebhook(input: TawkWebhookInput): TawkWebhookResult {
 function reject(input: TawkWebhookInput, reason: string, body?: unknown): void {
   const { db, now } = input;
   db.sqlite.transaction(() => {
-    db.sqlite
-      .prepare(
-        `INSERT INTO WebhookEvent (source, idempotencyKey, receivedAt, remoteIp, payload, status, result)
-         VALUES ('tawk', NULL, ?, ?, ?, 'rejected', ?)`,
-      )
-      .run(
-        now.getTime(),
-        input.ip,
-        body === undefined ? '' : JSON.stringify(redactJson(body)).slice(0, 100_000),
-        reason,
-      );
+    sql(db).webhookRejected.run(
+      now.getTime(),
+      input.ip,
+      body === undefined ? '' : JSON.stringify(redactJson(body)).slice(0, 100_000),
+      reason,
+    );
     recordAudit(
       db,
       { action: 'tawk.webhook.rejected', actor: 'webhook', ip: input.ip, details: { reason } },
