@@ -73,7 +73,8 @@ describe('POST /collect/update-check', () => {
   });
 
   it('writes buffered checks on its own within a moment', async () => {
-    const count = () => (db.sqlite.prepare('SELECT COUNT(*) AS n FROM UpdateCheckRaw').get() as { n: bigint }).n;
+    const count = () =>
+      (db.sqlite.prepare('SELECT COUNT(*) AS n FROM UpdateCheckRaw').get() as { n: bigint }).n;
     flushUpdateChecks(db);
     const before = count();
     expect((await post('192.0.2.200', CHECK)).status).toBe(200);
