@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
   BREAKDOWN_DIMENSIONS,
+  flushUpdateChecks,
   GRANULARITIES,
   getBreakdown,
   getTimeSeries,
@@ -109,6 +110,7 @@ await Promise.all(
 );
 report('analytics.update_check.rate', ok / ((performance.now() - started) / 1000), 'req/s');
 await new Promise((resolve) => server.close(resolve));
+flushUpdateChecks(db);
 
 // ── chart queries over two years of demo aggregates ──
 generateDemo({ sqlite: db.sqlite, customers: isQuick ? 1000 : 5000, seed: 1 });

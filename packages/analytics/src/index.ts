@@ -1,3 +1,4 @@
+export { listAccessLogRuns, startAccessLogImport } from './access-log/access-log-runs.ts';
 export {
   type AccessLogFileResult,
   type AccessLogProgress,

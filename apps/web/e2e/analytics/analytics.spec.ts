@@ -93,7 +93,7 @@ describe('Analytics', () => {
 
     await expectAccessible(page, 'Analytics');
     await page.context().close();
-  });
+  }, 240_000);
 
   it('shows trend sparklines on the Overview', async () => {
     const page = await newPage(browser);
@@ -101,5 +101,5 @@ describe('Analytics', () => {
     await page.getByTestId('sparkline-web.traffic').getByRole('img').waitFor({ timeout: 90_000 });
     await expectAccessible(page, 'Overview with sparklines');
     await page.context().close();
-  });
+  }, 180_000);
 });

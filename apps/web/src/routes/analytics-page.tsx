@@ -5,6 +5,7 @@ import { PageHeader } from '../components/ui/page-header.tsx';
 import { AnalyticsAbuseList } from '../features/analytics/analytics-abuse-list.tsx';
 import { AnalyticsBreakdown } from '../features/analytics/analytics-breakdown.tsx';
 import { AnalyticsFilters } from '../features/analytics/analytics-filters.tsx';
+import { AnalyticsImportPanel } from '../features/analytics/analytics-import-panel.tsx';
 import { type AnalyticsQuery, DEFAULT_QUERY } from '../features/analytics/analytics-query.ts';
 import { AnalyticsTimeChart } from '../features/analytics/analytics-time-chart.tsx';
 
@@ -207,6 +208,7 @@ export function AnalyticsPage() {
         query={query}
         emptyHint="No sign-up, chat or email in this range."
       />
+      <AnalyticsImportPanel />
     </Stack>
   );
 }

@@ -75,7 +75,11 @@ export function createAccessLogWriter(sqlite: Database.Database, source: string)
     }
     progress.run(counts.bytesDone, counts.lines, counts.counted, counts.skipped, counts.malformed, runId);
   });
-  return { flush };
+  const progressOnly = sqlite.prepare('UPDATE ImportRun SET bytesDone = ?, itemsDone = ? WHERE id = ?');
+  /** Progress for the UI between checkpoints; counts are committed only by flush. */
+  const reportProgress = (runId: number, counts: RunCounts) =>
+    progressOnly.run(counts.bytesDone, counts.lines, runId);
+  return { flush, reportProgress };
 }
 
 export function startImportRun(

@@ -99,6 +99,10 @@ async function importOne(
 
   const handleLine = (text: string) => {
     counts.lines += 1;
+    if (counts.lines % 50_000 === 0) {
+      writer.reportProgress(runId, counts);
+      options.onProgress?.({ file, bytesDone: counts.bytesDone, bytesTotal: size, lines: counts.lines });
+    }
     if (text.length === 0) return;
     const line = parseCombinedLine(text.endsWith('\r') ? text.slice(0, -1) : text);
     if (!line) {

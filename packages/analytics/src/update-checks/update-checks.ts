@@ -29,6 +29,8 @@ const buffers = new WeakMap<Db, { rows: RawCheck[]; timer: NodeJS.Timeout | null
 export function flushUpdateChecks(db: Db): number {
   const buffer = buffers.get(db);
   if (!buffer || buffer.rows.length === 0) return 0;
+  // The connection closed first (shutdown): nothing can be written any more.
+  if (!db.sqlite.open) return 0;
   const rows = buffer.rows;
   buffer.rows = [];
   if (buffer.timer) clearTimeout(buffer.timer);

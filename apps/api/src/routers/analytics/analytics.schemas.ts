@@ -65,3 +65,26 @@ export const ZPossibleAbuseOutput = z.object({
     }),
   ),
 });
+
+export const ZImportAccessLogInput = z.object({
+  paths: z.array(z.string().trim().min(1).max(1000)).min(1).max(20),
+});
+export const ZImportAccessLogOutput = z.object({ started: z.boolean(), message: z.string() });
+
+export const ZImportRunsInput = z.object({ limit: z.number().int().min(1).max(50).default(10) });
+export const ZImportRunsOutput = z.array(
+  z.object({
+    id: z.number().int(),
+    source: z.string(),
+    status: z.string(),
+    bytesDone: z.number(),
+    bytesTotal: z.number().nullable(),
+    itemsDone: z.number(),
+    created: z.number(),
+    skipped: z.number(),
+    rejected: z.number(),
+    firstError: z.string().nullable(),
+    startedAt: z.number(),
+    finishedAt: z.number().nullable(),
+  }),
+);

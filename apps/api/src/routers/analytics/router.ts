@@ -1,8 +1,18 @@
-import { getBreakdown, getTimeSeries, listPossibleAbuse } from '@keydesk/analytics';
+import {
+  getBreakdown,
+  getTimeSeries,
+  listAccessLogRuns,
+  listPossibleAbuse,
+  startAccessLogImport,
+} from '@keydesk/analytics';
 import { createRouter, ownerProcedure } from '../../trpc.ts';
 import {
   ZBreakdownInput,
   ZBreakdownOutput,
+  ZImportAccessLogInput,
+  ZImportAccessLogOutput,
+  ZImportRunsInput,
+  ZImportRunsOutput,
   ZPossibleAbuseInput,
   ZPossibleAbuseOutput,
   ZTimeSeriesInput,
@@ -24,4 +34,20 @@ export const analyticsRouter = createRouter({
     .query(({ ctx, input }) =>
       listPossibleAbuse({ db: ctx.db, now: ctx.now(), settings: ctx.settings, ...input }),
     ),
+  importAccessLog: ownerProcedure
+    .input(ZImportAccessLogInput)
+    .output(ZImportAccessLogOutput)
+    .mutation(({ ctx, input }) =>
+      startAccessLogImport({
+        db: ctx.db,
+        now: ctx.now,
+        settings: ctx.settings,
+        paths: input.paths,
+        onError: (message) => ctx.logger.error('access-log import failed', { error: message }),
+      }),
+    ),
+  importRuns: ownerProcedure
+    .input(ZImportRunsInput)
+    .output(ZImportRunsOutput)
+    .query(({ ctx, input }) => listAccessLogRuns({ db: ctx.db, limit: input.limit })),
 });

@@ -96,7 +96,7 @@ export function AnalyticsTimeChart(props: {
         />
       }
       table={
-        <Table.ScrollContainer minWidth={400} maxHeight={320}>
+        <section aria-label={`${props.title} as a table`}>
           <Table striped stickyHeader>
             <Table.Thead>
               <Table.Tr>
@@ -131,7 +131,7 @@ export function AnalyticsTimeChart(props: {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </section>
       }
     />
   );

@@ -1,0 +1,123 @@
+// Starts an access-log import of files on the server and follows its progress (ImportRun rows).
+import { Button, Card, Group, Progress, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { EmptyState, QueryError, SkeletonRows } from '../../components/ui/query-state.tsx';
+import { formatCount, formatDateTime } from '../../lib/format.ts';
+import { useTRPC } from '../../lib/trpc.ts';
+
+export function AnalyticsImportPanel() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [paths, setPaths] = useState('');
+  const runs = useQuery({
+    ...trpc.analytics.importRuns.queryOptions({ limit: 5 }),
+    refetchInterval: (query) => (query.state.data?.some((run) => run.status === 'running') ? 1000 : false),
+  });
+  const start = useMutation(
+    trpc.analytics.importAccessLog.mutationOptions({
+      onSuccess(result) {
+        notifications.show({ color: result.started ? 'teal' : 'red', message: result.message });
+        void queryClient.invalidateQueries(trpc.analytics.importRuns.queryFilter());
+        if (result.started)
+          setTimeout(() => void queryClient.invalidateQueries(trpc.analytics.importRuns.queryFilter()), 500);
+      },
+    }),
+  );
+  const list = paths
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
+  const wasRunning = runs.data?.some((run) => run.status === 'running');
+
+  return (
+    <Card component="section" aria-label="Import access logs" data-testid="analytics-import">
+      <Title order={3} size="h5">
+        Import access logs
+      </Title>
+      <Text size="sm" c="dimmed" mb="sm">
+        Paths of combined-format logs (plain or .gz) on the server, one per line. Lines already imported are
+        skipped, so importing a file twice changes nothing.
+      </Text>
+      <Stack gap="sm">
+        <Textarea
+          label="Log files on the server"
+          placeholder="/var/log/nginx/access.log"
+          autosize
+          minRows={2}
+          maxRows={6}
+          value={paths}
+          onChange={(event) => setPaths(event.currentTarget.value)}
+        />
+        <Group>
+          <Button
+            onClick={() => start.mutate({ paths: list })}
+            loading={start.isPending}
+            disabled={list.length === 0 || list.length > 20 || Boolean(wasRunning)}
+          >
+            Import
+          </Button>
+        </Group>
+        {runs.error ? (
+          <QueryError error={runs.error} onRetry={() => void runs.refetch()} />
+        ) : !runs.data ? (
+          <SkeletonRows rows={2} />
+        ) : runs.data.length === 0 ? (
+          <EmptyState title="No import yet">
+            Enter a log file's path above, or run npm run import -- access-log FILE.
+          </EmptyState>
+        ) : (
+          <Table>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">File</Table.Th>
+                <Table.Th scope="col">Progress</Table.Th>
+                <Table.Th scope="col" className="num">
+                  Lines
+                </Table.Th>
+                <Table.Th scope="col" className="num">
+                  Already imported
+                </Table.Th>
+                <Table.Th scope="col" className="num">
+                  Malformed
+                </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {runs.data.map((run) => {
+                const pct = run.bytesTotal
+                  ? Math.min(100, Math.round((100 * run.bytesDone) / run.bytesTotal))
+                  : 0;
+                return (
+                  <Table.Tr key={run.id}>
+                    <Table.Th scope="row" fw={400}>
+                      {run.source}
+                      <Text size="xs" c="dimmed">
+                        {formatDateTime(run.startedAt)}
+                      </Text>
+                    </Table.Th>
+                    <Table.Td miw={160}>
+                      {run.status === 'running' ? (
+                        <Progress value={pct} aria-label={`${run.source}: ${pct}% read`} animated />
+                      ) : (
+                        <Text size="sm" c={run.status === 'failed' ? 'red' : undefined}>
+                          {run.status === 'failed'
+                            ? `Failed: ${run.firstError ?? 'see the server log'}`
+                            : 'Completed'}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td className="num">{formatCount(run.itemsDone)}</Table.Td>
+                    <Table.Td className="num">{formatCount(run.skipped)}</Table.Td>
+                    <Table.Td className="num">{formatCount(run.rejected)}</Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        )}
+      </Stack>
+    </Card>
+  );
+}

@@ -1,0 +1,62 @@
+// Imports started from the web UI: run in the background of the server process, one at a time;
+// the page follows them through their ImportRun rows.
+import { stat } from 'node:fs/promises';
+import type { Db } from '@keydesk/db';
+import { readAccessLogSettings, type SettingsReader } from '../analytics-settings.ts';
+import { importAccessLogs } from './import-access-log.ts';
+
+let running: Promise<unknown> | null = null;
+
+export type StartImportResult = { started: boolean; message: string };
+
+export async function startAccessLogImport(options: {
+  db: Db;
+  now: () => Date;
+  settings: SettingsReader;
+  paths: string[];
+  onError: (message: string) => void;
+}): Promise<StartImportResult> {
+  if (running) return { started: false, message: 'An import is already running; wait for it to finish.' };
+  for (const path of options.paths) {
+    const info = await stat(path).catch(() => null);
+    if (!info?.isFile()) return { started: false, message: `No readable file at ${path} on the server.` };
+  }
+  running = importAccessLogs({
+    db: options.db,
+    now: options.now,
+    files: options.paths,
+    ...readAccessLogSettings(options.settings),
+  })
+    .catch((error: Error) => options.onError(error.message))
+    .finally(() => {
+      running = null;
+    });
+  return { started: true, message: `Importing ${options.paths.length} file(s).` };
+}
+
+export function listAccessLogRuns(options: { db: Db; limit: number }) {
+  const rows = options.db.sqlite
+    .prepare(
+      `SELECT id, source, status, bytesDone, bytesTotal, itemsDone, created, skipped, rejected, errors, startedAt, finishedAt
+       FROM ImportRun WHERE kind = 'access-log' ORDER BY startedAt DESC, id DESC LIMIT ?`,
+    )
+    .safeIntegers(false)
+    .all(options.limit) as {
+    id: number;
+    source: string;
+    status: string;
+    bytesDone: number;
+    bytesTotal: number | null;
+    itemsDone: number;
+    created: number;
+    skipped: number;
+    rejected: number;
+    errors: string | null;
+    startedAt: number;
+    finishedAt: number | null;
+  }[];
+  return rows.map(({ errors, ...row }) => {
+    const list = errors ? (JSON.parse(errors) as { line: number; reason: string }[]) : [];
+    return { ...row, firstError: list.find((e) => !/^not a combined/.test(e.reason))?.reason ?? null };
+  });
+}
