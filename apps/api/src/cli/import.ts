@@ -3,6 +3,8 @@
 import { createDb, resolveDatabaseFile } from '@keydesk/db';
 import { readEnv, repoRoot } from '../env.ts';
 import type { CliImporter } from './cli-importer.ts';
+import { runAccessLogImport } from './import-access-log.ts';
+import { runImportConversations } from './import-conversations.ts';
 import { newsletterImporter } from './import-newsletter.ts';
 import { ordersImporter } from './import-orders.ts';
 
@@ -11,12 +13,33 @@ const IMPORTERS: Record<string, CliImporter> = {
   newsletter: newsletterImporter,
 };
 
+// Kinds whose importer opens the database itself (they take their own flags and files).
+const SELF_CONTAINED: Record<string, { usage: string; run(argv: string[]): Promise<number> }> = {
+  mbox: {
+    usage: 'mbox FILE [--me ADDRESS] [--max-attachment-bytes N]',
+    run: (argv) => runImportConversations(['mbox', ...argv]),
+  },
+  chats: {
+    usage: 'chats FILE (exported tawk.to transcripts, JSON)',
+    run: (argv) => runImportConversations(['chats', ...argv]),
+  },
+  'access-log': {
+    usage: 'access-log FILE... [--source NAME] (plain or .gz)',
+    run: (argv) => runAccessLogImport(argv),
+  },
+};
+
 async function main(): Promise<number> {
   const [kind, ...args] = process.argv.slice(2);
+  const selfContained = kind ? SELF_CONTAINED[kind] : undefined;
+  if (selfContained) return selfContained.run(args);
   const importer = kind ? IMPORTERS[kind] : undefined;
   if (!importer) {
     console.error(
-      `Usage: npm run import -- <kind> FILE [options]\n${Object.values(IMPORTERS)
+      `Usage: npm run import -- <kind> FILE [options]\n${[
+        ...Object.values(IMPORTERS),
+        ...Object.values(SELF_CONTAINED),
+      ]
         .map((i) => `  ${i.usage}`)
         .join('\n')}`,
     );
