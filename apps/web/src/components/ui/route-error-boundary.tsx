@@ -8,9 +8,12 @@ function isStaleChunk(error: unknown): boolean {
   );
 }
 
-/** Shown when a page throws while loading or rendering: the shell and navigation keep working. */
+/** Shown when a page throws while rendering: the shell and navigation keep working. */
 export function RouteErrorBoundary() {
-  const error = useRouteError();
+  return <RouteErrorView error={useRouteError()} />;
+}
+
+function RouteErrorView({ error }: { error: unknown }) {
   const message = isRouteErrorResponse(error)
     ? `${error.status} ${error.statusText}`
     : isStaleChunk(error)
@@ -35,12 +38,24 @@ export function RouteErrorBoundary() {
   );
 }
 
-/** Gives every route its own error boundary, so one failing page leaves the shell standing. */
+/**
+ * Gives every route its own error boundary, so one failing page leaves the shell standing. A page
+ * whose code fails to download becomes a page showing that error: react-router left the outlet
+ * empty when a `lazy` import rejected, even with a boundary on the route.
+ */
 export function withRouteErrorBoundaries(routes: RouteObject[]): RouteObject[] {
   return routes.map((route) => {
     const children = route.children ? withRouteErrorBoundaries(route.children) : undefined;
-    const withBoundary =
-      route.ErrorBoundary || route.errorElement ? route : { ...route, ErrorBoundary: RouteErrorBoundary };
+    const load = route.lazy;
+    const lazy =
+      typeof load === 'function'
+        ? () => load().catch((error: unknown) => ({ Component: () => <RouteErrorView error={error} /> }))
+        : load;
+    const withBoundary = {
+      ...route,
+      lazy,
+      ErrorBoundary: route.ErrorBoundary ?? (route.errorElement ? undefined : RouteErrorBoundary),
+    };
     return (children ? { ...withBoundary, children } : withBoundary) as RouteObject;
   });
 }
