@@ -49,7 +49,7 @@ export function withRouteErrorBoundaries(routes: RouteObject[]): RouteObject[] {
     const load = route.lazy;
     const lazy =
       typeof load === 'function'
-        ? () => load().catch((error: unknown) => ({ Component: () => <RouteErrorView error={error} /> }))
+        ? () => load().catch((error: unknown) => ({ element: <RouteErrorView error={error} /> }))
         : load;
     const withBoundary = {
       ...route,
