@@ -38,24 +38,12 @@ function RouteErrorView({ error }: { error: unknown }) {
   );
 }
 
-/**
- * Gives every route its own error boundary, so one failing page leaves the shell standing. A page
- * whose code fails to download becomes a page showing that error: react-router left the outlet
- * empty when a `lazy` import rejected, even with a boundary on the route.
- */
+/** Gives every route its own error boundary, so a page that throws while rendering keeps the shell. */
 export function withRouteErrorBoundaries(routes: RouteObject[]): RouteObject[] {
   return routes.map((route) => {
     const children = route.children ? withRouteErrorBoundaries(route.children) : undefined;
-    const load = route.lazy;
-    const lazy =
-      typeof load === 'function'
-        ? () => load().catch((error: unknown) => ({ element: <RouteErrorView error={error} /> }))
-        : load;
-    const withBoundary = {
-      ...route,
-      lazy,
-      ErrorBoundary: route.ErrorBoundary ?? (route.errorElement ? undefined : RouteErrorBoundary),
-    };
+    const withBoundary =
+      route.ErrorBoundary || route.errorElement ? route : { ...route, ErrorBoundary: RouteErrorBoundary };
     return (children ? { ...withBoundary, children } : withBoundary) as RouteObject;
   });
 }
