@@ -64,6 +64,11 @@ export const router = createBrowserRouter([
         lazy: () => import('./routes/settings-page.tsx').then((m) => ({ Component: m.SettingsPage })),
       },
       {
+        path: 'design',
+        lazy: () =>
+          import('./routes/design-system-page.tsx').then((m) => ({ Component: m.DesignSystemPage })),
+      },
+      {
         path: '*',
         lazy: () => import('./routes/not-found-page.tsx').then((m) => ({ Component: m.NotFoundPage })),
       },

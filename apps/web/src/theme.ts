@@ -35,8 +35,9 @@ const indigo: MantineColorsTuple = [
 
 export const theme = createTheme({
   primaryColor: 'brand',
-  // Darker shades in light mode keep text on tinted backgrounds above WCAG AA contrast.
-  primaryShade: { light: 8, dark: 6 },
+  // Shades chosen for WCAG AA: white on filled buttons is 5.0:1 in dark mode (shade 6 was 4.3:1), and
+  // text on tinted backgrounds stays above 4.5:1 in light mode.
+  primaryShade: { light: 8, dark: 7 },
   colors: { brand: indigo },
   fontFamily: 'Inter, ui-sans-serif, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
   fontFamilyMonospace: 'ui-monospace, "JetBrains Mono", SFMono-Regular, Menlo, monospace',

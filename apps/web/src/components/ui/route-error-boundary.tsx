@@ -8,9 +8,12 @@ function isStaleChunk(error: unknown): boolean {
   );
 }
 
-/** Shown when a page throws while loading or rendering: the shell and navigation keep working. */
+/** Shown when a page throws while rendering: the shell and navigation keep working. */
 export function RouteErrorBoundary() {
-  const error = useRouteError();
+  return <RouteErrorView error={useRouteError()} />;
+}
+
+function RouteErrorView({ error }: { error: unknown }) {
   const message = isRouteErrorResponse(error)
     ? `${error.status} ${error.statusText}`
     : isStaleChunk(error)
@@ -35,7 +38,7 @@ export function RouteErrorBoundary() {
   );
 }
 
-/** Gives every route its own error boundary, so one failing page leaves the shell standing. */
+/** Gives every route its own error boundary, so a page that throws while rendering keeps the shell. */
 export function withRouteErrorBoundaries(routes: RouteObject[]): RouteObject[] {
   return routes.map((route) => {
     const children = route.children ? withRouteErrorBoundaries(route.children) : undefined;

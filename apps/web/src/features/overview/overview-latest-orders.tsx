@@ -54,7 +54,7 @@ export function OverviewLatestOrders({ orders }: { orders: LatestOrder[] }) {
                     component={Link}
                     to={`/customers/${order.customer.id}`}
                     size="sm"
-                    c="var(--mantine-primary-color-filled)"
+                    c="var(--mantine-color-anchor)"
                   >
                     {order.customer.name}
                   </Text>
