@@ -1,7 +1,14 @@
 // conversation.find: chats and email threads together, newest first, filtered, optionally
 // full-text searched, with the best-matching passage of each as highlighted segments.
 import type { Db } from '@keydesk/db';
-import { CHAT_HIT_SQL, EMAIL_HIT_SQL, type FindFilters, type FindRow, findConversationsSql } from './sql.ts';
+import {
+  CHAT_HIT_SQL,
+  COMMON_MATCH_PROBE_SQL,
+  EMAIL_HIT_SQL,
+  type FindFilters,
+  type FindRow,
+  findConversationsSql,
+} from './sql.ts';
 
 export type FindConversationsInput = {
   kind: 'all' | 'chat' | 'email';
@@ -48,6 +55,17 @@ export function decodeCursor(cursor: string): FindFilters['cursor'] {
   return { at: Number(match[1]), kind: match[2] as 'chat' | 'email', id: Number(match[3]) };
 }
 
+// Above this many matching messages, scanning conversations newest-first beats building the set.
+const COMMON_MATCH_THRESHOLD = 2_000;
+
+function isCommonTerm(db: Db, match: string): boolean {
+  const row = db.sqlite
+    .prepare(COMMON_MATCH_PROBE_SQL)
+    .safeIntegers(false)
+    .get({ match, cap: COMMON_MATCH_THRESHOLD }) as { n: number };
+  return row.n >= COMMON_MATCH_THRESHOLD;
+}
+
 export function findConversations(db: Db, input: FindConversationsInput): FindConversationsResult {
   const match = input.search ? toFtsQuery(input.search) : null;
   if (input.search && !match) return { items: [], nextCursor: null };
@@ -57,6 +75,7 @@ export function findConversations(db: Db, input: FindConversationsInput): FindCo
     linked: input.linked,
     hasAttachments: input.hasAttachments,
     match,
+    isCommonMatch: match !== null && isCommonTerm(db, match),
     cursor: input.cursor ? decodeCursor(input.cursor) : null,
     limit: input.limit + 1,
   };
@@ -82,7 +101,9 @@ export function findConversations(db: Db, input: FindConversationsInput): FindCo
   return {
     items: page.map((row) => {
       const hit = match
-        ? ((row.kind === 'email' ? emailHit : chatHit)?.get(match, row.id) as { snippet: string } | undefined)
+        ? ((row.kind === 'email' ? emailHit : chatHit)?.get({ match, id: row.id }) as
+            | { snippet: string }
+            | undefined)
         : undefined;
       return {
         kind: row.kind,

@@ -122,6 +122,8 @@ export type FindFilters = {
   hasAttachments: boolean;
   /** An FTS5 query built by `toFtsQuery`, or null for no text search. */
   match: string | null;
+  /** The term matches so many messages that checking conversations newest-first finds a page sooner. */
+  isCommonMatch: boolean;
   cursor: { at: number; kind: 'chat' | 'email'; id: number } | null;
   limit: number;
 };
@@ -147,7 +149,15 @@ function branchWhere(kind: 'chat' | 'email', alias: string, f: FindFilters): str
   if (f.linked === 'linked') parts.push(`${alias}.customerId IS NOT NULL`);
   if (f.linked === 'unlinked') parts.push(`${alias}.customerId IS NULL`);
   if (f.hasAttachments) parts.push(`${alias}.hasAttachments = 1`);
-  if (f.match !== null) {
+  if (f.match !== null && f.isCommonMatch) {
+    // Common term: walk conversations newest first and stop at a full page (point lookups per message).
+    parts.push(
+      kind === 'chat'
+        ? `EXISTS (SELECT 1 FROM ChatMessage m CROSS JOIN ChatMessageFts ON ChatMessageFts.rowid = m.id WHERE m.transcriptId = ${alias}.id AND ChatMessageFts MATCH @match)`
+        : `EXISTS (SELECT 1 FROM EmailMessage m CROSS JOIN EmailMessageFts ON EmailMessageFts.rowid = m.id WHERE m.threadId = ${alias}.id AND EmailMessageFts MATCH @match)`,
+    );
+  } else if (f.match !== null) {
+    // Rare term: the set of matching conversations is small; build it once from the index.
     parts.push(
       kind === 'chat'
         ? `${alias}.id IN (SELECT m.transcriptId FROM ChatMessageFts JOIN ChatMessage m ON m.id = ChatMessageFts.rowid WHERE ChatMessageFts MATCH @match)`
@@ -190,12 +200,22 @@ export function findConversationsSql(f: FindFilters, kinds: ('chat' | 'email')[]
 }
 
 // \u0002 and \u0003 mark hits: they never occur in stored text, so the UI can split on them safely.
+// The thread's own messages drive the loop (CROSS JOIN fixes the order) and each is checked with
+// rowid = ? AND MATCH, a point lookup: matching the term across all mail first would cost as much
+// as the whole index holds for a common word, once per result.
 export const EMAIL_HIT_SQL = `
   SELECT snippet(EmailMessageFts, -1, char(2), char(3), '…', 16) AS snippet
-  FROM EmailMessageFts WHERE EmailMessageFts MATCH ? AND rowid IN (SELECT id FROM EmailMessage WHERE threadId = ?)
-  ORDER BY rank LIMIT 1`;
+  FROM EmailMessage m CROSS JOIN EmailMessageFts ON EmailMessageFts.rowid = m.id
+  WHERE m.threadId = @id AND EmailMessageFts MATCH @match
+  ORDER BY m.sentAt DESC LIMIT 1`;
 
 export const CHAT_HIT_SQL = `
   SELECT snippet(ChatMessageFts, 0, char(2), char(3), '…', 16) AS snippet
-  FROM ChatMessageFts WHERE ChatMessageFts MATCH ? AND rowid IN (SELECT id FROM ChatMessage WHERE transcriptId = ?)
-  ORDER BY rank LIMIT 1`;
+  FROM ChatMessage m CROSS JOIN ChatMessageFts ON ChatMessageFts.rowid = m.id
+  WHERE m.transcriptId = @id AND ChatMessageFts MATCH @match
+  ORDER BY m.seq DESC LIMIT 1`;
+
+/** Counts matching messages up to a cap: enough to tell a common term from a rare one cheaply. */
+export const COMMON_MATCH_PROBE_SQL = `
+  SELECT (SELECT COUNT(*) FROM (SELECT rowid FROM EmailMessageFts WHERE EmailMessageFts MATCH @match LIMIT @cap))
+       + (SELECT COUNT(*) FROM (SELECT rowid FROM ChatMessageFts WHERE ChatMessageFts MATCH @match LIMIT @cap)) AS n`;
