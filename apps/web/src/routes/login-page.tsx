@@ -1,11 +1,15 @@
 import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { isNotEmpty, useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { AuthCard } from '../features/auth/auth-card.tsx';
-import { AuthSecondFactorForm } from '../features/auth/auth-second-factor-form.tsx';
 import { useTRPC } from '../lib/trpc.ts';
+
+// Only owners with 2FA reach the second step; its form (and zod) load then, not with the page.
+const AuthSecondFactorForm = lazy(() =>
+  import('../features/auth/auth-second-factor-form.tsx').then((m) => ({ default: m.AuthSecondFactorForm })),
+);
 
 // Mantine's own validators rather than zod: two "not empty" rules do not justify zod's weight on the
 // one page every session starts from. The server validates the input with zod anyway.
@@ -58,14 +62,16 @@ export function LoginPage() {
   if (pendingToken) {
     return (
       <AuthCard title="Two-factor sign-in" subtitle="Your password was right; one more step.">
-        <AuthSecondFactorForm
-          pendingToken={pendingToken}
-          onSignedIn={() => void finishSignIn()}
-          onRestart={() => {
-            login.reset();
-            setPendingToken(null);
-          }}
-        />
+        <Suspense fallback={null}>
+          <AuthSecondFactorForm
+            pendingToken={pendingToken}
+            onSignedIn={() => void finishSignIn()}
+            onRestart={() => {
+              login.reset();
+              setPendingToken(null);
+            }}
+          />
+        </Suspense>
       </AuthCard>
     );
   }

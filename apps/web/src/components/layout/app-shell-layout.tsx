@@ -4,7 +4,7 @@ import { IconLogout } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Suspense, useEffect } from 'react';
 import { Link, Navigate, Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
-import { SearchCommandPalette, SearchPaletteButton } from '../../features/search/search-command-palette.tsx';
+import { SearchPaletteLauncher } from '../../features/search/search-palette-launcher.tsx';
 import { useTRPC } from '../../lib/trpc.ts';
 import { ColorSchemeToggle } from './color-scheme-toggle.tsx';
 import { KeyboardShortcuts } from './keyboard-shortcuts.tsx';
@@ -47,7 +47,6 @@ export function AppShellLayout() {
       navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !isNavOpen } }}
       padding="lg"
     >
-      <SearchCommandPalette />
       <a href="#main" className="skip-link">
         Skip to content
       </a>
@@ -73,7 +72,7 @@ export function AppShellLayout() {
             </UnstyledButton>
           </Group>
           <Group gap="xs" wrap="nowrap" id="header-actions">
-            <SearchPaletteButton />
+            <SearchPaletteLauncher />
             <KeyboardShortcuts />
             <ColorSchemeToggle />
           </Group>

@@ -1,5 +1,5 @@
 import type { RouterOutputs } from '@keydesk/api';
-import { Badge, Table, Text } from '@mantine/core';
+import { Badge, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { EmptyState } from '../../components/ui/query-state.tsx';
 import { formatDateTime, formatMoney } from '../../lib/format.ts';
@@ -30,25 +30,27 @@ export function OverviewLatestOrders({ orders }: { orders: LatestOrder[] }) {
     );
   }
   return (
-    <Table.ScrollContainer minWidth={560}>
-      <Table>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Date</Table.Th>
-            <Table.Th>Customer</Table.Th>
-            <Table.Th>Product</Table.Th>
-            <Table.Th>Reseller</Table.Th>
-            <Table.Th className="num">Amount</Table.Th>
-            <Table.Th>Status</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
+    // A plain table: Mantine's Table brings ScrollArea and floating-ui (about 20 KB gzip) into the
+    // first screen's JavaScript; the look comes from .kd-table in styles.css.
+    <div className="kd-table-scroll">
+      <table className="kd-table">
+        <thead>
+          <tr>
+            <th>Date</th>
+            <th>Customer</th>
+            <th>Product</th>
+            <th>Reseller</th>
+            <th className="num">Amount</th>
+            <th>Status</th>
+          </tr>
+        </thead>
+        <tbody>
           {orders.map((order) => (
-            <Table.Tr key={order.id}>
-              <Table.Td>
+            <tr key={order.id}>
+              <td>
                 <Text size="sm">{formatDateTime(order.purchasedAt)}</Text>
-              </Table.Td>
-              <Table.Td>
+              </td>
+              <td>
                 {order.customer ? (
                   <Text
                     component={Link}
@@ -63,28 +65,28 @@ export function OverviewLatestOrders({ orders }: { orders: LatestOrder[] }) {
                     Erased customer
                   </Text>
                 )}
-              </Table.Td>
-              <Table.Td>
+              </td>
+              <td>
                 <Text size="sm">
                   {order.product} {order.edition}
                 </Text>
-              </Table.Td>
-              <Table.Td>
+              </td>
+              <td>
                 <Text size="sm">{RESELLER_LABELS[order.reseller] ?? order.reseller}</Text>
                 <Text size="xs" c="dimmed" className="mono">
                   {order.resellerOrderId}
                 </Text>
-              </Table.Td>
-              <Table.Td className="num">{formatMoney(order.amountMinor, order.currency)}</Table.Td>
-              <Table.Td>
+              </td>
+              <td className="num">{formatMoney(order.amountMinor, order.currency)}</td>
+              <td>
                 <Badge variant="light" color={STATUS_COLORS[order.status] ?? 'gray'}>
                   {order.status.replace('_', ' ')}
                 </Badge>
-              </Table.Td>
-            </Table.Tr>
+              </td>
+            </tr>
           ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+        </tbody>
+      </table>
+    </div>
   );
 }

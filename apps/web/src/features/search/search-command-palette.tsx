@@ -1,8 +1,8 @@
 import '@mantine/spotlight/styles.css';
-import { Button, Group, Kbd, Loader, Text } from '@mantine/core';
+import { Group, Loader, Text } from '@mantine/core';
 import { Spotlight, spotlight } from '@mantine/spotlight';
 import { IconKey, IconReceipt, IconSearch, IconUser } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { NAV_LINKS } from '../../components/layout/nav-links.ts';
 import { CustomerMatchText } from '../customers/customer-match-text.tsx';
@@ -12,8 +12,12 @@ const PAGES = NAV_LINKS.map((link) => ({ to: link.to, label: link.label, icon: l
 const MAX_PALETTE_RESULTS = 8;
 
 /** Cmd/Ctrl-K from any page: customers, licenses and orders through customer.find, plus pages. */
-export function SearchCommandPalette() {
+export function SearchCommandPalette({ isOpenOnMount = false }: { isOpenOnMount?: boolean }) {
   const navigate = useNavigate();
+  // The palette's code loads on first use; the shortcut or click that loaded it should also open it.
+  useEffect(() => {
+    if (isOpenOnMount) spotlight.open();
+  }, [isOpenOnMount]);
   const [query, setQuery] = useState('');
   const { search, items, isSearchable } = useCustomerSearch(query, MAX_PALETTE_RESULTS);
   const go = (to: string) => void navigate(to);
@@ -114,23 +118,5 @@ function PaletteText({ title, detail }: { title: string; detail: string }) {
         {detail}
       </Text>
     </div>
-  );
-}
-
-/** The visible way into the palette, for mouse users and as a hint of the shortcut. */
-export function SearchPaletteButton() {
-  const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
-  return (
-    <Button
-      variant="default"
-      size="xs"
-      leftSection={<IconSearch size={14} />}
-      rightSection={<Kbd size="xs">{isMac ? '⌘K' : 'Ctrl K'}</Kbd>}
-      onClick={() => spotlight.open()}
-      aria-label="Search (Ctrl K)"
-      aria-keyshortcuts="Control+K Meta+K"
-    >
-      Search
-    </Button>
   );
 }

@@ -1,0 +1,39 @@
+import { Button, Kbd } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { spotlight } from '@mantine/spotlight';
+import { IconSearch } from '@tabler/icons-react';
+import { lazy, Suspense, useState } from 'react';
+
+// Spotlight and the search hooks stay out of the first screen's JavaScript: they load on the first
+// Ctrl/Cmd-K or click, after which Spotlight's own shortcut takes over (the store import is tiny).
+const SearchCommandPalette = lazy(() =>
+  import('./search-command-palette.tsx').then((m) => ({ default: m.SearchCommandPalette })),
+);
+
+/** The header's search button, and the Ctrl/Cmd-K shortcut from any page. */
+export function SearchPaletteLauncher() {
+  const [isLoaded, setIsLoaded] = useState(false);
+  const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+  const load = () => setIsLoaded(true);
+  useHotkeys(isLoaded ? [] : [['mod+K', load]], []);
+  return (
+    <>
+      <Button
+        variant="default"
+        size="xs"
+        leftSection={<IconSearch size={14} />}
+        rightSection={<Kbd size="xs">{isMac ? '⌘K' : 'Ctrl K'}</Kbd>}
+        onClick={() => (isLoaded ? spotlight.open() : load())}
+        aria-label="Search (Ctrl K)"
+        aria-keyshortcuts="Control+K Meta+K"
+      >
+        Search
+      </Button>
+      {isLoaded ? (
+        <Suspense fallback={null}>
+          <SearchCommandPalette isOpenOnMount />
+        </Suspense>
+      ) : null}
+    </>
+  );
+}
