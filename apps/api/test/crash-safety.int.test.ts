@@ -18,9 +18,10 @@ const BATCH = 5_000; // the demo generator's customers per transaction
 const TOTAL = 15_000;
 
 function demo(dbFile: string): ChildProcess {
+  // node with tsx's loader in one process: SIGKILL on the tsx wrapper would leave its child writing.
   return spawn(
-    path.join(root, 'node_modules/.bin/tsx'),
-    ['packages/db/src/demo/cli.ts', '--customers', String(TOTAL)],
+    process.execPath,
+    ['--import', 'tsx', 'packages/db/src/demo/cli.ts', '--customers', String(TOTAL)],
     {
       cwd: root,
       env: { ...process.env, DATABASE_URL: `file:${dbFile}` },

@@ -40,10 +40,11 @@ export function resolveDatabaseFile(databaseUrl: string, cwd = process.cwd()): s
 // loss (NORMAL could lose the last commits); imports batch many rows per commit, so the
 // fsync per commit costs little. foreign_keys is off by default in SQLite.
 function configureConnection(sqlite: Database.Database): void {
+  // First, so that even switching to WAL waits for another process's lock instead of failing.
+  sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('cache_size = -65536');
   sqlite.pragma('temp_store = MEMORY');
 }

@@ -45,11 +45,14 @@ export function selectIds(sqlite: Database.Database, sql: string, value: string 
   return sqlite.prepare(sql).pluck().safeIntegers(false).all(value) as number[];
 }
 
-/** Every FTS5 table, whoever created it: their shadow segments keep deleted terms until optimized. */
+/**
+ * Every FTS5 table, whoever created it: their shadow segments keep deleted terms until optimized.
+ * fts5vocab tables are read-only views over another FTS5 table and are left out.
+ */
 export function listFts5Tables(sqlite: Database.Database): string[] {
   return sqlite
     .prepare(
-      `SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%' AND lower(sql) LIKE '%using fts5%'`,
+      `SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%' AND lower(sql) LIKE '%using fts5%' AND lower(sql) NOT LIKE '%using fts5vocab%'`,
     )
     .pluck()
     .all() as string[];

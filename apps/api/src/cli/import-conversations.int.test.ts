@@ -9,7 +9,8 @@ import { generateMbox } from '../../../../packages/conversations/src/test-fixtur
 import { repoRoot } from '../env.ts';
 
 const CLI = path.join(repoRoot(), 'apps/api/src/cli/import-conversations.ts');
-const TSX = path.join(repoRoot(), 'node_modules/.bin/tsx');
+// node with tsx's loader in one process, so SIGKILL reaches the importer itself.
+const TSX_ARGS = ['--import', 'tsx'];
 const MESSAGES = 1500;
 
 let dir: string;
@@ -27,7 +28,7 @@ function runCli(
   killAfterItems: number | null,
 ): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string }> {
   return new Promise((resolve) => {
-    const child = spawn(TSX, [CLI, 'mbox', mbox], {
+    const child = spawn(process.execPath, [...TSX_ARGS, CLI, 'mbox', mbox], {
       env: { ...process.env, DATABASE_URL: `file:${dbFile}`, LOG_LEVEL: 'silent' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
