@@ -40,6 +40,8 @@ describe('keyboard-first shell', () => {
     await page.keyboard.press('c');
     await page.waitForURL(/\/customers$/);
     await page.getByRole('heading', { name: 'Customers', exact: true }).waitFor();
+    // The Customers page puts the cursor in its search box; shortcuts wait until it is left.
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.keyboard.press('g');
     await page.keyboard.press('s');
     await page.waitForURL(/\/settings$/);
