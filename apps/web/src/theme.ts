@@ -7,17 +7,16 @@ import {
   type VariantColorsResolver,
 } from '@mantine/core';
 
-// Text on the tinted "light" variant uses the darkest shade in light mode and a pale one in dark
-// mode, so badges and active items stay above WCAG AA contrast.
+// Text on the tinted "light" and "outline" variants uses the darkest shade in light mode and a pale
+// one in dark mode, so badges and active items stay above WCAG AA contrast in both themes.
 const variantColorResolver: VariantColorsResolver = (input) => {
   const colors = defaultVariantColorsResolver(input);
-  if (input.variant !== 'light') return colors;
+  if (input.variant !== 'light' && input.variant !== 'outline') return colors;
   const parsed = parseThemeColor({ color: input.color ?? input.theme.primaryColor, theme: input.theme });
   if (!parsed.isThemeColor) return colors;
-  return {
-    ...colors,
-    color: `light-dark(color-mix(in srgb, var(--mantine-color-${parsed.color}-9) 75%, black), var(--mantine-color-${parsed.color}-2))`,
-  };
+  const text = `light-dark(color-mix(in srgb, var(--mantine-color-${parsed.color}-9) 75%, black), var(--mantine-color-${parsed.color}-2))`;
+  if (input.variant === 'outline') return { ...colors, color: text, border: `1px solid ${text}` };
+  return { ...colors, color: text };
 };
 
 const indigo: MantineColorsTuple = [

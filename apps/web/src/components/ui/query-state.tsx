@@ -18,7 +18,7 @@ export function QueryError({ error, onRetry }: { error: unknown; onRetry: () => 
 
 export function SkeletonRows({ rows = 5, height = 28 }: { rows?: number; height?: number }) {
   return (
-    <Stack gap={8} aria-busy="true" aria-label="Loading">
+    <Stack gap={8} role="status" aria-busy="true" aria-label="Loading">
       {Array.from({ length: rows }, (_, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: placeholders have no identity
         <Skeleton key={i} height={height} radius="sm" />

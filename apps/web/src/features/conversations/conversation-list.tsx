@@ -96,7 +96,7 @@ function ConversationRow({ item }: { item: Item }) {
               {item.customer ? (
                 <Badge variant="light">{item.customer.name}</Badge>
               ) : (
-                <Badge variant="outline" color="dark">
+                <Badge variant="outline" color="gray">
                   Unlinked
                 </Badge>
               )}
