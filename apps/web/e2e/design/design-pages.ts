@@ -32,10 +32,16 @@ export const DESIGN_PAGES: DesignPage[] = [
     hasScreenshot: true,
     hasPhoneScreenshot: true,
   },
-  { name: 'customers', path: '/customers', ready: heading('Customers') },
-  { name: 'conversations', path: '/conversations', ready: heading('Conversations') },
-  { name: 'analytics', path: '/analytics', ready: heading('Analytics') },
-  { name: 'settings', path: '/settings', ready: heading('Settings') },
+  { name: 'customers', path: '/customers', ready: heading('Customers'), hasScreenshot: true },
+  { name: 'conversations', path: '/conversations', ready: heading('Conversations'), hasScreenshot: true },
+  {
+    name: 'analytics',
+    path: '/analytics',
+    // The charts, not just the heading: chart.js loads after the page.
+    ready: (page) => page.locator('canvas').first(),
+    hasScreenshot: true,
+  },
+  { name: 'settings', path: '/settings', ready: heading('Settings'), hasScreenshot: true },
   {
     name: 'ui-kit',
     path: '/design',

@@ -32,6 +32,8 @@ describe('README screenshots', () => {
         const page = await session.open(target, { colorScheme: theme, viewport, deviceScaleFactor: 1 });
         await page.evaluate(() => document.fonts.ready);
         await page.locator('[aria-busy="true"]').first().waitFor({ state: 'detached', timeout: 10_000 });
+        // Let chart.js finish its entry animation.
+        await page.waitForTimeout(800);
         const file = path.join(OUT_DIR, `${target.name}-${theme}${suffix}.png`);
         await page.screenshot({ path: file });
         expect(statSync(file).size, file).toBeGreaterThan(10_000);
