@@ -48,6 +48,8 @@ export const theme = createTheme({
   components: {
     Card: { defaultProps: { withBorder: true, radius: 'md', padding: 'lg' } },
     Table: { defaultProps: { highlightOnHover: true, verticalSpacing: 'xs' } },
+    // Toasts and dialogs draw an icon-only close button; without a name screen readers say "button".
+    CloseButton: { defaultProps: { 'aria-label': 'Close' } },
   },
 });
 
