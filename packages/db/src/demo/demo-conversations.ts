@@ -36,6 +36,10 @@ export function generateDemoConversations(options: {
     `INSERT OR IGNORE INTO ChatTranscript (source, externalId, customerId, visitorName, visitorEmail, visitorCountry, startedAt, endedAt, lastMessageAt, messageCount, isAwaitingReply, snippet, createdAt)
      VALUES ('tawk', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  const finishChat = sqlite.prepare(
+    'UPDATE ChatTranscript SET endedAt = ?, lastMessageAt = ?, messageCount = ?, snippet = ? WHERE id = ?',
+  );
+  const finishThread = sqlite.prepare('UPDATE EmailThread SET lastMessageAt = ?, snippet = ? WHERE id = ?');
   const insertChatMessage = sqlite.prepare(
     'INSERT INTO ChatMessage (transcriptId, seq, senderType, senderName, sentAt, text) VALUES (?, ?, ?, ?, ?, ?)',
   );
@@ -93,11 +97,7 @@ export function generateDemoConversations(options: {
       at += rng.int(20, 240) * 1000;
       counts.chatMessages++;
     }
-    sqlite
-      .prepare(
-        'UPDATE ChatTranscript SET endedAt = ?, lastMessageAt = ?, messageCount = ?, snippet = ? WHERE id = ?',
-      )
-      .run(at, at, messageTotal, last.slice(0, 160), transcriptId);
+    finishChat.run(at, at, messageTotal, last.slice(0, 160), transcriptId);
     counts.chats++;
   };
 
@@ -160,9 +160,7 @@ export function generateDemoConversations(options: {
       previousId = messageId;
       at += rng.int(1, 48) * 3_600_000;
     }
-    sqlite
-      .prepare('UPDATE EmailThread SET lastMessageAt = ?, snippet = ? WHERE id = ?')
-      .run(at, snippet, threadId);
+    finishThread.run(at, snippet, threadId);
     counts.threads++;
   };
 
