@@ -3,9 +3,10 @@ import { Button, Table, Text, VisuallyHidden } from '@mantine/core';
 import { IconMailForward } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { EmptyState } from '../../components/ui/query-state.tsx';
+import { StatusBadge } from '../../components/ui/status-badge.tsx';
 import { formatCount, formatDate } from '../../lib/format.ts';
+import { LICENSE_STATUS, UPGRADE_STATUS } from '../../lib/statuses.ts';
 import { LicenseKeyReveal } from '../licenses/license-key-reveal.tsx';
-import { CustomerLicenseStatusBadge, CustomerUpgradeBadge } from './customer-status-badges.tsx';
 
 type License = RouterOutputs['customer']['get']['licenses'][number];
 
@@ -46,11 +47,15 @@ export function CustomerLicensesTable({ licenses }: { licenses: License[] }) {
                 </Table.Td>
                 <Table.Td className="num">{formatCount(license.seats)}</Table.Td>
                 <Table.Td>
-                  <CustomerLicenseStatusBadge status={license.status} />
+                  <StatusBadge vocabulary={LICENSE_STATUS} status={license.status} />
                 </Table.Td>
                 <Table.Td>{formatDate(license.issuedAt)}</Table.Td>
                 <Table.Td>
-                  <CustomerUpgradeBadge status={license.upgrade.status} reason={license.upgrade.reason} />
+                  <StatusBadge
+                    vocabulary={UPGRADE_STATUS}
+                    status={license.upgrade.status}
+                    title={license.upgrade.reason}
+                  />
                   <Text size="xs" c="dimmed" maw={220}>
                     {license.upgrade.reason}
                   </Text>

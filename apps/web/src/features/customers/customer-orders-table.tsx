@@ -1,12 +1,11 @@
 import type { RouterOutputs } from '@keydesk/api';
 import { Badge, Table, Text } from '@mantine/core';
 import { EmptyState } from '../../components/ui/query-state.tsx';
+import { StatusBadge } from '../../components/ui/status-badge.tsx';
 import { formatDate, formatMoney } from '../../lib/format.ts';
-import { CustomerOrderStatusBadge } from './customer-status-badges.tsx';
+import { ORDER_STATUS, resellerLabel } from '../../lib/statuses.ts';
 
 type Order = RouterOutputs['customer']['get']['orders'][number];
-
-const RESELLER: Record<string, string> = { paypro: 'PayPro Global', avangate: '2Checkout', manual: 'Manual' };
 
 export function CustomerOrdersTable({ orders }: { orders: Order[] }) {
   if (orders.length === 0)
@@ -28,7 +27,7 @@ export function CustomerOrdersTable({ orders }: { orders: Order[] }) {
           {orders.map((order) => (
             <Table.Tr key={order.id}>
               <Table.Td>{formatDate(order.purchasedAt)}</Table.Td>
-              <Table.Td>{RESELLER[order.reseller] ?? order.reseller}</Table.Td>
+              <Table.Td>{resellerLabel(order.reseller)}</Table.Td>
               <Table.Td ff="monospace">{order.resellerOrderId}</Table.Td>
               <Table.Td>
                 {order.product} {order.edition}
@@ -48,7 +47,7 @@ export function CustomerOrdersTable({ orders }: { orders: Order[] }) {
                 ) : null}
               </Table.Td>
               <Table.Td>
-                <CustomerOrderStatusBadge status={order.status} />
+                <StatusBadge vocabulary={ORDER_STATUS} status={order.status} />
                 {order.refundedAt ? (
                   <Text size="xs" c="dimmed">
                     Refunded {formatDate(order.refundedAt)}

@@ -1,8 +1,9 @@
 import type { RouterOutputs } from '@keydesk/api';
 import { Table, Text } from '@mantine/core';
 import { EmptyState } from '../../components/ui/query-state.tsx';
+import { StatusBadge } from '../../components/ui/status-badge.tsx';
 import { formatDateTime } from '../../lib/format.ts';
-import { CustomerResendStatusBadge } from './customer-status-badges.tsx';
+import { OUTBOX_STATUS } from '../../lib/statuses.ts';
 
 type Resend = RouterOutputs['customer']['get']['resends'][number];
 
@@ -40,7 +41,7 @@ export function CustomerResendsTable({ resends }: { resends: Resend[] }) {
                 ) : null}
               </Table.Td>
               <Table.Td>
-                <CustomerResendStatusBadge status={resend.status} />
+                <StatusBadge vocabulary={OUTBOX_STATUS} status={resend.status} />
                 {resend.sentAt ? (
                   <Text size="xs" c="dimmed">
                     {formatDateTime(resend.sentAt)}

@@ -1,9 +1,10 @@
 import type { RouterOutputs } from '@keydesk/api';
 import { Alert, Anchor, Card, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
+import { StatusBadge } from '../../components/ui/status-badge.tsx';
 import { formatDate } from '../../lib/format.ts';
+import { LICENSE_STATUS, UPGRADE_STATUS } from '../../lib/statuses.ts';
 import { CustomerOrdersTable } from '../customers/customer-orders-table.tsx';
-import { CustomerLicenseStatusBadge, CustomerUpgradeBadge } from '../customers/customer-status-badges.tsx';
 import { LicenseKeyReveal } from './license-key-reveal.tsx';
 
 type Lookup = RouterOutputs['license']['lookup'];
@@ -61,8 +62,12 @@ export function LicenseLookupResult({ result }: { result: Lookup }) {
           <Stack gap={4}>
             <LicenseKeyReveal licenseKey={license.key} label={`${license.product} ${license.edition}`} />
             <Group gap="xs">
-              <CustomerLicenseStatusBadge status={license.status} />
-              <CustomerUpgradeBadge status={license.upgrade.status} reason={license.upgrade.reason} />
+              <StatusBadge vocabulary={LICENSE_STATUS} status={license.status} />
+              <StatusBadge
+                vocabulary={UPGRADE_STATUS}
+                status={license.upgrade.status}
+                title={license.upgrade.reason}
+              />
             </Group>
             <Text size="sm">
               {license.seats} {license.seats === 1 ? 'seat' : 'seats'} · issued {formatDate(license.issuedAt)}

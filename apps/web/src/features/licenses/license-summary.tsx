@@ -2,7 +2,6 @@ import type { RouterOutputs } from '@keydesk/api';
 import {
   ActionIcon,
   Anchor,
-  Badge,
   Card,
   CopyButton,
   Group,
@@ -15,19 +14,11 @@ import {
 import { IconCheck, IconCopy, IconEye, IconEyeOff } from '@tabler/icons-react';
 import { type ReactNode, useState } from 'react';
 import { Link } from 'react-router';
+import { StatusBadge } from '../../components/ui/status-badge.tsx';
 import { formatDate, formatMoney } from '../../lib/format.ts';
+import { LICENSE_STATUS, ORDER_STATUS, resellerLabel } from '../../lib/statuses.ts';
 
 type LicenseDetail = RouterOutputs['licenseResend']['get']['license'];
-
-const STATUS_COLORS: Record<string, string> = { active: 'teal', revoked: 'red', expired: 'gray' };
-const ORDER_STATUS_COLORS: Record<string, string> = {
-  completed: 'teal',
-  refunded: 'orange',
-  partially_refunded: 'yellow',
-  charged_back: 'red',
-  canceled: 'gray',
-  pending: 'blue',
-};
 
 function maskKey(key: string): string {
   return key.replace(/[A-Za-z0-9]/g, (ch, index: number) => (index >= key.length - 5 ? ch : '•'));
@@ -94,9 +85,7 @@ export function LicenseSummary({ license }: { license: LicenseDetail }) {
             {license.seats === 1 ? '1 seat' : `${license.seats} seats`}
           </Field>
           <Field label="Status">
-            <Badge variant="light" color={STATUS_COLORS[license.status] ?? 'gray'}>
-              {license.status}
-            </Badge>
+            <StatusBadge vocabulary={LICENSE_STATUS} status={license.status} />
           </Field>
           <Field label="Issued">{formatDate(license.issuedAt)}</Field>
         </Stack>
@@ -136,16 +125,14 @@ export function LicenseSummary({ license }: { license: LicenseDetail }) {
         {order ? (
           <Stack gap="xs">
             <Field label="Order id">
-              <span className="mono">{order.resellerOrderId}</span> ({order.reseller})
+              <span className="mono">{order.resellerOrderId}</span> ({resellerLabel(order.reseller)})
             </Field>
             <Field label="Date">{formatDate(order.purchasedAt)}</Field>
             <Field label="Amount">
               <span className="num">{formatMoney(order.amountMinor, order.currency)}</span>
             </Field>
             <Field label="Status">
-              <Badge variant="light" color={ORDER_STATUS_COLORS[order.status] ?? 'gray'}>
-                {order.status.replace('_', ' ')}
-              </Badge>
+              <StatusBadge vocabulary={ORDER_STATUS} status={order.status} />
             </Field>
           </Stack>
         ) : (

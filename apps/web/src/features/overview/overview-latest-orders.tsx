@@ -1,25 +1,12 @@
 import type { RouterOutputs } from '@keydesk/api';
-import { Badge, Text } from '@mantine/core';
+import { Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { EmptyState } from '../../components/ui/query-state.tsx';
+import { StatusBadge } from '../../components/ui/status-badge.tsx';
 import { formatDateTime, formatMoney } from '../../lib/format.ts';
+import { ORDER_STATUS, resellerLabel } from '../../lib/statuses.ts';
 
 type LatestOrder = RouterOutputs['overview']['get']['latestOrders'][number];
-
-const STATUS_COLORS: Record<string, string> = {
-  completed: 'teal',
-  refunded: 'orange',
-  partially_refunded: 'yellow',
-  charged_back: 'red',
-  canceled: 'gray',
-  pending: 'blue',
-};
-
-export const RESELLER_LABELS: Record<string, string> = {
-  paypro: 'PayPro Global',
-  avangate: 'Avangate',
-  manual: 'Manual',
-};
 
 export function OverviewLatestOrders({ orders }: { orders: LatestOrder[] }) {
   if (orders.length === 0) {
@@ -72,16 +59,14 @@ export function OverviewLatestOrders({ orders }: { orders: LatestOrder[] }) {
                 </Text>
               </td>
               <td>
-                <Text size="sm">{RESELLER_LABELS[order.reseller] ?? order.reseller}</Text>
+                <Text size="sm">{resellerLabel(order.reseller)}</Text>
                 <Text size="xs" c="dimmed" className="mono">
                   {order.resellerOrderId}
                 </Text>
               </td>
               <td className="num">{formatMoney(order.amountMinor, order.currency)}</td>
               <td>
-                <Badge variant="light" color={STATUS_COLORS[order.status] ?? 'gray'}>
-                  {order.status.replace('_', ' ')}
-                </Badge>
+                <StatusBadge vocabulary={ORDER_STATUS} status={order.status} />
               </td>
             </tr>
           ))}

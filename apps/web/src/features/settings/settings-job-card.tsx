@@ -1,14 +1,14 @@
 import type { RouterOutputs } from '@keydesk/api';
-import { Badge, Button, Card, Group, NumberInput, Stack, Text } from '@mantine/core';
+import { Button, Card, Group, NumberInput, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { StatusBadge } from '../../components/ui/status-badge.tsx';
 import { formatDateTime } from '../../lib/format.ts';
+import { JOB_STATUS } from '../../lib/statuses.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 
 export type SettingsJob = RouterOutputs['jobs']['find'][number];
-
-const STATUS_COLORS: Record<string, string> = { ok: 'teal', failed: 'red', running: 'blue' };
 
 /** One scheduled job: how often, its retention period, the last run and what it did, run now. */
 export function SettingsJobCard({ job }: { job: SettingsJob }) {
@@ -110,9 +110,7 @@ export function SettingsJobCard({ job }: { job: SettingsJob }) {
           Last run:{' '}
           {job.lastRun ? (
             <>
-              <Badge variant="light" color={STATUS_COLORS[job.lastRun.status] ?? 'gray'}>
-                {job.lastRun.status}
-              </Badge>{' '}
+              <StatusBadge vocabulary={JOB_STATUS} status={job.lastRun.status} />{' '}
               {formatDateTime(job.lastRun.startedAt)}: {job.lastRun.summary ?? '…'}
             </>
           ) : (

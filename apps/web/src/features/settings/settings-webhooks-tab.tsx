@@ -1,24 +1,16 @@
-import { Badge, Button, Card, Group, Select, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Button, Card, Group, Select, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconRefresh } from '@tabler/icons-react';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { EmptyState, QueryError, SkeletonRows } from '../../components/ui/query-state.tsx';
+import { StatusBadge } from '../../components/ui/status-badge.tsx';
 import { formatDateTime } from '../../lib/format.ts';
+import { RESELLERS, WEBHOOK_STATUS } from '../../lib/statuses.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 
-const SOURCES = [
-  { value: 'paypro', label: 'PayPro Global' },
-  { value: 'avangate', label: 'Avangate' },
-  { value: 'newsletter', label: 'Newsletter' },
-];
+const SOURCES = [...RESELLERS, { value: 'newsletter', label: 'Newsletter' }];
 const STATUSES = ['processed', 'duplicate', 'rejected', 'failed'] as const;
-const STATUS_COLORS: Record<string, string> = {
-  processed: 'teal',
-  duplicate: 'gray',
-  rejected: 'red',
-  failed: 'orange',
-};
 
 type Source = 'paypro' | 'avangate' | 'newsletter';
 type Status = (typeof STATUSES)[number];
@@ -108,9 +100,7 @@ export function SettingsWebhooksTab() {
                       {SOURCES.find((s) => s.value === event.source)?.label ?? event.source}
                     </Table.Td>
                     <Table.Td>
-                      <Badge variant="light" color={STATUS_COLORS[event.status] ?? 'gray'}>
-                        {event.status}
-                      </Badge>
+                      <StatusBadge vocabulary={WEBHOOK_STATUS} status={event.status} />
                     </Table.Td>
                     <Table.Td>
                       <Text size="sm">{event.result ?? ''}</Text>
