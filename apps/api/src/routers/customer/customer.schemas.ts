@@ -1,5 +1,6 @@
 import { MAX_SEARCH_LENGTH } from '@keydesk/search';
 import { z } from 'zod';
+import { ZLicenseCore } from '../license/license.schemas.ts';
 
 export const MAX_NOTE_LENGTH = 10_000;
 const ZId = z.number().int().positive();
@@ -41,16 +42,7 @@ export const ZCustomerGetInput = z.object({ id: ZId });
 
 export const ZUpgrade = z.object({ status: z.enum(['current', 'free', 'paid', 'none']), reason: z.string() });
 
-export const ZLicenseRow = z.object({
-  id: z.number().int(),
-  key: z.string(),
-  product: z.string(),
-  edition: z.string(),
-  seats: z.number().int(),
-  majorVersion: z.number().int(),
-  status: z.string(),
-  issuedAt: z.date(),
-  revokedAt: z.date().nullable(),
+export const ZLicenseRow = ZLicenseCore.extend({
   orderId: z.number().int().nullable(),
   upgrade: ZUpgrade,
 });

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { ZOrderRow } from '../customer/customer.schemas.ts';
+import { ZLicenseCore } from '../license/license.schemas.ts';
 
 export const ZLicenseId = z.number().int().positive();
 const ZEmailAddress = z.string().trim().toLowerCase().pipe(z.email().max(254));
@@ -16,16 +18,7 @@ export const ZOutboxState = z.object({
 });
 
 export const ZLicenseResendGetOutput = z.object({
-  license: z.object({
-    id: z.number().int(),
-    key: z.string(),
-    product: z.string(),
-    edition: z.string(),
-    seats: z.number().int(),
-    majorVersion: z.number().int(),
-    status: z.string(),
-    issuedAt: z.date(),
-    revokedAt: z.date().nullable(),
+  license: ZLicenseCore.extend({
     customer: z
       .object({
         id: z.number().int(),
@@ -35,17 +28,15 @@ export const ZLicenseResendGetOutput = z.object({
         emails: z.array(z.object({ email: z.string(), isPrimary: z.boolean() })),
       })
       .nullable(),
-    order: z
-      .object({
-        id: z.number().int(),
-        reseller: z.string(),
-        resellerOrderId: z.string(),
-        purchasedAt: z.date(),
-        status: z.string(),
-        amountMinor: z.number().int(),
-        currency: z.string(),
-      })
-      .nullable(),
+    order: ZOrderRow.pick({
+      id: true,
+      reseller: true,
+      resellerOrderId: true,
+      purchasedAt: true,
+      status: true,
+      amountMinor: true,
+      currency: true,
+    }).nullable(),
   }),
   defaultAddress: z.string().nullable(),
   canResend: z.boolean(),
