@@ -1,7 +1,10 @@
-import { describe, expect, it } from 'vitest';
-import { countryOfIp, ipv6Prefix64, networkOfIp } from './ip-country.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { countryOfIp, ipv6Prefix64, loadIpCountryTables, networkOfIp } from './ip-country.ts';
 
 describe('countryOfIp', () => {
+  // Loading the country tables reads several MB; on a busy machine that alone can outlast one test's timeout.
+  beforeAll(() => loadIpCountryTables(), 60_000);
+
   it.each([
     ['8.8.8.8', 'US'],
     ['1.0.0.5', 'AU'],
