@@ -11,6 +11,9 @@ export default defineConfig({
           include: ['packages/*/src/**/*.test.ts', 'apps/api/src/**/*.test.ts', 'apps/web/src/**/*.test.ts'],
           exclude: ['**/*.int.test.ts', '**/node_modules/**'],
           environment: 'node',
+          // Timeouts catch hangs, not slowness: speed lives in the benchmarks, and a shared CI
+          // machine can be several times slower than a laptop.
+          testTimeout: 20_000,
         },
       },
       {
