@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { generateDemo } from '@keydesk/db/demo';
 import { createTestDb, type TestDb } from '@keydesk/db/testing';
 import { generateLicenseKey, normalizeLicenseKey } from '@keydesk/license-key';
@@ -49,6 +50,21 @@ describe('customer and license procedures', () => {
     await expect(createOwnerCaller(db).customer.get({ id: 999_999 })).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
+  });
+
+  it('a key resend shows on the customer timeline beside the conversations, newest first', async () => {
+    const caller = createOwnerCaller(db);
+    const queued = await caller.licenseResend.send({ licenseId: license.id, requestId: randomUUID() });
+    const story = await caller.customer.get({ id: license.customerId });
+    const entry = story.timeline.find((e) => e.type === 'resend' && e.id === queued.resendId);
+    expect(entry).toMatchObject({
+      type: 'resend',
+      licenseId: license.id,
+      status: 'queued',
+      snippet: `Key ending ${license.key.slice(-5)} to ${queued.toAddress}`,
+    });
+    const times = story.timeline.map((e) => e.at.getTime());
+    expect(times).toEqual([...times].sort((a, b) => b - a));
   });
 
   it('notes are added, edited and deleted, each with an audit entry', async () => {

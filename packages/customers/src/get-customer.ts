@@ -108,7 +108,7 @@ const auditSelect = {
   details: true,
 } satisfies Prisma.AuditLogSelect;
 
-export type TimelineEntry = {
+type ConversationEntry = {
   type: 'chat' | 'email';
   id: number;
   at: Date;
@@ -117,6 +117,19 @@ export type TimelineEntry = {
   messageCount: number;
   isAwaitingReply: boolean;
 };
+
+/** A key resend sits on the timeline beside the conversation that usually asked for it. */
+type ResendEntry = {
+  type: 'resend';
+  id: number;
+  at: Date;
+  title: string;
+  snippet: string;
+  licenseId: number;
+  status: string;
+};
+
+export type TimelineEntry = ConversationEntry | ResendEntry;
 
 export async function getCustomer(options: { db: Db; customerId: number; rule: UpgradeRule; now: Date }) {
   const { db, customerId, rule, now } = options;
@@ -189,6 +202,15 @@ export async function getCustomer(options: { db: Db; customerId: number; rule: U
       snippet: thread.snippet,
       messageCount: thread.messageCount,
       isAwaitingReply: thread.isAwaitingReply,
+    })),
+    ...resends.slice(0, TIMELINE_LIMIT).map((resend) => ({
+      type: 'resend' as const,
+      id: resend.id,
+      at: resend.requestedAt,
+      title: `License key resent: ${resend.license.product} ${resend.license.edition}`,
+      snippet: `Key ending ${resend.license.key.slice(-5)} to ${resend.toAddress}`,
+      licenseId: resend.licenseId,
+      status: resend.outbox.status,
     })),
   ]
     .sort((a, b) => b.at.getTime() - a.at.getTime())

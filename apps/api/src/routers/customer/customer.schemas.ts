@@ -93,15 +93,26 @@ export const ZCustomerGetOutput = z.object({
     }),
   ),
   timeline: z.array(
-    z.object({
-      type: z.enum(['chat', 'email']),
-      id: z.number().int(),
-      at: z.date(),
-      title: z.string(),
-      snippet: z.string().nullable(),
-      messageCount: z.number().int(),
-      isAwaitingReply: z.boolean(),
-    }),
+    z.discriminatedUnion('type', [
+      z.object({
+        type: z.enum(['chat', 'email']),
+        id: z.number().int(),
+        at: z.date(),
+        title: z.string(),
+        snippet: z.string().nullable(),
+        messageCount: z.number().int(),
+        isAwaitingReply: z.boolean(),
+      }),
+      z.object({
+        type: z.literal('resend'),
+        id: z.number().int(),
+        at: z.date(),
+        title: z.string(),
+        snippet: z.string(),
+        licenseId: z.number().int(),
+        status: z.string(),
+      }),
+    ]),
   ),
   resends: z.array(
     z.object({
