@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZOrderRow } from '../customer/customer.schemas.ts';
-import { ZLicenseCore } from '../license/license.schemas.ts';
+import { ZLicenseCore, ZLicenseCustomer } from '../license/license.schemas.ts';
 
 export const ZLicenseId = z.number().int().positive();
 const ZEmailAddress = z.string().trim().toLowerCase().pipe(z.email().max(254));
@@ -19,15 +19,7 @@ export const ZOutboxState = z.object({
 
 export const ZLicenseResendGetOutput = z.object({
   license: ZLicenseCore.extend({
-    customer: z
-      .object({
-        id: z.number().int(),
-        name: z.string(),
-        company: z.string().nullable(),
-        country: z.string().nullable(),
-        emails: z.array(z.object({ email: z.string(), isPrimary: z.boolean() })),
-      })
-      .nullable(),
+    customer: ZLicenseCustomer.nullable(),
     order: ZOrderRow.pick({
       id: true,
       reseller: true,

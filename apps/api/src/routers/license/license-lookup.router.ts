@@ -4,6 +4,7 @@ import { describeUpgradeRule, lookupLicense, readUpgradeRule } from '@keydesk/cu
 import { z } from 'zod';
 import { createRouter, ownerProcedure } from '../../trpc.ts';
 import { ZLicenseRow, ZOrderRow } from '../customer/customer.schemas.ts';
+import { ZLicenseCustomer } from './license.schemas.ts';
 
 const ZShape = z.enum(['valid', 'bad-checksum', 'not-keydesk-format']);
 
@@ -13,15 +14,7 @@ export const ZLicenseLookupOutput = z.discriminatedUnion('found', [
     found: z.literal(true),
     shape: ZShape,
     license: ZLicenseRow,
-    customer: z
-      .object({
-        id: z.number().int(),
-        name: z.string(),
-        company: z.string().nullable(),
-        country: z.string().nullable(),
-        emails: z.array(z.object({ email: z.string(), isPrimary: z.boolean() })),
-      })
-      .nullable(),
+    customer: ZLicenseCustomer.nullable(),
     orders: z.array(ZOrderRow),
   }),
   z.object({

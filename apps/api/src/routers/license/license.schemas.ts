@@ -12,3 +12,12 @@ export const ZLicenseCore = z.object({
   issuedAt: z.date(),
   revokedAt: z.date().nullable(),
 });
+
+/** Who a license belongs to, as the license page and the lookup show it. */
+export const ZLicenseCustomer = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  company: z.string().nullable(),
+  country: z.string().nullable(),
+  emails: z.array(z.object({ email: z.string(), isPrimary: z.boolean() })),
+});
