@@ -2,10 +2,14 @@
 // bots with isbot (Unlicense). Visits repeat the same few agents, so results are cached by string.
 import { isbot } from 'isbot';
 import UAParser from 'ua-parser-js';
+import { detach } from './detach-string.ts';
 
 export type AgentInfo =
   | { kind: 'bot'; bot: string }
-  | { kind: 'browser'; browser: string; browserVersion: string; os: string };
+  | { kind: 'browser'; browser: string; browserVersion: string; os: string; key: string };
+
+/** Joins browser, version and OS into one aggregation key (split again when written). */
+export const BROWSER_KEY_SEPARATOR = '\u0000';
 
 const CACHE_LIMIT = 20_000;
 const cache = new Map<string, AgentInfo>();
@@ -15,9 +19,10 @@ export function classifyUserAgent(userAgent: string | null): AgentInfo {
   if (userAgent === null) return { kind: 'bot', bot: '(no user agent)' };
   const cached = cache.get(userAgent);
   if (cached) return cached;
-  const info = classify(userAgent);
+  const copy = detach(userAgent);
+  const info = classify(copy);
   if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(userAgent, info);
+  cache.set(copy, info);
   return info;
 }
 
@@ -27,10 +32,9 @@ function classify(userAgent: string): AgentInfo {
     return { kind: 'bot', bot: name.slice(0, 40) || 'Other bot' };
   }
   const result = new UAParser(userAgent).getResult();
-  return {
-    kind: 'browser',
-    browser: result.browser.name ?? 'Other',
-    browserVersion: result.browser.major ?? '',
-    os: result.os.name ?? 'Other',
-  };
+  const browser = result.browser.name ?? 'Other';
+  const browserVersion = result.browser.major ?? '';
+  const os = result.os.name ?? 'Other';
+  const key = [browser, browserVersion, os].join(BROWSER_KEY_SEPARATOR);
+  return { kind: 'browser', browser, browserVersion, os, key };
 }
