@@ -2,6 +2,8 @@
 // `checkpointLines` lines in one transaction together with the time ranges they cover
 // (WebLogCoverage); a later run skips any line inside a covered range, so a re-import, an
 // overlapping rotated file, or a resumed crash never counts a line twice.
+
+import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
@@ -44,6 +46,15 @@ export type ImportAccessLogsOptions = AggregatorOptions & {
 
 const MAX_SAMPLES = 20;
 const GZIP_MAGIC = [0x1f, 0x8b];
+
+/**
+ * Whole lines of bytes → text. Logs are ASCII almost always (servers escape other bytes as \xHH), and
+ * for ASCII latin1 decoding gives the same string as UTF-8 at a tenth of the cost; a piece with other
+ * bytes is decoded as UTF-8. It ends at a newline, so no character is ever cut in two.
+ */
+function decodeLines(bytes: Buffer): string {
+  return bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
+}
 
 async function headOf(file: string): Promise<Buffer> {
   const handle = await open(file, 'r');
@@ -125,28 +136,30 @@ async function importOne(
   raw.on('data', (chunk) => {
     counts.bytesDone += chunk.length;
   });
-  const input = isGzip ? raw.pipe(createGunzip()) : raw;
+  const input = isGzip ? raw.pipe(createGunzip({ chunkSize: 1 << 20 })) : raw;
   raw.on('error', (err) => input.destroy(err));
-  input.setEncoding('utf8');
-  let rest = '';
-  try {
-    for await (const chunk of input as AsyncIterable<string>) {
-      let start = 0;
-      let newline = chunk.indexOf('\n');
-      if (newline >= 0 && rest) {
-        handleLine(rest + chunk.slice(0, newline));
-        rest = '';
-        start = newline + 1;
-        newline = chunk.indexOf('\n', start);
-      }
-      while (newline >= 0) {
-        handleLine(chunk.slice(start, newline));
-        start = newline + 1;
-        newline = chunk.indexOf('\n', start);
-      }
-      rest += chunk.slice(start);
+  const handleText = (text: string) => {
+    let start = 0;
+    for (let newline = text.indexOf('\n'); newline >= 0; newline = text.indexOf('\n', start)) {
+      handleLine(text.slice(start, newline));
+      start = newline + 1;
     }
-    if (rest) handleLine(rest);
+  };
+  let rest: Buffer | null = null;
+  try {
+    for await (const chunk of input as AsyncIterable<Buffer>) {
+      const lastNewline = chunk.lastIndexOf(10);
+      if (lastNewline < 0) {
+        rest = rest ? Buffer.concat([rest, chunk]) : chunk;
+        continue;
+      }
+      const whole = rest
+        ? Buffer.concat([rest, chunk.subarray(0, lastNewline + 1)])
+        : chunk.subarray(0, lastNewline + 1);
+      handleText(decodeLines(whole));
+      rest = lastNewline + 1 < chunk.length ? Buffer.from(chunk.subarray(lastNewline + 1)) : null;
+    }
+    if (rest) handleLine(rest.toString('utf8'));
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
     if (isGzip && (e.code === 'Z_BUF_ERROR' || /unexpected end of file/i.test(e.message))) {
