@@ -17,7 +17,8 @@ type RangeTable = {
   endLo: Uint32Array;
   country: Uint16Array;
 };
-type Tables = { v4: RangeTable; v6: RangeTable; codes: string[] };
+/** v4Index[b]: the first IPv4 row starting at or after b << 16, so a search looks at one /16's rows. */
+type Tables = { v4: RangeTable; v4Index: Uint32Array; v6: RangeTable; codes: string[] };
 
 let tables: Tables | null = null;
 
@@ -136,12 +137,24 @@ export function loadIpCountryTables(): void {
   const codeIndex = new Map<string, number>();
   const v4 = loadV4(path.join(dir, 'geo-whois-asn-country-ipv4-num.csv'), codes, codeIndex);
   const v6 = loadV6(path.join(dir, 'geo-whois-asn-country-ipv6.csv'), codes, codeIndex);
-  tables = { v4, v6, codes };
+  tables = { v4, v4Index: indexBy16(v4), v6, codes };
 }
 
-function find(table: RangeTable, hi: number, lo: number): number {
-  let low = 0;
-  let high = table.startLo.length - 1;
+function indexBy16(table: RangeTable): Uint32Array {
+  const index = new Uint32Array(65_537);
+  let row = 0;
+  const rows = table.startLo.length;
+  for (let bucket = 0; bucket <= 65_536; bucket++) {
+    while (row < rows && (table.startLo[row] ?? 0) < bucket * 65_536) row++;
+    index[bucket] = row;
+  }
+  return index;
+}
+
+/** The row holding (hi, lo) among rows [low, high] (sorted by start), or -1. */
+function find(table: RangeTable, hi: number, lo: number, from = 0, to = table.startLo.length - 1): number {
+  let low = from;
+  let high = to;
   let found = -1;
   while (low <= high) {
     const mid = (low + high) >>> 1;
@@ -167,8 +180,12 @@ export function countryOfIp(ip: string): string {
   const t = tables as Tables;
   let index = -1;
   const v4 = ip.startsWith('::ffff:') && ip.includes('.') ? parseIpv4(ip.slice(7)) : parseIpv4(ip);
-  if (v4 !== null) index = find(t.v4, 0, v4);
-  else if (scanIpv6Prefix64(ip, 0, ip.length, prefix))
+  if (v4 !== null) {
+    // The range holding v4 starts in its own /16 or is the last one starting before it.
+    const bucket = Math.floor(v4 / 65_536);
+    const first = t.v4Index[bucket] ?? 0;
+    index = find(t.v4, 0, v4, first > 0 ? first - 1 : 0, (t.v4Index[bucket + 1] ?? 0) - 1);
+  } else if (scanIpv6Prefix64(ip, 0, ip.length, prefix))
     index = find(
       t.v6,
       (prefix[0] ?? 0) * 65536 + (prefix[1] ?? 0),

@@ -5,7 +5,7 @@ import { detach } from './detach-string.ts';
 import { countryOfIp } from './ip-country.ts';
 import type { LogLine } from './parse-combined-line.ts';
 import { classifyUserAgent } from './user-agent.ts';
-import { newVisitorKey, type VisitorKey, visitorHash } from './visitor-hash.ts';
+import { newVisitorKey, type VisitorKey, visitorHashOf } from './visitor-hash.ts';
 
 export type AggregatorOptions = {
   /** Paths counted as downloads: exact paths, or prefixes when they end with "/". */
@@ -174,7 +174,7 @@ export class LogAggregator {
     }
     if (isAssetPath(path)) return;
 
-    const visitor = visitorHash(state.key, line.ip, line.userAgent);
+    const visitor = visitorHashOf(state.key, line.ip, agent.digest);
     const newVisitor = !state.visitors.has(visitor);
     if (newVisitor) state.visitors.add(visitor);
     bumpPair(counters.countries, countryOfIp(line.ip), newVisitor);
