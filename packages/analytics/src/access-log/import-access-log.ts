@@ -148,16 +148,22 @@ async function importOne(
   let rest: Buffer | null = null;
   try {
     for await (const chunk of input as AsyncIterable<Buffer>) {
-      const lastNewline = chunk.lastIndexOf(10);
-      if (lastNewline < 0) {
-        rest = rest ? Buffer.concat([rest, chunk]) : chunk;
-        continue;
+      let from = 0;
+      if (rest) {
+        // The line cut at the last read ends in this chunk: join just that line's bytes.
+        const newline = chunk.indexOf(10);
+        if (newline < 0) {
+          rest = Buffer.concat([rest, chunk]);
+          continue;
+        }
+        handleText(decodeLines(Buffer.concat([rest, chunk.subarray(0, newline + 1)])));
+        rest = null;
+        from = newline + 1;
       }
-      const whole = rest
-        ? Buffer.concat([rest, chunk.subarray(0, lastNewline + 1)])
-        : chunk.subarray(0, lastNewline + 1);
-      handleText(decodeLines(whole));
-      rest = lastNewline + 1 < chunk.length ? Buffer.from(chunk.subarray(lastNewline + 1)) : null;
+      const lastNewline = chunk.lastIndexOf(10);
+      if (lastNewline >= from) handleText(decodeLines(chunk.subarray(from, lastNewline + 1)));
+      const tail = Math.max(from, lastNewline + 1);
+      if (tail < chunk.length) rest = Buffer.from(chunk.subarray(tail));
     }
     if (rest) handleLine(rest.toString('utf8'));
   } catch (err) {

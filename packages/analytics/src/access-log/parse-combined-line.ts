@@ -29,7 +29,7 @@ const MONTHS: Record<string, number> = {
 };
 
 // Lines of one hour share "dd/Mon/yyyy:HH" and "±zzzz"; caching the hour's epoch keeps Date.UTC (and
-// every allocation) off the hot path: a line is compared in place with startsWith.
+// every allocation) off the hot path: a line is compared in place.
 let cachedHour = '';
 let cachedZone = '';
 let cachedHourMs = 0;
@@ -39,13 +39,21 @@ export function parseLogTime(text: string): number {
   return parseLogTimeAt(text, 0, text.length);
 }
 
+/** Whether the line's day, hour and zone are the cached ones (char by char: no substring). */
+function sameHour(line: string, start: number): boolean {
+  if (cachedHour === '') return false;
+  for (let i = 0; i < 14; i++) if (line.charCodeAt(start + i) !== cachedHour.charCodeAt(i)) return false;
+  for (let i = 0; i < 5; i++) if (line.charCodeAt(start + 21 + i) !== cachedZone.charCodeAt(i)) return false;
+  return true;
+}
+
 /** parseLogTime of `line[start, end)`, read in place. */
 function parseLogTimeAt(line: string, start: number, end: number): number {
   if (end - start !== 26 || line.charCodeAt(start + 20) !== 32) return Number.NaN;
   const minutes = twoDigits(line, start + 15);
   const seconds = twoDigits(line, start + 18);
   if (!(minutes < 60 && seconds < 61)) return Number.NaN;
-  if (!(cachedHour !== '' && line.startsWith(cachedHour, start) && line.startsWith(cachedZone, start + 21))) {
+  if (!sameHour(line, start)) {
     const day = twoDigits(line, start);
     const month = MONTHS[line.slice(start + 3, start + 6)];
     const year = Number(line.slice(start + 7, start + 11));
