@@ -1,7 +1,8 @@
 // Writes of the access-log import: additive upserts into the daily aggregate tables, the coverage
 // markers that stop a second count, and the ImportRun row. Only days, names and numbers are bound here.
 import type Database from 'better-sqlite3';
-import { BROWSER_KEY_SEPARATOR, type DayCounters } from './log-aggregator.ts';
+import type { DayCounters } from './log-aggregator.ts';
+import { BROWSER_KEY_SEPARATOR } from './user-agent.ts';
 
 export type Coverage = Map<string, [fromMs: number, toMs: number][]>;
 

@@ -207,4 +207,39 @@ describe('importAccessLogs', () => {
     expect(run.status).toBe('failed');
     expect(run.errors).toMatch(/truncated/);
   });
+
+  it('reads UTF-8 bytes the same when a character straddles two read chunks', async () => {
+    // Reads are 1 MiB; pad with plain lines so the two bytes of "ë" sit on either side of that edge.
+    const download = line(
+      '8.8.8.8',
+      '04/Mar/2025:10:00:00',
+      'GET /download/tëssera.exe HTTP/1.1',
+      200,
+      '-',
+      CHROME,
+    );
+    const filler = line('8.8.4.4', '04/Mar/2025:09:00:00', 'GET / HTTP/1.1', 200, '-', FIREFOX);
+    const edge = 1 << 20;
+    const before = Buffer.byteLength(download.slice(0, download.indexOf('ë'))) + 1;
+    const padding: string[] = [];
+    let size = 0;
+    while (size + Buffer.byteLength(filler) + 1 < edge - before - 200) {
+      padding.push(filler);
+      size += Buffer.byteLength(filler) + 1;
+    }
+    // One line of exactly the right length puts the first byte of "ë" at edge - 1.
+    const gap = edge - before - size;
+    padding.push(`${'x'.repeat(gap - 1)}`);
+    const text = `${padding.join('\n')}\n${download}\n${filler}\n`;
+    expect(
+      Buffer.from(text)
+        .subarray(edge - 1, edge + 1)
+        .toString(),
+    ).toBe('ë');
+    const file = path.join(db.dir, 'utf8.log');
+    writeFileSync(file, text);
+    const [result] = await importFiles([file]);
+    expect(result?.malformed).toBe(1);
+    expect(totals().downloads).toEqual([{ day: '2025-03-04', file: '/download/tëssera.exe', downloads: 1 }]);
+  });
 });

@@ -2,6 +2,8 @@
 // `checkpointLines` lines in one transaction together with the time ranges they cover
 // (WebLogCoverage); a later run skips any line inside a covered range, so a re-import, an
 // overlapping rotated file, or a resumed crash never counts a line twice.
+
+import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
@@ -44,6 +46,15 @@ export type ImportAccessLogsOptions = AggregatorOptions & {
 
 const MAX_SAMPLES = 20;
 const GZIP_MAGIC = [0x1f, 0x8b];
+
+/**
+ * Whole lines of bytes → text. Logs are ASCII almost always (servers escape other bytes as \xHH), and
+ * for ASCII latin1 decoding gives the same string as UTF-8 at a tenth of the cost; a piece with other
+ * bytes is decoded as UTF-8. It ends at a newline, so no character is ever cut in two.
+ */
+function decodeLines(bytes: Buffer): string {
+  return bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
+}
 
 async function headOf(file: string): Promise<Buffer> {
   const handle = await open(file, 'r');
@@ -125,28 +136,36 @@ async function importOne(
   raw.on('data', (chunk) => {
     counts.bytesDone += chunk.length;
   });
-  const input = isGzip ? raw.pipe(createGunzip()) : raw;
+  const input = isGzip ? raw.pipe(createGunzip({ chunkSize: 1 << 20 })) : raw;
   raw.on('error', (err) => input.destroy(err));
-  input.setEncoding('utf8');
-  let rest = '';
-  try {
-    for await (const chunk of input as AsyncIterable<string>) {
-      let start = 0;
-      let newline = chunk.indexOf('\n');
-      if (newline >= 0 && rest) {
-        handleLine(rest + chunk.slice(0, newline));
-        rest = '';
-        start = newline + 1;
-        newline = chunk.indexOf('\n', start);
-      }
-      while (newline >= 0) {
-        handleLine(chunk.slice(start, newline));
-        start = newline + 1;
-        newline = chunk.indexOf('\n', start);
-      }
-      rest += chunk.slice(start);
+  const handleText = (text: string) => {
+    let start = 0;
+    for (let newline = text.indexOf('\n'); newline >= 0; newline = text.indexOf('\n', start)) {
+      handleLine(text.slice(start, newline));
+      start = newline + 1;
     }
-    if (rest) handleLine(rest);
+  };
+  let rest: Buffer | null = null;
+  try {
+    for await (const chunk of input as AsyncIterable<Buffer>) {
+      let from = 0;
+      if (rest) {
+        // The line cut at the last read ends in this chunk: join just that line's bytes.
+        const newline = chunk.indexOf(10);
+        if (newline < 0) {
+          rest = Buffer.concat([rest, chunk]);
+          continue;
+        }
+        handleText(decodeLines(Buffer.concat([rest, chunk.subarray(0, newline + 1)])));
+        rest = null;
+        from = newline + 1;
+      }
+      const lastNewline = chunk.lastIndexOf(10);
+      if (lastNewline >= from) handleText(decodeLines(chunk.subarray(from, lastNewline + 1)));
+      const tail = Math.max(from, lastNewline + 1);
+      if (tail < chunk.length) rest = Buffer.from(chunk.subarray(tail));
+    }
+    if (rest) handleLine(rest.toString('utf8'));
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
     if (isGzip && (e.code === 'Z_BUF_ERROR' || /unexpected end of file/i.test(e.message))) {

@@ -1,10 +1,11 @@
-// Turns parsed lines into per-day counters in memory. Visitors are told apart by a hash of IP and user
-// agent keyed with a random salt that belongs to one UTC day of one run and is dropped with that day:
-// the salt is never written anywhere, so the hashes cannot be recomputed or joined across days.
-import { hash, randomBytes } from 'node:crypto';
+// Turns parsed lines into per-day counters in memory. Visitors are told apart by a keyed hash of IP and
+// user agent (visitor-hash.ts) whose key belongs to one UTC day of one run and is dropped with that day:
+// the key is never written anywhere, so the hashes cannot be recomputed or joined across days.
+import { detach } from './detach-string.ts';
 import { countryOfIp } from './ip-country.ts';
 import type { LogLine } from './parse-combined-line.ts';
 import { classifyUserAgent } from './user-agent.ts';
+import { newVisitorKey, type VisitorKey, visitorHashOf } from './visitor-hash.ts';
 
 export type AggregatorOptions = {
   /** Paths counted as downloads: exact paths, or prefixes when they end with "/". */
@@ -24,7 +25,7 @@ export type DayCounters = {
   toMs: number;
 };
 
-type DayState = { salt: string; visitors: Set<number>; pending: DayCounters | null };
+type DayState = { key: VisitorKey; visitors: Set<number>; pending: DayCounters | null };
 
 const ASSET_EXTENSIONS = new Set([
   'css',
@@ -51,8 +52,6 @@ const ASSET_EXTENSIONS = new Set([
   'pdf',
 ]);
 
-export const BROWSER_KEY_SEPARATOR = '\u0000';
-
 function emptyCounters(time: number): DayCounters {
   return {
     countries: new Map(),
@@ -66,7 +65,9 @@ function emptyCounters(time: number): DayCounters {
 }
 
 function bump(map: Map<string, number>, key: string): void {
-  map.set(key, (map.get(key) ?? 0) + 1);
+  const n = map.get(key);
+  if (n === undefined) map.set(detach(key), 1);
+  else map.set(key, n + 1);
 }
 
 function bumpPair(map: Map<string, [number, number]>, key: string, newVisitor: boolean): void {
@@ -74,7 +75,21 @@ function bumpPair(map: Map<string, [number, number]>, key: string, newVisitor: b
   if (pair) {
     pair[0] += 1;
     if (newVisitor) pair[1] += 1;
-  } else map.set(key, [1, newVisitor ? 1 : 0]);
+  } else map.set(detach(key), [1, newVisitor ? 1 : 0]);
+}
+
+// The same few referrers come back on most lines (the site's own pages above all).
+const REFERRER_CACHE_LIMIT = 10_000;
+const referrerCache = new Map<string, string | null>();
+
+/** referrerDomain, remembered per referrer string (bounded). */
+function cachedReferrerDomain(referrer: string): string | null {
+  const cached = referrerCache.get(referrer);
+  if (cached !== undefined) return cached;
+  const domain = referrerDomain(referrer);
+  if (referrerCache.size >= REFERRER_CACHE_LIMIT) referrerCache.clear();
+  referrerCache.set(detach(referrer), domain);
+  return domain;
 }
 
 export function referrerDomain(referrer: string): string | null {
@@ -135,7 +150,7 @@ export class LogAggregator {
   add(line: LogLine, day: string): void {
     let state = this.days.get(day);
     if (!state) {
-      state = { salt: randomBytes(16).toString('base64'), visitors: new Set(), pending: null };
+      state = { key: newVisitorKey(), visitors: new Set(), pending: null };
       this.days.set(day, state);
     }
     let counters = state.pending;
@@ -153,23 +168,26 @@ export class LogAggregator {
     }
     if (line.method !== 'GET' || line.status < 200 || line.status >= 400) return;
     const path = line.path;
-    if (this.downloadExact.has(path) || this.downloadPrefixes.some((prefix) => path.startsWith(prefix))) {
+    if (this.downloadExact.has(path) || this.isDownloadPrefix(path)) {
       if (line.status === 200) bump(counters.downloads, path);
       return;
     }
     if (isAssetPath(path)) return;
 
-    const digest = hash('sha256', `${state.salt}${line.ip}\n${line.userAgent ?? ''}`, 'buffer');
-    const visitor = digest.readUIntBE(0, 6);
+    const visitor = visitorHashOf(state.key, line.ip, agent.digest);
     const newVisitor = !state.visitors.has(visitor);
     if (newVisitor) state.visitors.add(visitor);
     bumpPair(counters.countries, countryOfIp(line.ip), newVisitor);
-    const browserKey = [agent.browser, agent.browserVersion, agent.os].join(BROWSER_KEY_SEPARATOR);
-    bumpPair(counters.browsers, browserKey, newVisitor);
+    bumpPair(counters.browsers, agent.key, newVisitor);
     if (line.referrer) {
-      const domain = referrerDomain(line.referrer);
+      const domain = cachedReferrerDomain(line.referrer);
       if (domain && !this.ownDomains.has(domain)) bump(counters.referrers, domain);
     }
+  }
+
+  private isDownloadPrefix(path: string): boolean {
+    for (const prefix of this.downloadPrefixes) if (path.startsWith(prefix)) return true;
+    return false;
   }
 
   /** Hands over what was counted since the last call, day by day, and starts afresh. */

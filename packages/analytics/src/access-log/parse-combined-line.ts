@@ -28,28 +28,44 @@ const MONTHS: Record<string, number> = {
   Dec: 11,
 };
 
-// Lines of one hour share "dd/Mon/yyyy:HH ±zzzz"; caching the hour's epoch keeps Date.UTC off the hot path.
-let cachedHourKey = '';
+// Lines of one hour share "dd/Mon/yyyy:HH" and "±zzzz"; caching the hour's epoch keeps Date.UTC (and
+// every allocation) off the hot path: a line is compared in place.
+let cachedHour = '';
+let cachedZone = '';
 let cachedHourMs = 0;
 
 /** `[10/Oct/2024:13:55:36 +0200]` body (without brackets) → epoch ms, or NaN. */
 export function parseLogTime(text: string): number {
-  if (text.length !== 26 || text.charCodeAt(20) !== 32) return Number.NaN;
-  const hourKey = text.slice(0, 14) + text.slice(20);
-  const minutes = twoDigits(text, 15);
-  const seconds = twoDigits(text, 18);
+  return parseLogTimeAt(text, 0, text.length);
+}
+
+/** Whether the line's day, hour and zone are the cached ones (char by char: no substring). */
+function sameHour(line: string, start: number): boolean {
+  if (cachedHour === '') return false;
+  for (let i = 0; i < 14; i++) if (line.charCodeAt(start + i) !== cachedHour.charCodeAt(i)) return false;
+  for (let i = 0; i < 5; i++) if (line.charCodeAt(start + 21 + i) !== cachedZone.charCodeAt(i)) return false;
+  return true;
+}
+
+/** parseLogTime of `line[start, end)`, read in place. */
+function parseLogTimeAt(line: string, start: number, end: number): number {
+  if (end - start !== 26 || line.charCodeAt(start + 20) !== 32) return Number.NaN;
+  const minutes = twoDigits(line, start + 15);
+  const seconds = twoDigits(line, start + 18);
   if (!(minutes < 60 && seconds < 61)) return Number.NaN;
-  if (hourKey !== cachedHourKey) {
-    const day = twoDigits(text, 0);
-    const month = MONTHS[text.slice(3, 6)];
-    const year = Number(text.slice(7, 11));
-    const hour = twoDigits(text, 12);
-    const sign = text[21] === '-' ? -1 : text[21] === '+' ? 1 : 0;
-    const zone = sign * (twoDigits(text, 22) * 60 + twoDigits(text, 24));
+  if (!sameHour(line, start)) {
+    const day = twoDigits(line, start);
+    const month = MONTHS[line.slice(start + 3, start + 6)];
+    const year = Number(line.slice(start + 7, start + 11));
+    const hour = twoDigits(line, start + 12);
+    const signChar = line[start + 21];
+    const sign = signChar === '-' ? -1 : signChar === '+' ? 1 : 0;
+    const zone = sign * (twoDigits(line, start + 22) * 60 + twoDigits(line, start + 24));
     if (month === undefined || !(day >= 1 && day <= 31) || !(hour < 24) || !sign || !Number.isFinite(year))
       return Number.NaN;
     if (!Number.isFinite(zone)) return Number.NaN;
-    cachedHourKey = hourKey;
+    cachedHour = line.slice(start, start + 14);
+    cachedZone = line.slice(start + 21, end);
     cachedHourMs = Date.UTC(year, month, day, hour) - zone * 60_000;
   }
   return cachedHourMs + minutes * 60_000 + seconds * 1000;
@@ -107,14 +123,14 @@ export function parseCombinedLine(line: string): LogLine | null {
   if (timeStart < 0) return null;
   const timeEnd = line.indexOf(']', timeStart);
   if (timeEnd < 0) return null;
-  const time = parseLogTime(line.slice(timeStart + 1, timeEnd));
+  const time = parseLogTimeAt(line, timeStart + 1, timeEnd);
   if (Number.isNaN(time)) return null;
   if (line.charCodeAt(timeEnd + 1) !== 32 || line.charCodeAt(timeEnd + 2) !== 34) return null;
-  const requestEnd = closingQuote(line, timeEnd + 3);
+  const requestStart = timeEnd + 3;
+  const requestEnd = closingQuote(line, requestStart);
   if (requestEnd < 0) return null;
-  const request = line.slice(timeEnd + 3, requestEnd);
   const statusStart = requestEnd + 2;
-  const status = Number(line.slice(statusStart, statusStart + 3));
+  const status = statusAt(line, statusStart);
   if (!(status >= 100 && status <= 599) || line.charCodeAt(statusStart + 3) !== 32) return null;
   const bytesEnd = line.indexOf(' ', statusStart + 4);
   if (bytesEnd < 0 || line.charCodeAt(bytesEnd + 1) !== 34) return null;
@@ -126,18 +142,34 @@ export function parseCombinedLine(line: string): LogLine | null {
   const userAgent = line.slice(refEnd + 3, uaEnd);
 
   // The request line is logged raw: "GET /x HTTP/1.1", sometimes junk such as "-" or binary bytes.
-  const methodEnd = request.indexOf(' ');
-  const method = methodEnd > 0 ? request.slice(0, methodEnd) : '';
-  const targetEnd = methodEnd > 0 ? request.indexOf(' ', methodEnd + 1) : -1;
-  const target = methodEnd > 0 ? request.slice(methodEnd + 1, targetEnd > 0 ? targetEnd : undefined) : '';
-  const queryAt = target.indexOf('?');
+  // Method and target are found by index inside it; the target stops at a space, then at "?".
+  let method = '';
+  let path = '';
+  const methodEnd = line.indexOf(' ', requestStart);
+  if (methodEnd > requestStart && methodEnd < requestEnd) {
+    method = line.slice(requestStart, methodEnd);
+    let targetEnd = line.indexOf(' ', methodEnd + 1);
+    if (targetEnd < 0 || targetEnd > requestEnd) targetEnd = requestEnd;
+    const queryAt = line.indexOf('?', methodEnd + 1);
+    if (queryAt >= 0 && queryAt < targetEnd) targetEnd = queryAt;
+    path = unescapeField(line.slice(methodEnd + 1, targetEnd));
+  }
   return {
     ip: line.slice(0, ipEnd),
     time,
     method,
-    path: unescapeField(queryAt >= 0 ? target.slice(0, queryAt) : target),
+    path,
     status,
     referrer: referrer === '-' || referrer === '' ? null : unescapeField(referrer),
     userAgent: userAgent === '-' || userAgent === '' ? null : unescapeField(userAgent),
   };
+}
+
+/** Three digits read in place; anything else is read by Number() as before (and nearly always fails). */
+function statusAt(line: string, at: number): number {
+  const a = line.charCodeAt(at) - 48;
+  const b = line.charCodeAt(at + 1) - 48;
+  const c = line.charCodeAt(at + 2) - 48;
+  if (a >= 0 && a <= 9 && b >= 0 && b <= 9 && c >= 0 && c <= 9) return a * 100 + b * 10 + c;
+  return Number(line.slice(at, at + 3));
 }
