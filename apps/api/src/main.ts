@@ -4,7 +4,8 @@ import { accessSync, constants, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_THROTTLE_POLICY, hasOwner, PendingSecondFactorStore, SetupTokenStore } from '@keydesk/auth';
 import { createDb, DatabaseConfigError, MigrationChecksumError, resolveDatabaseFile } from '@keydesk/db';
-import { writeServerPidFile } from '@keydesk/maintenance';
+import { releaseInterruptedOutboxEmails } from '@keydesk/mail';
+import { runningServerPid, writeServerPidFile } from '@keydesk/maintenance';
 import { createSecretBox, createSettingsStore, loadSecretKey, SecretKeyError } from '@keydesk/settings';
 import type { AppServices } from './context.ts';
 import { ConfigError, readEnv, repoRoot } from './env.ts';
@@ -90,6 +91,12 @@ async function main(): Promise<void> {
     );
   }
 
+  // With no other live server on this file, an email left in "sending" was cut off by this
+  // server's previous death (SIGKILL, power loss): send it now rather than when its lease ends.
+  if (runningServerPid(dbFile) === null) {
+    const released = releaseInterruptedOutboxEmails(db, services.now());
+    if (released > 0) logger.warn('outbox: emails interrupted by a crash will be sent again', { released });
+  }
   // Lets `npm run restore` see that the server holds the database open.
   const removePidFile = writeServerPidFile(dbFile);
   const workers = backgroundWorkers.map((worker) => worker.start(services));
