@@ -157,7 +157,7 @@ describe('SIGKILL during an outbox send', () => {
     expect(smtp.delivered[0]?.text).toContain(license.key);
     expect(smtp.delivered[0]?.to).toEqual([license.email]);
     expect(smtp.abandoned[0]?.messageId).toBe(row.messageId);
-  }, 120_000);
+  }, 240_000);
 
   it('killed after the 250 but before the row was marked sent: sent again with the same Message-ID', async () => {
     const first = await start();
@@ -188,5 +188,5 @@ describe('SIGKILL during an outbox send', () => {
     expect(smtp.delivered.map((m) => m.messageId)).toEqual([row.messageId, row.messageId]);
     expect(smtp.delivered[1]?.text).toBe(smtp.delivered[0]?.text);
     expect(smtp.abandoned).toHaveLength(0);
-  }, 120_000);
+  }, 240_000);
 });

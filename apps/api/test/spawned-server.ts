@@ -35,7 +35,7 @@ export async function spawnServer(env: Record<string, string>): Promise<SpawnedS
   child.stderr?.on('data', onChunk);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
 
-  function waitForOutput(pattern: RegExp, timeoutMs = 30_000): Promise<void> {
+  function waitForOutput(pattern: RegExp, timeoutMs = 90_000): Promise<void> {
     return new Promise((resolve, reject) => {
       const done = () => {
         clearTimeout(timer);
