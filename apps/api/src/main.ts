@@ -4,7 +4,8 @@ import { accessSync, constants, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_THROTTLE_POLICY, hasOwner, PendingSecondFactorStore, SetupTokenStore } from '@keydesk/auth';
 import { createDb, DatabaseConfigError, MigrationChecksumError, resolveDatabaseFile } from '@keydesk/db';
-import { writeServerPidFile } from '@keydesk/maintenance';
+import { releaseInterruptedOutboxEmails } from '@keydesk/mail';
+import { runningServerPid, writeServerPidFile } from '@keydesk/maintenance';
 import { createSecretBox, createSettingsStore, loadSecretKey, SecretKeyError } from '@keydesk/settings';
 import type { AppServices } from './context.ts';
 import { ConfigError, readEnv, repoRoot } from './env.ts';
@@ -56,6 +57,19 @@ async function main(): Promise<void> {
     trustProxy: env.TRUST_PROXY,
     now: () => new Date(),
   };
+  // With no other live server on this file, an email left in "sending" was cut off by this
+  // server's previous death (SIGKILL, power loss): send it now rather than when its lease ends.
+  // Not worth failing the start for: if another program holds the write lock, the lease decides.
+  if (runningServerPid(dbFile) === null) {
+    try {
+      const released = releaseInterruptedOutboxEmails(db, services.now());
+      if (released > 0) logger.warn('outbox: emails interrupted by a crash will be sent again', { released });
+    } catch (error) {
+      logger.warn('outbox: interrupted emails wait for their lease', {
+        error: error instanceof Error ? error.message : String(error),
+      });
+    }
+  }
   const webDist = env.WEB_DIST ?? path.join(repoRoot(), 'apps/web/dist');
   const server = createServer({ services, webDist, publicUrl: env.PUBLIC_URL });
 

@@ -5,6 +5,8 @@ import path from 'node:path';
 import { createDb, describeDatabaseError } from '@keydesk/db';
 import { generateDemo } from '@keydesk/db/demo';
 import { createTestDb, type TestDb } from '@keydesk/db/testing';
+import { createOrderCsvKind, runCsvImport } from '@keydesk/ingestion';
+import { writeOrderCsv } from '@keydesk/ingestion/testing';
 import { seedPrivacyCustomer } from '@keydesk/privacy/testing';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -109,6 +111,53 @@ describe('crash safety', () => {
         Number(db.sqlite.prepare('SELECT COUNT(*) FROM Customer').pluck().safeIntegers(false).get()),
       ).toBe(before);
       expect(partialCustomers(db.sqlite)).toBe(0);
+    });
+
+    it('disk full in the middle of a CSV import: the run fails with the sentence, keeps whole batches, and resumes', async () => {
+      const file = path.join(dir, 'disk-full-orders.csv');
+      await writeOrderCsv(file, { rows: 2_000, reseller: 'paypro', seed: 5 });
+      const count = (sql: string) =>
+        Number(db.sqlite.prepare(`SELECT COUNT(*) FROM ${sql}`).pluck().safeIntegers(false).get());
+      const options = { db, now: () => new Date(), file, kind: createOrderCsvKind('paypro'), batchSize: 500 };
+      let isFull = false;
+      const failed = await runCsvImport({
+        ...options,
+        // The first batch is committed; from here on the file may barely grow: a full disk.
+        onProgress() {
+          if (isFull) return;
+          isFull = true;
+          const pages = Number(db.sqlite.pragma('page_count', { simple: true }));
+          db.sqlite.pragma(`max_page_count = ${pages + 2}`);
+        },
+      });
+      const sentence =
+        'The disk holding the database is full, so nothing was saved. Free some space and try again.';
+      expect(failed).toMatchObject({ status: 'failed', failure: sentence, rows: 500, created: 500 });
+      const run = db.sqlite
+        .prepare('SELECT status, itemsDone, created, errors FROM ImportRun WHERE id = ?')
+        .safeIntegers(false)
+        .get(failed.runId) as { status: string; itemsDone: number; created: number; errors: string };
+      expect(run).toMatchObject({ status: 'failed', itemsDone: 500, created: 500 });
+      expect(JSON.parse(run.errors)).toEqual([{ line: 0, reason: sentence }]);
+      expect(count('"Order"')).toBe(500);
+      expect(
+        count(
+          `"Order" o WHERE NOT EXISTS (SELECT 1 FROM License l WHERE l.orderId = o.id) AND o.status != 'pending'`,
+        ),
+      ).toBe(0);
+
+      db.sqlite.pragma(`max_page_count = ${2 ** 30}`);
+      const resumed = await runCsvImport(options);
+      expect(resumed).toMatchObject({
+        runId: failed.runId,
+        status: 'completed',
+        rows: 2_000,
+        created: 2_000,
+      });
+      expect(count('"Order"')).toBe(2_000);
+      expect(
+        count('(SELECT resellerOrderId FROM "Order" GROUP BY resellerOrderId HAVING count(*) > 1)'),
+      ).toBe(0);
     });
 
     it('database locked by another writer: a clear message, and nothing written', async () => {

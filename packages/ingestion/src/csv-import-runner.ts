@@ -3,7 +3,7 @@
 // last commit ended and no row is applied twice (the row writers are idempotent as well).
 import { createHash } from 'node:crypto';
 import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
-import type { Db } from '@keydesk/db';
+import { type Db, describeDatabaseError } from '@keydesk/db';
 import { redactCardNumbers } from '@keydesk/privacy';
 import { parse } from 'csv-parse';
 
@@ -209,7 +209,16 @@ export async function runCsvImport<F extends string>(options: {
     );
   });
   const flush = () => {
-    commit(batch);
+    // A batch that fails to commit (full disk, lock) rolled back: so do its counts and rejections.
+    const before = { ...counts };
+    const storedBefore = errors.length;
+    try {
+      commit(batch);
+    } catch (error) {
+      Object.assign(counts, before);
+      errors.length = storedBefore;
+      throw error;
+    }
     batch = [];
     options.onProgress?.({ runId: run.id, bytesDone, bytesTotal: size, rowsDone: counts.rows });
   };
@@ -253,25 +262,48 @@ export async function runCsvImport<F extends string>(options: {
     bytesDone = size;
     flush();
   } catch (error) {
-    if (
+    // A full disk or another writer's lock: the failed batch rolled back whole, and the run ends
+    // "failed" with a sentence the owner can act on; importing the file again resumes after the
+    // last committed batch.
+    const storage = describeDatabaseError(error);
+    if (storage) failure = storage;
+    else if (
       !(error instanceof CsvImportError) &&
       !(error instanceof Error && 'code' in error && String(error.code).startsWith('CSV_'))
     )
       throw error;
-    failure = redactCardNumbers(error.message);
-    if (positions !== null && batch.length > 0) flush();
+    else failure = redactCardNumbers(error.message);
+    if (!storage && positions !== null && batch.length > 0) flush();
   } finally {
     sqlite.pragma(`synchronous = ${Number(savedSynchronous)}`);
     sqlite.pragma(`wal_autocheckpoint = ${Number(savedAutocheckpoint)}`);
   }
   const status = failure ? 'failed' : 'completed';
-  sqlite
-    .prepare('UPDATE ImportRun SET status = ?, finishedAt = ?, errors = ? WHERE id = ?')
-    .run(
-      status,
-      options.now().getTime(),
-      JSON.stringify(failure ? [...errors, { line: 0, reason: failure }].slice(-MAX_STORED_ERRORS) : errors),
-      run.id,
-    );
-  return { runId: run.id, status, alreadyImported: false, ...counts, errors, failure };
+  const markFinished = () =>
+    sqlite
+      .prepare('UPDATE ImportRun SET status = ?, finishedAt = ?, errors = ? WHERE id = ?')
+      .run(
+        status,
+        options.now().getTime(),
+        JSON.stringify(
+          failure ? [...errors, { line: 0, reason: failure }].slice(-MAX_STORED_ERRORS) : errors,
+        ),
+        run.id,
+      );
+  try {
+    markFinished();
+  } catch (error) {
+    // The storage that stopped the import may refuse this last write too: the run then stays
+    // "running" at its last committed batch, and the caller still gets the sentence.
+    if (!describeDatabaseError(error)) throw error;
+    failure ??= describeDatabaseError(error);
+  }
+  return {
+    runId: run.id,
+    status: failure ? 'failed' : 'completed',
+    alreadyImported: false,
+    ...counts,
+    errors,
+    failure,
+  };
 }

@@ -4,7 +4,7 @@ import { createTestDb, type TestDb } from '@keydesk/db/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { resendLicenseKey } from './license-resend/resend-license-key.ts';
 import { createOutboxSender, DEFAULT_LEASE_MS, DEFAULT_RETRY, retryDelayMs } from './outbox-sender.ts';
-import { claimNextOutboxEmail } from './outbox-sql.ts';
+import { claimNextOutboxEmail, releaseInterruptedOutboxEmails } from './outbox-sql.ts';
 import { findFreePort, seedLicense, startTestSmtpServer, type TestSmtpServer } from './testing/index.ts';
 
 const FROM = 'support@keydesk.example';
@@ -145,6 +145,23 @@ describe('outbox sender', () => {
     expect(message?.parsed.messageId).toBe(row.messageId);
     expect(row).toMatchObject({ status: 'sent', attempts: 2 });
     expect(smtp.received).toHaveLength(1);
+  });
+
+  it('makes only interrupted sends due at once when a server restarts alone on the database', async () => {
+    const t0 = new Date();
+    const interrupted = await queueOne(t0);
+    expect(claimNextOutboxEmail(db, t0, DEFAULT_LEASE_MS)?.id).toBe(interrupted.outboxId);
+    const later = await queueOne(new Date(t0.getTime() + 60_000));
+    const restart = new Date(t0.getTime() + 1_000);
+    expect(releaseInterruptedOutboxEmails(db, restart)).toBe(1);
+    expect(claimNextOutboxEmail(db, restart, DEFAULT_LEASE_MS)).toMatchObject({
+      id: interrupted.outboxId,
+      previousStatus: 'sending',
+      attempts: 2,
+    });
+    expect(claimNextOutboxEmail(db, restart, DEFAULT_LEASE_MS)).toBeNull();
+    const waiting = await db.prisma.outboxEmail.findUniqueOrThrow({ where: { id: later.outboxId } });
+    expect(waiting).toMatchObject({ status: 'queued', attempts: 0 });
   });
 
   it('gives up after the last attempt and says why', async () => {

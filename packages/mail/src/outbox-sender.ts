@@ -3,10 +3,12 @@
 // Exactly once, as far as SMTP allows: an email is marked "sending" (committed) before the SMTP
 // call and "sent" right after the server's 250. A crash between the two leaves the row in
 // "sending". We cannot ask the SMTP server whether it took the message, so we choose to send it
-// again once its lease has run out: a lost key resend defeats its purpose, while a repeat carries
-// the same Message-ID (fixed when queued), so mail clients that de-duplicate show it once. The
-// window is the few milliseconds between the server's reply and one SQLite write. The lease (longer
-// than any attempt can take) keeps a live sender's row from being taken by another.
+// again once its lease has run out (or at once when the server restarts alone on the database:
+// releaseInterruptedOutboxEmails): a lost key resend defeats its purpose, while a repeat carries
+// the same Message-ID (fixed when queued), so mail clients that de-duplicate show it once. So:
+// exactly once when the crash came before the SMTP server's 250, at least once when it came in
+// the few milliseconds between that reply and one SQLite write. The lease (longer than any
+// attempt can take) keeps a live sender's row from being taken by another.
 import type { Db } from '@keydesk/db';
 import type { MailConfig } from './mail-config.ts';
 import { onOutboxChanged } from './outbox-events.ts';

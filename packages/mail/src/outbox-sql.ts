@@ -89,6 +89,17 @@ export function claimNextOutboxEmail(db: Db, now: Date, leaseMs: number): Claime
   return claim.immediate();
 }
 
+/**
+ * Makes every email left in "sending" due now. Only for a server starting with no other server on
+ * this database: such a row was interrupted by the previous process's death, so waiting out its
+ * lease would only delay the email. Returns how many were released.
+ */
+export function releaseInterruptedOutboxEmails(db: Db, now: Date): number {
+  return db.sqlite
+    .prepare(`UPDATE OutboxEmail SET nextAttemptAt = ? WHERE status = 'sending' AND nextAttemptAt > ?`)
+    .run(now.getTime(), now.getTime()).changes;
+}
+
 export function markOutboxSent(db: Db, id: number, serverResponse: string, now: Date): void {
   db.sqlite
     .prepare(

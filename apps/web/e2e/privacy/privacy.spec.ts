@@ -2,13 +2,30 @@ import { readFileSync } from 'node:fs';
 import { generateDemo } from '@keydesk/db/demo';
 import { type SeededPrivacyCustomer, seedPrivacyCustomer } from '@keydesk/privacy/testing';
 import { strFromU8, unzipSync } from 'fflate';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, launchBrowser, newPage, signIn } from '../fixtures/browser.ts';
 import { type RunningServer, startServer } from '../fixtures/server.ts';
 
-// The customer page is built on another branch; until it mounts CustomerPrivacyActions, the
-// component is driven through its own page, /customers/:id/privacy.
+/** The names of the customers the Customers page finds for a query, once the search has settled. */
+async function searchCustomers(page: Page, url: string, query: string): Promise<string[]> {
+  await page.goto(`${url}/customers?q=${encodeURIComponent(query)}`);
+  const results = page.getByTestId('customer-search-result');
+  await results.or(page.getByText('No customer matches')).first().waitFor();
+  return results.allTextContents();
+}
+
+/** The "Revenue per currency" chart's figures, as its CSV download gives them. */
+async function salesChartCsv(page: Page, url: string): Promise<string> {
+  await page.goto(`${url}/analytics`);
+  const download = page.getByRole('button', { name: 'Download Revenue per currency as CSV' });
+  await page.getByTestId('chart-revenue').getByRole('img').waitFor({ timeout: 90_000 });
+  const [file] = await Promise.all([page.waitForEvent('download'), download.click()]);
+  return readFileSync((await file.path()) as string, 'utf8');
+}
+
+// Export and erasure are driven from the customer page, as the owner does it; the privacy page
+// (/customers/:id/privacy) holds the same actions.
 describe('Privacy requests', () => {
   let server: RunningServer;
   let browser: Browser;
@@ -44,6 +61,8 @@ describe('Privacy requests', () => {
     await page.goto(`${server.url}/customers/${customer.customerId}/privacy`);
     await page.getByRole('heading', { name: `Privacy: ${customer.name}` }).waitFor();
     await expectAccessible(page, 'customer privacy page');
+    await page.goto(`${server.url}/customers/${customer.customerId}`);
+    await page.getByRole('heading', { name: customer.name, level: 1 }).waitFor();
 
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -56,13 +75,23 @@ describe('Privacy requests', () => {
     expect(strFromU8(files['summary.html'] as Uint8Array)).toContain(customer.name);
   }, 240_000);
 
-  it('erases after the typed address: gone from the database and the app, sales unchanged', async () => {
+  it('erases after the typed address: gone from search, the timeline and the database; sales unchanged', async () => {
     const page = await newPage(browser);
     await signIn(page, server.url);
     const revenueBefore = await page.getByTestId('stat-revenue').textContent();
     const salesBefore = await salesTotal();
+    const chartBefore = await salesChartCsv(page, server.url);
+    const queries = [customer.email, customer.name, customer.licenseKeyNormalized];
+    // Found before, so that "not found" after the erasure means something.
+    for (const query of queries) {
+      expect((await searchCustomers(page, server.url, query)).join(' ')).toContain(customer.name);
+    }
+    await page.goto(`${server.url}/customers/${customer.customerId}`);
+    const timeline = page.getByRole('region', { name: 'Conversations' });
+    const chatLink = timeline.locator('a[href^="/conversations/chat/"]').first();
+    await chatLink.waitFor();
+    const chatPath = (await chatLink.getAttribute('href')) ?? '';
 
-    await page.goto(`${server.url}/customers/${customer.customerId}/privacy`);
     await page.getByRole('button', { name: 'Erase customer…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Erase this customer' });
     await dialog.getByText('the product they bought can stop working').waitFor();
@@ -75,6 +104,14 @@ describe('Privacy requests', () => {
       .fill(customer.email.toUpperCase());
     await confirm.click();
     await page.waitForURL((url) => url.pathname === '/customers');
+
+    for (const query of queries) expect(await searchCustomers(page, server.url, query)).toEqual([]);
+    await page.goto(`${server.url}/customers/${customer.customerId}`);
+    await page.getByRole('heading', { name: 'Customer not found' }).waitFor();
+    expect(await page.getByRole('region', { name: 'Conversations' }).count()).toBe(0);
+    await page.goto(`${server.url}${chatPath}`);
+    await page.getByText('No such conversation.').waitFor();
+    expect(await page.content()).not.toContain(customer.chatLine);
 
     const db = await server.openDb();
     expect(
@@ -93,6 +130,7 @@ describe('Privacy requests', () => {
     ).toBe(0);
     await db.close();
     expect(await salesTotal()).toEqual(salesBefore);
+    expect(await salesChartCsv(page, server.url)).toBe(chartBefore);
 
     await page.goto(`${server.url}/`);
     await page.getByTestId('stat-revenue').waitFor();
@@ -100,5 +138,5 @@ describe('Privacy requests', () => {
     expect(await page.content()).not.toContain(customer.name);
     await page.goto(`${server.url}/customers/${customer.customerId}/privacy`);
     await page.getByText(`There is no customer ${customer.customerId}.`).waitFor();
-  }, 240_000);
+  }, 300_000);
 });

@@ -86,4 +86,10 @@ export async function startTestSmtpServer(
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
+export {
+  type HeldMessage,
+  type HoldingSmtpServer,
+  type SmtpMessage,
+  startHoldingSmtpServer,
+} from './holding-smtp-server.ts';
 export { seedLicense } from './seed-license.ts';

@@ -1,0 +1,192 @@
+// SIGKILL of the real server in the middle of sending a license-key email, at the two points of
+// the SMTP exchange that matter, then a restart on the same database file.
+//
+// Before the SMTP server's 250 reply the message is not delivered (RFC 5321: the reply commits
+// it), so the restarted server sends it again and the recipient gets it exactly once.
+// After the 250 but before the outbox row is marked "sent" no sender can know the message
+// arrived: the restarted server sends it again (at least once), with the same Message-ID, so the
+// receiving side can recognise the copy. ARCHITECTURE.md ("One email") documents that window.
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createOwner } from '@keydesk/auth';
+import { createDb } from '@keydesk/db';
+import { type HoldingSmtpServer, seedLicense, startHoldingSmtpServer } from '@keydesk/mail/testing';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { callTrpc, signInOverHttp, TEST_OWNER } from './http-test-server.ts';
+import { type SpawnedServer, spawnServer } from './spawned-server.ts';
+
+const FROM = 'support@keydesk.example';
+type OutboxRow = { id: number; status: string; attempts: number; messageId: string; serverResponse: string };
+
+describe('SIGKILL during an outbox send', () => {
+  let dir: string;
+  let dbFile: string;
+  let smtp: HoldingSmtpServer;
+  let license: Awaited<ReturnType<typeof seedLicense>>;
+  const servers: SpawnedServer[] = [];
+
+  beforeEach(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'keydesk-crash-outbox-'));
+    dbFile = path.join(dir, 'data', 'keydesk.db');
+    const db = await createDb({ file: dbFile });
+    await createOwner({ db, ...TEST_OWNER, now: new Date() });
+    license = await seedLicense(db);
+    await db.close();
+    smtp = await startHoldingSmtpServer();
+  });
+
+  afterEach(async () => {
+    for (const server of servers.splice(0)) await server.kill();
+    await smtp.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function start(): Promise<SpawnedServer> {
+    const server = await spawnServer({
+      DATABASE_URL: `file:${dbFile}`,
+      KEYDESK_SECRET_KEY_FILE: path.join(dir, 'keydesk.key'),
+      SMTP_URL: smtp.url,
+      MAIL_FROM: FROM,
+    });
+    servers.push(server);
+    return server;
+  }
+
+  /** "Send" in the resend dialog, over HTTP as the browser does it; the session outlives a restart. */
+  async function resendOverHttp(server: SpawnedServer): Promise<{ outboxId: number; cookie: string }> {
+    const cookie = await signInOverHttp(server.url);
+    const response = await callTrpc(server.url, 'licenseResend.send', {
+      cookie,
+      input: { licenseId: license.licenseId, requestId: randomUUID() },
+    });
+    expect(response.status).toBe(200);
+    const sent = response.body.result?.data?.json as { outboxId: number } | undefined;
+    return { outboxId: sent?.outboxId ?? 0, cookie };
+  }
+
+  function readDb<T>(read: (sqlite: Database.Database) => T): T {
+    const sqlite = new Database(dbFile, { readonly: true });
+    try {
+      return read(sqlite);
+    } finally {
+      sqlite.close();
+    }
+  }
+
+  const outboxRows = () =>
+    readDb(
+      (s) =>
+        s
+          .prepare('SELECT id, status, attempts, messageId, serverResponse FROM OutboxEmail')
+          .safeIntegers(false)
+          .all() as OutboxRow[],
+    );
+
+  /** Restarts on the same file and waits for the interrupted email to be recorded as sent. */
+  async function restartAndWaitForSent(): Promise<SpawnedServer> {
+    const restarted = await start();
+    await restarted.waitForOutput(/outbox: sent/);
+    expect(restarted.output()).toContain('outbox: emails interrupted by a crash will be sent again');
+    expect(restarted.output()).toContain('outbox: resending an email whose earlier attempt was interrupted');
+    return restarted;
+  }
+
+  /** One resend in the history, its outbox row sent, one audit entry, and nothing half-written. */
+  async function expectOneCompleteResend(
+    server: SpawnedServer,
+    { outboxId, cookie }: { outboxId: number; cookie: string },
+  ): Promise<OutboxRow> {
+    const rows = outboxRows();
+    expect(rows).toHaveLength(1);
+    const row = rows[0] as OutboxRow;
+    expect(row).toMatchObject({ id: outboxId, status: 'sent', attempts: 2 });
+    expect(row.serverResponse).toMatch(/^250 .*Message queued as HOLD\d+/);
+
+    const history = await callTrpc(server.url, 'licenseResend.get', {
+      method: 'GET',
+      cookie,
+      input: { licenseId: license.licenseId },
+    });
+    expect(history.status).toBe(200);
+    const resends = (
+      history.body.result?.data?.json as { resends: { outbox: { status: string } }[] } | undefined
+    )?.resends;
+    expect(resends).toHaveLength(1);
+    expect(resends?.[0]?.outbox.status).toBe('sent');
+
+    readDb((s) => {
+      expect(s.pragma('integrity_check', { simple: true })).toBe('ok');
+      const count = (sql: string) => s.prepare(sql).pluck().safeIntegers(false).get();
+      expect(count('SELECT COUNT(*) FROM LicenseResend')).toBe(1);
+      expect(count(`SELECT COUNT(*) FROM LicenseResend WHERE outboxId = ${outboxId}`)).toBe(1);
+      const audits = s
+        .prepare(`SELECT targetId, details FROM AuditLog WHERE action = 'license.resend'`)
+        .all() as { targetId: string; details: string }[];
+      expect(audits).toHaveLength(1);
+      expect(audits[0]?.targetId).toBe(String(license.licenseId));
+      expect(JSON.parse(audits[0]?.details ?? '{}')).toMatchObject({ outboxId });
+    });
+    return row;
+  }
+
+  it('killed before the SMTP server answered DATA: the email is delivered exactly once', async () => {
+    const first = await start();
+    const held = smtp.holdNext();
+    const resend = await resendOverHttp(first);
+    const { outboxId } = resend;
+    // The whole message has reached the SMTP server; its 250 is withheld.
+    const { message, closed } = await held;
+    expect(message.text).toContain(license.key);
+    expect(outboxRows()[0]).toMatchObject({ id: outboxId, status: 'sending', attempts: 1 });
+
+    await first.kill();
+    await closed;
+    // The DATA arrived but was never answered: not delivered, as a real SMTP server would drop it.
+    expect(smtp.abandoned).toHaveLength(1);
+    expect(smtp.delivered).toHaveLength(0);
+    expect(outboxRows()[0]?.status).toBe('sending');
+
+    const restarted = await restartAndWaitForSent();
+    const row = await expectOneCompleteResend(restarted, resend);
+    await restarted.stop();
+    expect(smtp.delivered).toHaveLength(1);
+    expect(smtp.delivered[0]?.messageId).toBe(row.messageId);
+    expect(smtp.delivered[0]?.text).toContain(license.key);
+    expect(smtp.delivered[0]?.to).toEqual([license.email]);
+    expect(smtp.abandoned[0]?.messageId).toBe(row.messageId);
+  }, 240_000);
+
+  it('killed after the 250 but before the row was marked sent: sent again with the same Message-ID', async () => {
+    const first = await start();
+    const held = smtp.holdNext();
+    const resend = await resendOverHttp(first);
+    const { outboxId } = resend;
+    const { accept, closed } = await held;
+    // Another connection holds the write lock, so the server cannot record "sent" after the 250.
+    const lock = new Database(dbFile);
+    try {
+      lock.exec('BEGIN IMMEDIATE');
+      accept();
+      // The connection closes after the sender's QUIT, which it sends once it has read the 250.
+      await closed;
+      await first.kill();
+    } finally {
+      lock.exec('ROLLBACK');
+      lock.close();
+    }
+    expect(smtp.delivered).toHaveLength(1);
+    expect(outboxRows()[0]).toMatchObject({ id: outboxId, status: 'sending', attempts: 1 });
+
+    const restarted = await restartAndWaitForSent();
+    const row = await expectOneCompleteResend(restarted, resend);
+    await restarted.stop();
+    // At least once: the copy is the same message, recognisable by its Message-ID.
+    expect(smtp.delivered).toHaveLength(2);
+    expect(smtp.delivered.map((m) => m.messageId)).toEqual([row.messageId, row.messageId]);
+    expect(smtp.delivered[1]?.text).toBe(smtp.delivered[0]?.text);
+    expect(smtp.abandoned).toHaveLength(0);
+  }, 240_000);
+});
