@@ -3,7 +3,7 @@
 // last commit ended and no row is applied twice (the row writers are idempotent as well).
 import { createHash } from 'node:crypto';
 import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
-import type { Db } from '@keydesk/db';
+import { type Db, withDeferredSearchIndex } from '@keydesk/db';
 import { redactCardNumbers } from '@keydesk/privacy';
 import { parse } from 'csv-parse';
 
@@ -181,7 +181,9 @@ export async function runCsvImport<F extends string>(options: {
     if (errors.length < MAX_STORED_ERRORS) errors.push(rejection);
     options.onReject?.(rejection);
   };
-  const commit = sqlite.transaction((rows: { record: string[]; line: number }[]) => {
+  // One transaction per batch; new rows reach the search index at the end of the batch, in the
+  // same transaction (row-by-row trigger indexing made FTS5 write a segment per row).
+  const writeBatch = (rows: { record: string[]; line: number }[]) => {
     for (const { record, line } of rows) {
       counts.rows++;
       if (record.length !== columnCount) {
@@ -207,9 +209,10 @@ export async function runCsvImport<F extends string>(options: {
       JSON.stringify(errors),
       run.id,
     );
-  });
+  };
   const flush = () => {
-    commit(batch);
+    const rows = batch;
+    withDeferredSearchIndex(sqlite, () => writeBatch(rows));
     batch = [];
     options.onProgress?.({ runId: run.id, bytesDone, bytesTotal: size, rowsDone: counts.rows });
   };
