@@ -170,8 +170,8 @@ export async function runCsvImport<F extends string>(options: {
   );
   const handle = kind.prepare(db, options.now());
   // Each commit writes a search-index segment and rewrites the index pages it touched: larger
-  // batches mean fewer of both (20,000 rows is about a second of work and a few MB of memory).
-  const batchSize = options.batchSize ?? 20_000;
+  // batches mean fewer of both, but hold more rows and search terms in memory until the commit.
+  const batchSize = options.batchSize ?? 10_000;
   let positions: Map<F, number> | null = null;
   let columnCount = 0;
   let batch: { record: string[]; line: number }[] = [];

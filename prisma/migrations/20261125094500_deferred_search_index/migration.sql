@@ -83,7 +83,7 @@ WHEN NOT EXISTS (SELECT 1 FROM "SearchIndexPause" WHERE "orderMark" < min(OLD."i
 END;
 
 -- FTS5 also writes a new segment whenever its pending terms pass 'hashsize' (1 MB by default);
--- a 5,000-row import batch holds several MB. 16 MB keeps a batch in one segment (the buffer is
--- only filled by the writes of one transaction, and freed at its commit).
-INSERT INTO "CustomerSearch" ("CustomerSearch", rank) VALUES ('hashsize', 16777216);
-INSERT INTO "CustomerNameWord" ("CustomerNameWord", rank) VALUES ('hashsize', 16777216);
+-- a 10,000-row import batch holds a few MB. The buffer only holds the writes of one transaction
+-- and is freed at its commit (the import's peak memory must stay under 300 MB).
+INSERT INTO "CustomerSearch" ("CustomerSearch", rank) VALUES ('hashsize', 8388608);
+INSERT INTO "CustomerNameWord" ("CustomerNameWord", rank) VALUES ('hashsize', 8388608);
