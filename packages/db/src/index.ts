@@ -5,3 +5,4 @@ export { Prisma } from './generated/client.ts';
 export type * from './generated/models.ts';
 export { applyMigrations, MigrationChecksumError, pendingMigrations } from './migrate.ts';
 export { readMigrations } from './migrations-dir.ts';
+export { withDeferredSearchIndex } from './search-index.ts';

@@ -23,6 +23,8 @@ export const EXTERNAL_TABLES: string[] = [
   'CustomerNameWord_docsize',
   'CustomerNameWord_config',
   'CustomerNameTerm',
+  // Deferred search indexing (migration deferred_search_index): empty outside a bulk write.
+  'SearchIndexPause',
   'EmailMessageFts',
   'EmailMessageFts_data',
   'EmailMessageFts_idx',

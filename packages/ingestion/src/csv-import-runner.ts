@@ -3,7 +3,7 @@
 // last commit ended and no row is applied twice (the row writers are idempotent as well).
 import { createHash } from 'node:crypto';
 import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
-import { type Db, describeDatabaseError } from '@keydesk/db';
+import { type Db, describeDatabaseError, withDeferredSearchIndex } from '@keydesk/db';
 import { redactCardNumbers } from '@keydesk/privacy';
 import { parse } from 'csv-parse';
 
@@ -169,7 +169,9 @@ export async function runCsvImport<F extends string>(options: {
     `UPDATE ImportRun SET bytesDone = ?, itemsDone = ?, created = ?, updated = ?, skipped = ?, rejected = ?, errors = ? WHERE id = ?`,
   );
   const handle = kind.prepare(db, options.now());
-  const batchSize = options.batchSize ?? 5000;
+  // Each commit writes a search-index segment and rewrites the index pages it touched: larger
+  // batches mean fewer of both, but hold more rows and search terms in memory until the commit.
+  const batchSize = options.batchSize ?? 10_000;
   let positions: Map<F, number> | null = null;
   let columnCount = 0;
   let batch: { record: string[]; line: number }[] = [];
@@ -181,7 +183,9 @@ export async function runCsvImport<F extends string>(options: {
     if (errors.length < MAX_STORED_ERRORS) errors.push(rejection);
     options.onReject?.(rejection);
   };
-  const commit = sqlite.transaction((rows: { record: string[]; line: number }[]) => {
+  // One transaction per batch; new rows reach the search index at the end of the batch, in the
+  // same transaction (row-by-row trigger indexing made FTS5 write a segment per row).
+  const writeBatch = (rows: { record: string[]; line: number }[]) => {
     for (const { record, line } of rows) {
       counts.rows++;
       if (record.length !== columnCount) {
@@ -207,13 +211,14 @@ export async function runCsvImport<F extends string>(options: {
       JSON.stringify(errors),
       run.id,
     );
-  });
+  };
   const flush = () => {
     // A batch that fails to commit (full disk, lock) rolled back: so do its counts and rejections.
     const before = { ...counts };
     const storedBefore = errors.length;
+    const rows = batch;
     try {
-      commit(batch);
+      withDeferredSearchIndex(sqlite, () => writeBatch(rows));
     } catch (error) {
       Object.assign(counts, before);
       errors.length = storedBefore;

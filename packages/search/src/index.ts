@@ -1,3 +1,5 @@
+// Bulk writers defer indexing through the db package (the demo generator there uses it too).
+export { withDeferredSearchIndex } from '@keydesk/db';
 export { allowedTypos, editDistance } from './edit-distance.ts';
 export { findClosestLicenseKeys } from './find-closest-license-keys.ts';
 export {
