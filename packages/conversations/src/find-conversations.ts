@@ -1,10 +1,12 @@
 // conversation.find: chats and email threads together, newest first, filtered, optionally
 // full-text searched, with the best-matching passage of each as highlighted segments.
 import type { Db } from '@keydesk/db';
+import { hitSnippet, messageMatches, type SearchTerms, toSearchTerms } from './search-text.ts';
 import {
   CHAT_HIT_SQL,
-  COMMON_MATCH_PROBE_SQL,
+  CHAT_TEXTS_SQL,
   EMAIL_HIT_SQL,
+  EMAIL_TEXTS_SQL,
   type FindFilters,
   type FindRow,
   findConversationsSql,
@@ -55,69 +57,154 @@ export function decodeCursor(cursor: string): FindFilters['cursor'] {
   return { at: Number(match[1]), kind: match[2] as 'chat' | 'email', id: Number(match[3]) };
 }
 
-// Above this many matching messages, scanning conversations newest-first beats building the set.
-const COMMON_MATCH_THRESHOLD = 2_000;
+// The walk checks at most this many messages (a few milliseconds) before the index takes over.
+const WALK_MAX_MESSAGES = 600;
+const WALK_PAGE = 50;
 
-function isCommonTerm(db: Db, match: string): boolean {
-  const row = db.sqlite
-    .prepare(COMMON_MATCH_PROBE_SQL)
+type HitRow = FindRow & { hit: string | null };
+
+type Statement = ReturnType<Db['sqlite']['prepare']>;
+
+/** The conversation's messages, newest first, as fields to match. */
+function messageTexts(db: Db): Record<'chat' | 'email', Statement> {
+  return {
+    email: db.sqlite.prepare(EMAIL_TEXTS_SQL).raw(true).safeIntegers(false),
+    chat: db.sqlite.prepare(CHAT_TEXTS_SQL).raw(true).safeIntegers(false),
+  };
+}
+
+/**
+ * The conversation's newest message holding every term, as a highlighted passage; `undefined`
+ * when none of its newest `max` messages does (it may still hold an older one).
+ */
+function findHit(
+  texts: Record<'chat' | 'email', Statement>,
+  row: FindRow,
+  terms: SearchTerms,
+  max: number,
+): { matched: boolean; hit: string | null; checked: number } | undefined {
+  const messages = texts[row.kind].all({ id: row.id, max }) as (string | null)[][];
+  for (const [i, fields] of messages.entries()) {
+    if (!messageMatches(terms, fields)) continue;
+    const hit = fields.reduceRight<string | null>(
+      (found, f) => found ?? (f ? hitSnippet(terms, f) : null),
+      null,
+    );
+    return { matched: true, hit, checked: i + 1 };
+  }
+  return messages.length < max ? { matched: false, hit: null, checked: messages.length } : undefined;
+}
+
+/**
+ * Conversations newest first, each checked in JavaScript, until a page is full: fast for common
+ * words, where most conversations match. Null when the page is not full after WALK_MAX_MESSAGES
+ * messages: the term is rare, and the index finds its few conversations faster.
+ */
+function walkNewest(
+  db: Db,
+  filters: FindFilters,
+  kinds: ('chat' | 'email')[],
+  terms: SearchTerms,
+): HitRow[] | null {
+  const texts = messageTexts(db);
+  const found: HitRow[] = [];
+  let cursor = filters.cursor;
+  let checked = 0;
+  for (;;) {
+    const step: FindFilters = { ...filters, match: null, cursor, limit: WALK_PAGE };
+    const page = db.sqlite
+      .prepare(findConversationsSql(step, kinds))
+      .safeIntegers(false)
+      .all(queryParams(step, kinds)) as FindRow[];
+    for (const row of page) {
+      const result = findHit(texts, row, terms, WALK_MAX_MESSAGES - checked);
+      if (!result) return null;
+      checked += result.checked;
+      if (result.matched) found.push({ ...row, hit: result.hit });
+      if (found.length >= filters.limit) return found;
+      if (checked >= WALK_MAX_MESSAGES) return null;
+    }
+    const last = page.at(-1);
+    if (!last || page.length < WALK_PAGE) return found;
+    cursor = { at: last.at, kind: last.kind, id: last.id };
+  }
+}
+
+function queryParams(filters: FindFilters, kinds: ('chat' | 'email')[]): Record<string, string | number> {
+  const params: Record<string, string | number> = { limit: filters.limit };
+  if (filters.from !== null) params.from = filters.from;
+  if (filters.to !== null) params.to = filters.to;
+  if (filters.match !== null) params.match = filters.match;
+  if (filters.cursor) {
+    params.cursorAt = filters.cursor.at;
+    if (kinds.includes(filters.cursor.kind)) params.cursorId = filters.cursor.id;
+  }
+  return params;
+}
+
+/** Through the FTS5 index: the set of matching conversations, then their highlighted passages. */
+function searchIndex(
+  db: Db,
+  filters: FindFilters,
+  kinds: ('chat' | 'email')[],
+  terms: SearchTerms,
+): HitRow[] {
+  const rows = db.sqlite
+    .prepare(findConversationsSql(filters, kinds))
     .safeIntegers(false)
-    .get({ match, cap: COMMON_MATCH_THRESHOLD }) as { n: number };
-  return row.n >= COMMON_MATCH_THRESHOLD;
+    .all(queryParams(filters, kinds)) as FindRow[];
+  const texts = messageTexts(db);
+  const emailHit = db.sqlite.prepare(EMAIL_HIT_SQL).safeIntegers(false);
+  const chatHit = db.sqlite.prepare(CHAT_HIT_SQL).safeIntegers(false);
+  return rows.map((row) => {
+    const found = findHit(texts, row, terms, 200);
+    if (found?.hit) return { ...row, hit: found.hit };
+    // A very long conversation, or a match the JavaScript rules read differently: ask SQLite.
+    const hit = (row.kind === 'email' ? emailHit : chatHit).get({ match: filters.match, id: row.id }) as
+      | { snippet: string }
+      | undefined;
+    return { ...row, hit: hit?.snippet ?? null };
+  });
 }
 
 export function findConversations(db: Db, input: FindConversationsInput): FindConversationsResult {
   const match = input.search ? toFtsQuery(input.search) : null;
-  if (input.search && !match) return { items: [], nextCursor: null };
+  const terms = input.search ? toSearchTerms(input.search) : null;
+  if (input.search && (!match || !terms)) return { items: [], nextCursor: null };
   const filters: FindFilters = {
     from: input.from?.getTime() ?? null,
     to: input.to?.getTime() ?? null,
     linked: input.linked,
     hasAttachments: input.hasAttachments,
     match,
-    isCommonMatch: match !== null && isCommonTerm(db, match),
     cursor: input.cursor ? decodeCursor(input.cursor) : null,
     limit: input.limit + 1,
   };
   const kinds: ('chat' | 'email')[] = input.kind === 'all' ? ['chat', 'email'] : [input.kind];
-  const params: Record<string, string | number> = { limit: filters.limit };
-  if (filters.from !== null) params.from = filters.from;
-  if (filters.to !== null) params.to = filters.to;
-  if (match !== null) params.match = match;
-  if (filters.cursor) {
-    params.cursorAt = filters.cursor.at;
-    if (filters.cursor.kind === 'chat' && kinds.includes('chat')) params.cursorId = filters.cursor.id;
-    if (filters.cursor.kind === 'email' && kinds.includes('email')) params.cursorId = filters.cursor.id;
-  }
-  const rows = db.sqlite
-    .prepare(findConversationsSql(filters, kinds))
-    .safeIntegers(false)
-    .all(params) as FindRow[];
+  const rows: HitRow[] = terms
+    ? (walkNewest(db, filters, kinds, terms) ?? searchIndex(db, filters, kinds, terms))
+    : (
+        db.sqlite
+          .prepare(findConversationsSql(filters, kinds))
+          .safeIntegers(false)
+          .all(queryParams(filters, kinds)) as FindRow[]
+      ).map((row) => ({ ...row, hit: null }));
   const page = rows.slice(0, input.limit);
   const last = page.at(-1);
   const nextCursor = rows.length > input.limit && last ? encodeCursor(last) : null;
-  const emailHit = match ? db.sqlite.prepare(EMAIL_HIT_SQL).safeIntegers(false) : null;
-  const chatHit = match ? db.sqlite.prepare(CHAT_HIT_SQL).safeIntegers(false) : null;
   return {
-    items: page.map((row) => {
-      const hit = match
-        ? ((row.kind === 'email' ? emailHit : chatHit)?.get({ match, id: row.id }) as
-            | { snippet: string }
-            | undefined)
-        : undefined;
-      return {
-        kind: row.kind,
-        id: row.id,
-        lastMessageAt: new Date(row.at),
-        title: row.title,
-        snippet: toSegments(hit?.snippet ?? row.snippet ?? ''),
-        customer: row.customerId !== null ? { id: row.customerId, name: row.customerName ?? '' } : null,
-        contact: row.contact,
-        messageCount: row.messageCount,
-        hasAttachments: row.hasAttachments === 1,
-        isAwaitingReply: row.isAwaitingReply === 1,
-      };
-    }),
+    items: page.map((row) => ({
+      kind: row.kind,
+      id: row.id,
+      lastMessageAt: new Date(row.at),
+      title: row.title,
+      snippet: toSegments(row.hit ?? row.snippet ?? ''),
+      customer: row.customerId !== null ? { id: row.customerId, name: row.customerName ?? '' } : null,
+      contact: row.contact,
+      messageCount: row.messageCount,
+      hasAttachments: row.hasAttachments === 1,
+      isAwaitingReply: row.isAwaitingReply === 1,
+    })),
     nextCursor,
   };
 }

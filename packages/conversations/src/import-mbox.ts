@@ -1,6 +1,8 @@
 // Google Takeout mbox import: streaming, batched, resumable, idempotent by Message-ID.
 // Each batch's rows and the byte offset after its last message commit in one transaction, so
 // a crash loses at most the batch in flight, and the rerun starts exactly where the commit left.
+// Parsing runs ahead of the writes (on worker threads for large files), in a bounded window whose
+// results are taken in file order, so batches and offsets are the same as a one-by-one import.
 import type { Db } from '@keydesk/db';
 import {
   addProblem,
@@ -14,7 +16,8 @@ import {
   saveProgress,
 } from './import-run.ts';
 import { type MboxMessage, readMbox, separatorDate } from './mbox-splitter.ts';
-import { MalformedEmailError, type ParsedEmail, parseEmail } from './parse-email.ts';
+import type { ParsedEmail } from './parse-email.ts';
+import { createParsePool, defaultParseWorkers, type ParseOutcome } from './parse-pool.ts';
 import { storeEmail } from './store-emails.ts';
 
 export type ImportMboxOptions = {
@@ -25,10 +28,15 @@ export type ImportMboxOptions = {
   maxAttachmentBytes?: number;
   /** Messages per transaction. */
   batchSize?: number;
+  /** Worker threads that parse; 0 parses in this thread. Default: by file size and cores. */
+  parseWorkers?: number;
   onProgress?: (progress: ImportProgress) => void;
 };
 
 export const DEFAULT_MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
+
+/** Messages parsed ahead of the writes: enough to keep every parser busy, few enough to stay small. */
+const IN_FLIGHT = 64;
 
 export async function importMbox(options: ImportMboxOptions): Promise<ImportSummary> {
   const { db, file } = options;
@@ -69,40 +77,48 @@ export async function importMbox(options: ImportMboxOptions): Promise<ImportSumm
     options.onProgress?.({ ...progress });
   };
 
+  const pool = createParsePool({
+    workers: options.parseWorkers ?? defaultParseWorkers(size - run.bytesDone),
+    maxAttachmentBytes: options.maxAttachmentBytes ?? DEFAULT_MAX_ATTACHMENT_BYTES,
+  });
+  // Parses in flight, oldest first: bounds memory and keeps the file's order.
+  const inFlight: { message: MboxMessage; outcome: Promise<ParseOutcome> }[] = [];
+  const takeOldest = async (): Promise<void> => {
+    const item = inFlight.shift();
+    if (!item) return;
+    const outcome = await item.outcome;
+    let parsed: ParsedEmail | null = null;
+    if ('email' in outcome) parsed = outcome.email;
+    else {
+      progress.rejected++;
+      addProblem(problems, {
+        at: `byte ${item.message.start}`,
+        reason: `malformed message skipped: ${outcome.malformed}`,
+      });
+    }
+    batch.push({ message: item.message, parsed });
+    if (batch.length >= batchSize) commit();
+  };
+
   try {
     for await (const message of readMbox(file, run.bytesDone)) {
-      const parsed = await parseOne(message, options, progress, problems);
-      batch.push({ message, parsed });
-      if (batch.length >= batchSize) commit();
+      const outcome = pool.parse({
+        raw: message.raw,
+        fallbackDate: separatorDate(message.separator) ?? options.now(),
+        gmailMessageId: /^From (\d+)@xxx\b/.exec(message.separator)?.[1] ?? null,
+      });
+      outcome.catch(() => {}); // rejections surface when the loop reaches it, not as unhandled
+      inFlight.push({ message, outcome });
+      if (inFlight.length >= IN_FLIGHT) await takeOldest();
     }
+    while (inFlight.length > 0) await takeOldest();
     commit();
   } catch (error) {
     finishImportRun(db, run.runId, 'failed', options.now());
     throw error;
+  } finally {
+    await pool.close();
   }
   finishImportRun(db, run.runId, 'completed', options.now());
   return { ...progress, status: 'completed', problems };
-}
-
-async function parseOne(
-  message: MboxMessage,
-  options: ImportMboxOptions,
-  progress: ImportProgress,
-  problems: ImportProblem[],
-): Promise<ParsedEmail | null> {
-  try {
-    return await parseEmail(message.raw, {
-      maxAttachmentBytes: options.maxAttachmentBytes ?? DEFAULT_MAX_ATTACHMENT_BYTES,
-      fallbackDate: separatorDate(message.separator) ?? options.now(),
-      gmailMessageId: /^From (\d+)@xxx\b/.exec(message.separator)?.[1] ?? null,
-    });
-  } catch (error) {
-    if (!(error instanceof MalformedEmailError)) throw error;
-    progress.rejected++;
-    addProblem(problems, {
-      at: `byte ${message.start}`,
-      reason: `malformed message skipped: ${error.message}`,
-    });
-    return null;
-  }
 }

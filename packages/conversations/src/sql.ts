@@ -122,8 +122,6 @@ export type FindFilters = {
   hasAttachments: boolean;
   /** An FTS5 query built by `toFtsQuery`, or null for no text search. */
   match: string | null;
-  /** The term matches so many messages that checking conversations newest-first finds a page sooner. */
-  isCommonMatch: boolean;
   cursor: { at: number; kind: 'chat' | 'email'; id: number } | null;
   limit: number;
 };
@@ -149,15 +147,9 @@ function branchWhere(kind: 'chat' | 'email', alias: string, f: FindFilters): str
   if (f.linked === 'linked') parts.push(`${alias}.customerId IS NOT NULL`);
   if (f.linked === 'unlinked') parts.push(`${alias}.customerId IS NULL`);
   if (f.hasAttachments) parts.push(`${alias}.hasAttachments = 1`);
-  if (f.match !== null && f.isCommonMatch) {
-    // Common term: walk conversations newest first and stop at a full page (point lookups per message).
-    parts.push(
-      kind === 'chat'
-        ? `EXISTS (SELECT 1 FROM ChatMessage m CROSS JOIN ChatMessageFts ON ChatMessageFts.rowid = m.id WHERE m.transcriptId = ${alias}.id AND ChatMessageFts MATCH @match)`
-        : `EXISTS (SELECT 1 FROM EmailMessage m CROSS JOIN EmailMessageFts ON EmailMessageFts.rowid = m.id WHERE m.threadId = ${alias}.id AND EmailMessageFts MATCH @match)`,
-    );
-  } else if (f.match !== null) {
-    // Rare term: the set of matching conversations is small; build it once from the index.
+  if (f.match !== null) {
+    // The set of matching conversations, built once from the index (the caller tried the newest
+    // conversations first, so the term is rare and the set small).
     parts.push(
       kind === 'chat'
         ? `${alias}.id IN (SELECT m.transcriptId FROM ChatMessageFts JOIN ChatMessage m ON m.id = ChatMessageFts.rowid WHERE ChatMessageFts MATCH @match)`
@@ -215,7 +207,9 @@ export const CHAT_HIT_SQL = `
   WHERE m.transcriptId = @id AND ChatMessageFts MATCH @match
   ORDER BY m.seq DESC LIMIT 1`;
 
-/** Counts matching messages up to a cap: enough to tell a common term from a rare one cheaply. */
-export const COMMON_MATCH_PROBE_SQL = `
-  SELECT (SELECT COUNT(*) FROM (SELECT rowid FROM EmailMessageFts WHERE EmailMessageFts MATCH @match LIMIT @cap))
-       + (SELECT COUNT(*) FROM (SELECT rowid FROM ChatMessageFts WHERE ChatMessageFts MATCH @match LIMIT @cap)) AS n`;
+/** A conversation's messages, newest first, as the fields its FTS5 row indexes. */
+export const EMAIL_TEXTS_SQL = `
+  SELECT subject, textBody FROM EmailMessage WHERE threadId = @id ORDER BY sentAt DESC, id DESC LIMIT @max`;
+
+export const CHAT_TEXTS_SQL = `
+  SELECT text FROM ChatMessage WHERE transcriptId = @id ORDER BY seq DESC LIMIT @max`;
