@@ -39,7 +39,7 @@ export function createServer(options: ServerOptions): Server {
   });
   const staticFiles = webHandler(options.webDist);
 
-  return createHttpServer(async (req: IncomingMessage, res: ServerResponse) => {
+  const server = createHttpServer(async (req: IncomingMessage, res: ServerResponse) => {
     const isSecure = isSecureRequest(req, services.trustProxy);
     applySecurityHeaders(res, isSecure);
     const url = new URL(req.url ?? '/', 'http://keydesk.invalid');
@@ -80,7 +80,14 @@ export function createServer(options: ServerOptions): Server {
       else res.end();
     }
   });
+  // Idle keep-alive connections outlive the reverse proxy's (nginx and Caddy keep 60 s), so the
+  // proxy, not Keydesk, closes them: otherwise a request can race the close and fail with a reset.
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
+  server.headersTimeout = KEEP_ALIVE_MS + 1000;
+  return server;
 }
+
+const KEEP_ALIVE_MS = 65_000;
 
 function webHandler(webDist: string | undefined) {
   if (!webDist || !existsSync(path.join(webDist, 'index.html'))) return null;

@@ -86,7 +86,8 @@ describe('backup and restore', () => {
     const aside = readdirSync(dir).find((f) => f.startsWith('keydesk.db.replaced-'));
     expect(aside).toBeDefined();
     expect(await customers(path.join(dir, aside as string))).toBe(1500);
-  });
+    // Four CLI processes in turn: each starts tsx, which takes seconds on a busy machine.
+  }, 240_000);
 
   it('restore refuses a file that is not a healthy database', () => {
     const bad = path.join(dir, 'broken.db');

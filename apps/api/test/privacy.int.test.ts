@@ -31,6 +31,7 @@ describe('privacy procedures and the export download', () => {
       const url = (await createOwnerCaller(db).privacy.export({ customerId: c.customerId })).url;
       const anonymous = await fetch(`${base}${url}`);
       expect(anonymous.status).toBe(401);
+      await anonymous.body?.cancel();
 
       const { token } = await createSession({ db, now: new Date(), policy: services.sessionPolicy });
       const res = await fetch(`${base}${url}`, {
