@@ -1,8 +1,8 @@
 import { localStorageColorSchemeManager, MantineProvider } from '@mantine/core';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense } from 'react';
 import { RouterProvider } from 'react-router';
-import { createQueryClient, createTrpcClient, TRPCProvider } from './lib/trpc.ts';
+import { queryClient, TRPCProvider, trpcClient } from './lib/trpc.ts';
 import { router } from './router.tsx';
 import { cssVariablesResolver, theme } from './theme.ts';
 
@@ -15,15 +15,6 @@ const Notifications = lazy(() =>
 const colorSchemeManager = localStorageColorSchemeManager({ key: 'keydesk-color-scheme' });
 
 export function App() {
-  const [queryClient] = useState(() =>
-    createQueryClient(() => {
-      const here = window.location.pathname;
-      if (here !== '/login' && here !== '/setup') {
-        void router.navigate(`/login?next=${encodeURIComponent(here + window.location.search)}`);
-      }
-    }),
-  );
-  const [trpcClient] = useState(createTrpcClient);
   return (
     <MantineProvider
       theme={theme}

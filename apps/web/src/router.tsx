@@ -1,19 +1,31 @@
-import { createBrowserRouter } from 'react-router';
+import { createBrowserRouter, type RouteObject } from 'react-router';
 import { AppShellLayout } from './components/layout/app-shell-layout.tsx';
 import { RouteErrorBoundary, withRouteErrorBoundaries } from './components/ui/route-error-boundary.tsx';
+import { withRetryablePages } from './lib/page-route.tsx';
+import { queryClient, setSignedOutHandler, trpcOptions } from './lib/trpc.ts';
 
 // Every page is its own chunk: the sign-in page and the Overview ship only what they draw.
-export const router = createBrowserRouter([
+const routes: RouteObject[] = [
   { path: '/login', lazy: () => import('./routes/login-page.tsx').then((m) => ({ Component: m.LoginPage })) },
   { path: '/setup', lazy: () => import('./routes/setup-page.tsx').then((m) => ({ Component: m.SetupPage })) },
   {
     path: '/',
     Component: AppShellLayout,
     ErrorBoundary: RouteErrorBoundary,
+    // The session check and the Overview's figures start with the router, beside the page's code,
+    // not after that code has loaded and rendered.
+    loader: () => {
+      void queryClient.prefetchQuery(trpcOptions.auth.status.queryOptions());
+      return null;
+    },
     // Each page gets its own boundary: a failing page keeps the shell and its navigation.
     children: withRouteErrorBoundaries([
       {
         index: true,
+        loader: () => {
+          void queryClient.prefetchQuery(trpcOptions.overview.get.queryOptions());
+          return null;
+        },
         lazy: () => import('./routes/overview-page.tsx').then((m) => ({ Component: m.OverviewPage })),
       },
       {
@@ -74,4 +86,14 @@ export const router = createBrowserRouter([
       },
     ]),
   },
-]);
+];
+
+// Pages load in loaders so a failed download can be retried; /login and /setup get a boundary too.
+export const router = createBrowserRouter(withRetryablePages(withRouteErrorBoundaries(routes)));
+
+setSignedOutHandler(() => {
+  const here = window.location.pathname;
+  if (here !== '/login' && here !== '/setup') {
+    void router.navigate(`/login?next=${encodeURIComponent(here + window.location.search)}`);
+  }
+});

@@ -1,7 +1,7 @@
 import type { AppRouter } from '@keydesk/api';
 import { QueryCache, QueryClient } from '@tanstack/react-query';
 import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
-import { createTRPCContext } from '@trpc/tanstack-react-query';
+import { createTRPCContext, createTRPCOptionsProxy } from '@trpc/tanstack-react-query';
 import superjson from 'superjson';
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
@@ -35,3 +35,17 @@ export function createTrpcClient() {
     links: [httpBatchLink({ url: '/trpc', transformer: superjson, maxURLLength: 4000 })],
   });
 }
+
+let handleSignedOut: () => void = () => {};
+
+/** Where to go when a query learns the session has ended (the router sets this; it cannot be imported here). */
+export function setSignedOutHandler(handler: () => void): void {
+  handleSignedOut = handler;
+}
+
+// Made once at module load rather than inside a component: route loaders start the first screen's
+// requests with these while the page's code is still downloading.
+export const queryClient = createQueryClient(() => handleSignedOut());
+export const trpcClient = createTrpcClient();
+/** The same query options as `useTRPC()`, for code outside React (route loaders). */
+export const trpcOptions = createTRPCOptionsProxy<AppRouter>({ client: trpcClient, queryClient });

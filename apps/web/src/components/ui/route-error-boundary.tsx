@@ -1,5 +1,6 @@
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
-import { isRouteErrorResponse, Link, type RouteObject, useRouteError } from 'react-router';
+import { isRouteErrorResponse, Link, type RouteObject, useRevalidator, useRouteError } from 'react-router';
+import { PageLoadError } from '../../lib/chunk-recovery.ts';
 
 // A page whose code cannot be fetched (a new deploy replaced its chunk) needs a reload, not a retry.
 function isStaleChunk(error: unknown): boolean {
@@ -10,7 +11,32 @@ function isStaleChunk(error: unknown): boolean {
 
 /** Shown when a page throws while rendering: the shell and navigation keep working. */
 export function RouteErrorBoundary() {
-  return <RouteErrorView error={useRouteError()} />;
+  const error = useRouteError();
+  return error instanceof PageLoadError ? <PageLoadErrorView /> : <RouteErrorView error={error} />;
+}
+
+/** The page's code did not arrive (a dropped connection): Retry runs the route's loader again. */
+function PageLoadErrorView() {
+  const revalidator = useRevalidator();
+  return (
+    <Stack p="md" maw={640}>
+      <Alert color="red" title="This page could not be loaded" role="alert">
+        <Text size="sm">Part of Keydesk did not download. Check the connection, then try again.</Text>
+      </Alert>
+      <Group gap="sm">
+        <Button
+          variant="light"
+          onClick={() => void revalidator.revalidate()}
+          loading={revalidator.state === 'loading'}
+        >
+          Retry
+        </Button>
+        <Button variant="default" component={Link} to="/">
+          Go to the Overview
+        </Button>
+      </Group>
+    </Stack>
+  );
 }
 
 function RouteErrorView({ error }: { error: unknown }) {

@@ -3,16 +3,27 @@ import { useHotkeys } from '@mantine/hooks';
 import { spotlight } from '@mantine/spotlight';
 import { IconSearch } from '@tabler/icons-react';
 import { lazy, Suspense, useState } from 'react';
+import { LoadErrorBoundary } from '../../components/ui/load-error-boundary.tsx';
+import { notifyError } from '../../lib/notify.ts';
 
 // Spotlight and the search hooks stay out of the first screen's JavaScript: they load on the first
 // Ctrl/Cmd-K or click, after which Spotlight's own shortcut takes over (the store import is tiny).
-const SearchCommandPalette = lazy(() =>
-  import('./search-command-palette.tsx').then((m) => ({ default: m.SearchCommandPalette })),
-);
+const loadPalette = () =>
+  import('./search-command-palette.tsx').then((m) => ({ default: m.SearchCommandPalette }));
 
 /** The header's search button, and the Ctrl/Cmd-K shortcut from any page. */
 export function SearchPaletteLauncher() {
   const [isLoaded, setIsLoaded] = useState(false);
+  // React.lazy keeps a failed download failed, so each new attempt gets a fresh one.
+  const [Palette, setPalette] = useState(() => lazy(loadPalette));
+  const onLoadError = () => {
+    setIsLoaded(false);
+    setPalette(() => lazy(loadPalette));
+    notifyError(
+      new Error('Its code did not download. Check the connection, then open search again.'),
+      'Search could not be loaded',
+    );
+  };
   const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
   const load = () => setIsLoaded(true);
   useHotkeys(isLoaded ? [] : [['mod+K', load]], []);
@@ -30,9 +41,11 @@ export function SearchPaletteLauncher() {
         Search
       </Button>
       {isLoaded ? (
-        <Suspense fallback={null}>
-          <SearchCommandPalette isOpenOnMount />
-        </Suspense>
+        <LoadErrorBoundary onError={onLoadError}>
+          <Suspense fallback={null}>
+            <Palette isOpenOnMount />
+          </Suspense>
+        </LoadErrorBoundary>
       ) : null}
     </>
   );

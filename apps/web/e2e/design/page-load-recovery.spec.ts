@@ -1,0 +1,149 @@
+import { generateDemo } from '@keydesk/db/demo';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible, launchBrowser, newPage, signIn } from '../fixtures/browser.ts';
+import { type RunningServer, startServer } from '../fixtures/server.ts';
+
+/**
+ * Makes every request for a built chunk fail as a dropped connection would, until `restore()`.
+ * (Vite also modulepreloads a chunk it imports, so one import can fetch it twice.)
+ */
+async function failChunk(page: Page, name: string) {
+  let isFailing = true;
+  let served = 0;
+  await page.context().route(new RegExp(`/assets/${name}-[\\w-]+\\.js$`), async (route) => {
+    if (isFailing) return route.abort('internetdisconnected');
+    served += 1;
+    return route.continue();
+  });
+  return {
+    restore: () => {
+      isFailing = false;
+    },
+    served: () => served,
+  };
+}
+
+const loadError = (page: Page) =>
+  page.getByRole('alert').filter({ hasText: 'This page could not be loaded' });
+
+describe('a page whose code fails to download', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let storageState: Awaited<ReturnType<import('playwright-core').BrowserContext['storageState']>>;
+
+  beforeAll(async () => {
+    server = await startServer();
+    const db = await server.openDb();
+    generateDemo({ sqlite: db.sqlite, customers: 60, seed: 5 });
+    await db.close();
+    browser = await launchBrowser();
+    const first = await newPage(browser);
+    await signIn(first, server.url);
+    storageState = await first.context().storageState();
+    await first.context().close();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('says so inside the shell, and Retry loads the page', async () => {
+    const page = await newPage(browser, { storageState });
+    await page.goto(`${server.url}/`);
+    await page.getByTestId('stat-customers-value').waitFor();
+    const chunk = await failChunk(page, 'customers-page');
+
+    await page.getByRole('link', { name: 'Customers' }).click();
+    await loadError(page).waitFor();
+    // The shell stays usable around the error.
+    expect(await page.getByRole('navigation', { name: 'Main' }).isVisible()).toBe(true);
+    await expectAccessible(page, 'page load error');
+
+    chunk.restore();
+    await page.getByRole('button', { name: 'Retry' }).click();
+    await page.getByRole('heading', { name: 'Customers', exact: true }).waitFor();
+    expect(await loadError(page).count()).toBe(0);
+    expect(chunk.served()).toBeGreaterThan(0);
+    await page.context().close();
+  });
+
+  it('recovers the first screen without reloading the tab', async () => {
+    const page = await newPage(browser, { storageState });
+    const chunk = await failChunk(page, 'overview-page');
+    await page.goto(`${server.url}/`);
+    await loadError(page).waitFor();
+    expect(await page.getByTestId('stat-customers-value').count()).toBe(0);
+    const documentLoads = await page.evaluate(() => performance.getEntriesByType('navigation').length);
+
+    chunk.restore();
+    await page.getByRole('button', { name: 'Retry' }).click();
+    await page.getByTestId('stat-customers-value').waitFor();
+    expect(chunk.served()).toBeGreaterThan(0);
+    // Same document: Retry fetched the code again, it did not reload the page.
+    expect(await page.evaluate(() => performance.getEntriesByType('navigation').length)).toBe(documentLoads);
+    await page.context().close();
+  });
+
+  it('after a deploy, reloads once onto the new build, and never loops', async () => {
+    const page = await newPage(browser, { storageState });
+    await page.goto(`${server.url}/`);
+    await page.getByTestId('stat-customers-value').waitFor();
+    // A deploy replaced the chunks: the old analytics chunk is gone, and index.html names a new entry.
+    await failChunk(page, 'analytics-page');
+    const html = await (await page.request.get(`${server.url}/`)).text();
+    await page.route(`${server.url}/`, async (route) => {
+      if (route.request().resourceType() === 'document') return route.continue();
+      return route.fulfill({
+        contentType: 'text/html',
+        body: html.replace(/\/assets\/index-[\w-]+\.js/, '/assets/index-NEWBUILD.js'),
+      });
+    });
+    let documentLoads = 0;
+    page.on('load', () => {
+      documentLoads += 1;
+    });
+
+    await page.getByRole('link', { name: 'Analytics', exact: true }).click();
+    // One reload onto /analytics; its chunk still fails and the same new build is announced, so the
+    // error shows instead of another reload.
+    await loadError(page).waitFor({ timeout: 20_000 });
+    expect(new URL(page.url()).pathname).toBe('/analytics');
+    await page.waitForTimeout(500);
+    expect(documentLoads).toBe(1);
+    await page.context().close();
+  });
+});
+
+describe('the command palette', () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('says when its code cannot load, and opens on the next try', async () => {
+    const page = await newPage(browser);
+    await signIn(page, server.url);
+    await page.getByRole('heading', { name: 'Overview' }).waitFor();
+    const chunk = await failChunk(page, 'search-command-palette');
+
+    await page.keyboard.press('Control+K');
+    await page.getByText('Search could not be loaded').waitFor();
+    await expectAccessible(page, 'command palette load error');
+
+    chunk.restore();
+    await page.getByRole('button', { name: /^Search/ }).click();
+    await page.getByRole('textbox', { name: 'Search customers, keys, orders and pages' }).waitFor();
+    expect(chunk.served()).toBeGreaterThan(0);
+    await page.context().close();
+  });
+});
