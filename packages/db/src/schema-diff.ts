@@ -25,6 +25,8 @@ export const EXTERNAL_TABLES: string[] = [
   'CustomerNameTerm',
   // Deferred search indexing (migration deferred_search_index): empty outside a bulk write.
   'SearchIndexPause',
+  // Moves when name words change, so search can cache them (migration search_vocabulary_version).
+  'SearchVocabularyVersion',
   'EmailMessageFts',
   'EmailMessageFts_data',
   'EmailMessageFts_idx',

@@ -16,6 +16,7 @@ type PauseStatements = {
   begin: Database.Statement;
   end: Database.Statement;
   index: Database.Statement[];
+  bumpVocabulary: Database.Statement;
 };
 
 // Rows above the table's marks, read as they are at the end of the pause (later updates included);
@@ -59,6 +60,10 @@ function statementsFor(sqlite: Database.Database): PauseStatements {
       ),
       end: sqlite.prepare('DELETE FROM "SearchIndexPause"'),
       index: INDEX_NEW_ROWS.map((sql) => sqlite.prepare(sql)),
+      // The insert trigger skips paused rows; the batch tells the name vocabulary cache once.
+      bumpVocabulary: sqlite.prepare(
+        'UPDATE "SearchVocabularyVersion" SET "version" = "version" + 1 WHERE "id" = 1',
+      ),
     };
     cache.set(sqlite, statements);
   }
@@ -78,6 +83,7 @@ export function withDeferredSearchIndex<T>(sqlite: Database.Database, fn: () => 
     s.begin.run(marks);
     const result = fn();
     for (const statement of s.index) statement.run(marks);
+    s.bumpVocabulary.run();
     s.end.run();
     return result;
   })();

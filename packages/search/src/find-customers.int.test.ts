@@ -146,6 +146,21 @@ describe('findCustomers relevance', () => {
     expect(names('Soren Kirkegard')).toContain('Søren Kierkegård');
   });
 
+  it('keeps typo tolerance in step with new, renamed and deleted customers', () => {
+    // The first search fills the cached name vocabulary; every later write must be seen.
+    expect(names('Quenntin Vasquezz')).not.toContain('Quentin Vasquez');
+    const id = addCustomer({ name: 'Quentin Vasquez', emails: ['quentin@vasquez.test'] });
+    expect(names('Quenntin Vasquezz')).toContain('Quentin Vasquez');
+
+    db.sqlite.prepare('UPDATE Customer SET name = ? WHERE id = ?').run('Quentin Okonkwo', id);
+    expect(names('Quenntin Okonkow')).toContain('Quentin Okonkwo');
+    expect(names('Quenntin Vasquezz')).not.toContain('Quentin Vasquez');
+
+    db.sqlite.prepare('DELETE FROM CustomerEmail WHERE customerId = ?').run(id);
+    db.sqlite.prepare('DELETE FROM Customer WHERE id = ?').run(id);
+    expect(names('Quenntin Okonkow')).toEqual([]);
+  });
+
   it('finds short and CJK-length names through the word index', () => {
     expect(names('Li')).toContain('Li Wei');
     expect(names('li wei')).toContain('Li Wei');

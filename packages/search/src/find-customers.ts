@@ -11,7 +11,9 @@
 //      to the word index as prefixes instead of the trigram index, which cannot match them.
 // Exact hits rank first, then prefixes, substrings, typos; each hit lists why it matched.
 import type { Db } from '@keydesk/db';
+import type Database from 'better-sqlite3';
 import { allowedTypos, editDistance } from './edit-distance.ts';
+import { nameWordsStartingWith } from './name-vocabulary.ts';
 import { buildNameWordMatch, type NameWordTerm, planSearch, type SearchPlan } from './search-query.ts';
 import { type IndexedRow, SEARCH_KIND, type SearchStatements, searchStatements } from './search-sql.ts';
 import { findRanges, findWordRanges, foldText, highlightKey, type MatchRange } from './search-text.ts';
@@ -240,16 +242,21 @@ function collectNameWords(
  * when known: "soren" also tries "søren", which no accent folding turns into an o); null when
  * every word is known as typed, since the substring search already found those names.
  */
-function correctNameWords(statements: SearchStatements, words: string[]): NameWordTerm[] | null {
+function correctNameWords(
+  sqlite: Database.Database,
+  statements: SearchStatements,
+  words: string[],
+): NameWordTerm[] | null {
   let hasUnknownWord = false;
   const terms = words.map((word): NameWordTerm => {
     const max = allowedTypos(word.length);
-    const isKnown = Boolean(statements.nameTermExists.get(word));
+    const first = [...word][0] ?? '';
+    const isKnown = nameWordsStartingWith(sqlite, statements, first).has(word);
     if (!isKnown) hasUnknownWord = true;
     if (max === 0) return { alternatives: [word], isPrefix: !isKnown };
     const scored: { term: string; distance: number }[] = [];
-    for (const start of new Set([...word.slice(0, 2)])) {
-      for (const term of statements.nameTermsFrom.all(start, `${start}\u{10FFFF}`) as string[]) {
+    for (const start of new Set([...word].slice(0, 2))) {
+      for (const term of nameWordsStartingWith(sqlite, statements, start)) {
         if (term === word) continue;
         const distance = editDistance(word, term, max);
         if (distance <= max) scored.push({ term, distance });
@@ -293,7 +300,7 @@ export function findCustomers(options: {
     nextCursor = collectNameWords(statements, terms, 'prefix', hits, limit, before);
   }
   if (!cursor && !isIdentifierHit && hits.size < limit && plan.nameWords.length > 0) {
-    const corrected = correctNameWords(statements, plan.nameWords);
+    const corrected = correctNameWords(options.db.sqlite, statements, plan.nameWords);
     if (corrected) collectNameWords(statements, corrected, 'typo', hits, limit, Number.MAX_SAFE_INTEGER);
   }
   return { items: summarize(statements, hits), nextCursor };

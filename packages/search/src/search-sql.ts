@@ -61,7 +61,7 @@ function prepareAll(sqlite: Database.Database) {
       `SELECT rowid FROM CustomerNameWord WHERE CustomerNameWord MATCH ? AND rowid < ?
        ORDER BY rowid DESC LIMIT ?`,
     ).pluck(),
-    nameTermExists: read('SELECT 1 FROM CustomerNameTerm WHERE term = ? AND doc > 0').pluck(),
+    vocabularyVersion: read('SELECT version FROM SearchVocabularyVersion WHERE id = 1').pluck(),
     nameTermsFrom: read(
       'SELECT term FROM CustomerNameTerm WHERE term >= ? AND term < ? AND doc > 0 LIMIT 20000',
     ).pluck(),

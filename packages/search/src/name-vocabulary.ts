@@ -1,0 +1,31 @@
+// The known name words, by first letter, for typo tolerance. fts5vocab computes each word's
+// document count by walking its postings, so reading all words that start with one letter costs
+// milliseconds at a million customers; the words themselves change rarely. They are kept per
+// connection and read again only after SearchVocabularyVersion moves (new, renamed or deleted
+// customers: see the search_vocabulary_version migration).
+import type Database from 'better-sqlite3';
+import type { SearchStatements } from './search-sql.ts';
+
+type Vocabulary = { version: number; byFirstLetter: Map<string, ReadonlySet<string>> };
+
+const vocabularies = new WeakMap<Database.Database, Vocabulary>();
+
+/** Name words in use (at least one customer) that start with `letter`. */
+export function nameWordsStartingWith(
+  sqlite: Database.Database,
+  statements: SearchStatements,
+  letter: string,
+): ReadonlySet<string> {
+  const version = statements.vocabularyVersion.get() as number;
+  let vocabulary = vocabularies.get(sqlite);
+  if (!vocabulary || vocabulary.version !== version) {
+    vocabulary = { version, byFirstLetter: new Map() };
+    vocabularies.set(sqlite, vocabulary);
+  }
+  let words = vocabulary.byFirstLetter.get(letter);
+  if (!words) {
+    words = new Set(statements.nameTermsFrom.all(letter, `${letter}\u{10FFFF}`) as string[]);
+    vocabulary.byFirstLetter.set(letter, words);
+  }
+  return words;
+}
