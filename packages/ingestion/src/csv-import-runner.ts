@@ -74,7 +74,8 @@ function mapHeader<F extends string>(header: string[], kind: CsvImportKind<F>): 
   const positions = new Map<F, number>();
   const normalized = header.map(normalizeHeader);
   for (const [field, aliases] of Object.entries(kind.columns) as [F, readonly string[]][]) {
-    const index = normalized.findIndex((h) => aliases.some((a) => normalizeHeader(a) === h));
+    const wanted = new Set(aliases.map(normalizeHeader));
+    const index = normalized.findIndex((h) => wanted.has(h));
     if (index !== -1) positions.set(field, index);
   }
   for (const group of kind.required) {
