@@ -13,7 +13,7 @@
 import type { Db } from '@keydesk/db';
 import type Database from 'better-sqlite3';
 import { allowedTypos, editDistance } from './edit-distance.ts';
-import { nameWordsStartingWith } from './name-vocabulary.ts';
+import { isKnownNameWord, nameWordsStartingWith } from './name-vocabulary.ts';
 import { buildNameWordMatch, type NameWordTerm, planSearch, type SearchPlan } from './search-query.ts';
 import { type IndexedRow, SEARCH_KIND, type SearchStatements, searchStatements } from './search-sql.ts';
 import { findRanges, findWordRanges, foldText, highlightKey, type MatchRange } from './search-text.ts';
@@ -250,8 +250,7 @@ function correctNameWords(
   let hasUnknownWord = false;
   const terms = words.map((word): NameWordTerm => {
     const max = allowedTypos(word.length);
-    const first = [...word][0] ?? '';
-    const isKnown = nameWordsStartingWith(sqlite, statements, first).has(word);
+    const isKnown = isKnownNameWord(sqlite, statements, word);
     if (!isKnown) hasUnknownWord = true;
     if (max === 0) return { alternatives: [word], isPrefix: !isKnown };
     const scored: { term: string; distance: number }[] = [];

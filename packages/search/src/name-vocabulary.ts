@@ -4,7 +4,7 @@
 // connection and read again only after SearchVocabularyVersion moves (new, renamed or deleted
 // customers: see the search_vocabulary_version migration).
 import type Database from 'better-sqlite3';
-import type { SearchStatements } from './search-sql.ts';
+import { NAME_TERMS_PER_LETTER, type SearchStatements } from './search-sql.ts';
 
 type Vocabulary = { version: number; byFirstLetter: Map<string, ReadonlySet<string>> };
 
@@ -28,4 +28,15 @@ export function nameWordsStartingWith(
     vocabulary.byFirstLetter.set(letter, words);
   }
   return words;
+}
+
+/** Whether some customer's name holds `word`; exact even when a letter has more words than are cached. */
+export function isKnownNameWord(
+  sqlite: Database.Database,
+  statements: SearchStatements,
+  word: string,
+): boolean {
+  const words = nameWordsStartingWith(sqlite, statements, [...word][0] ?? '');
+  if (words.has(word)) return true;
+  return words.size >= NAME_TERMS_PER_LETTER && Boolean(statements.nameTermExists.get(word));
 }

@@ -18,6 +18,9 @@ export type CustomerSummaryRow = {
   primaryEmail: string | null;
 };
 
+/** How many known name words per first letter typo tolerance compares with. */
+export const NAME_TERMS_PER_LETTER = 20_000;
+
 function prepareAll(sqlite: Database.Database) {
   const read = (sql: string) => sqlite.prepare(sql).safeIntegers(false);
   return {
@@ -62,8 +65,9 @@ function prepareAll(sqlite: Database.Database) {
        ORDER BY rowid DESC LIMIT ?`,
     ).pluck(),
     vocabularyVersion: read('SELECT version FROM SearchVocabularyVersion WHERE id = 1').pluck(),
+    nameTermExists: read('SELECT 1 FROM CustomerNameTerm WHERE term = ? AND doc > 0').pluck(),
     nameTermsFrom: read(
-      'SELECT term FROM CustomerNameTerm WHERE term >= ? AND term < ? AND doc > 0 LIMIT 20000',
+      `SELECT term FROM CustomerNameTerm WHERE term >= ? AND term < ? AND doc > 0 LIMIT ${NAME_TERMS_PER_LETTER}`,
     ).pluck(),
     namesByIds: read(
       'SELECT id AS customerId, name AS text, id AS sourceId FROM Customer WHERE id IN (SELECT value FROM json_each(?))',
