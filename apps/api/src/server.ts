@@ -9,6 +9,7 @@ import path from 'node:path';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import sirv from 'sirv';
 import { type AppServices, createContext } from './context.ts';
+import { firstScreenHandler } from './http/first-screen.ts';
 import type { HttpRoute } from './http/http-route.ts';
 import { sendJson, sendText } from './http/http-route.ts';
 import { isSameOriginRequest } from './http/origin-check.ts';
@@ -38,6 +39,7 @@ export function createServer(options: ServerOptions): Server {
     },
   });
   const staticFiles = webHandler(options.webDist);
+  const firstScreen = firstScreenHandler(options.webDist);
 
   const server = createHttpServer(async (req: IncomingMessage, res: ServerResponse) => {
     const isSecure = isSecureRequest(req, services.trustProxy);
@@ -69,6 +71,7 @@ export function createServer(options: ServerOptions): Server {
         await route.handle(req, res, services);
         return;
       }
+      if (url.pathname === '/' && firstScreen?.(req, res)) return;
       if (staticFiles && (req.method === 'GET' || req.method === 'HEAD')) {
         staticFiles(req, res, () => sendText(res, 404, 'Not found.'));
         return;

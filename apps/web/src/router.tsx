@@ -13,7 +13,8 @@ const routes: RouteObject[] = [
     Component: AppShellLayout,
     ErrorBoundary: RouteErrorBoundary,
     // The session check and the Overview's figures start with the router, beside the page's code,
-    // not after that code has loaded and rendered.
+    // not after that code has loaded and rendered. The server preloads this exact batch from the
+    // page at `/` (apps/api/src/http/first-screen.ts; the overview e2e checks they still match).
     loader: () => {
       void queryClient.prefetchQuery(trpcOptions.auth.status.queryOptions());
       return null;

@@ -43,6 +43,22 @@ describe('Overview', () => {
     await page.context().close();
   });
 
+  it('fetches the first screen figures once, preloaded from the page itself', async () => {
+    const page = await newPage(browser);
+    await signIn(page, server.url);
+    await page.getByTestId('stat-customers-value').waitFor();
+    const firstScreenRequests: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/trpc/auth.status,overview.get?')) firstScreenRequests.push(request.url());
+    });
+    await page.goto(`${server.url}/`);
+    await page.getByTestId('stat-customers-value').waitFor();
+    expect(await page.locator('link[rel="preload"][as="fetch"]').count()).toBe(1);
+    // One request: the app's own fetch took the preloaded response instead of asking again.
+    expect(firstScreenRequests).toHaveLength(1);
+    await page.context().close();
+  });
+
   it('sends a visitor without a session to sign in', async () => {
     const page = await newPage(browser);
     await page.goto(`${server.url}/customers`);
