@@ -11,7 +11,6 @@
 //      to the word index as prefixes instead of the trigram index, which cannot match them.
 // Exact hits rank first, then prefixes, substrings, typos; each hit lists why it matched.
 import type { Db } from '@keydesk/db';
-import type Database from 'better-sqlite3';
 import { allowedTypos, editDistance } from './edit-distance.ts';
 import { isKnownNameWord, nameWordsStartingWith } from './name-vocabulary.ts';
 import { buildNameWordMatch, type NameWordTerm, planSearch, type SearchPlan } from './search-query.ts';
@@ -242,20 +241,16 @@ function collectNameWords(
  * when known: "soren" also tries "søren", which no accent folding turns into an o); null when
  * every word is known as typed, since the substring search already found those names.
  */
-function correctNameWords(
-  sqlite: Database.Database,
-  statements: SearchStatements,
-  words: string[],
-): NameWordTerm[] | null {
+function correctNameWords(statements: SearchStatements, words: string[]): NameWordTerm[] | null {
   let hasUnknownWord = false;
   const terms = words.map((word): NameWordTerm => {
     const max = allowedTypos(word.length);
-    const isKnown = isKnownNameWord(sqlite, statements, word);
+    const isKnown = isKnownNameWord(statements, word);
     if (!isKnown) hasUnknownWord = true;
     if (max === 0) return { alternatives: [word], isPrefix: !isKnown };
     const scored: { term: string; distance: number }[] = [];
     for (const start of new Set([...word].slice(0, 2))) {
-      for (const term of nameWordsStartingWith(sqlite, statements, start)) {
+      for (const term of nameWordsStartingWith(statements, start)) {
         if (term === word) continue;
         const distance = editDistance(word, term, max);
         if (distance <= max) scored.push({ term, distance });
@@ -299,7 +294,7 @@ export function findCustomers(options: {
     nextCursor = collectNameWords(statements, terms, 'prefix', hits, limit, before);
   }
   if (!cursor && !isIdentifierHit && hits.size < limit && plan.nameWords.length > 0) {
-    const corrected = correctNameWords(options.db.sqlite, statements, plan.nameWords);
+    const corrected = correctNameWords(statements, plan.nameWords);
     if (corrected) collectNameWords(statements, corrected, 'typo', hits, limit, Number.MAX_SAFE_INTEGER);
   }
   return { items: summarize(statements, hits), nextCursor };

@@ -3,24 +3,20 @@
 // milliseconds at a million customers; the words themselves change rarely. They are kept per
 // connection and read again only after SearchVocabularyVersion moves (new, renamed or deleted
 // customers: see the search_vocabulary_version migration).
-import type Database from 'better-sqlite3';
 import { NAME_TERMS_PER_LETTER, type SearchStatements } from './search-sql.ts';
 
 type Vocabulary = { version: number; byFirstLetter: Map<string, ReadonlySet<string>> };
 
-const vocabularies = new WeakMap<Database.Database, Vocabulary>();
+// Keyed by the connection's prepared statements, which search-sql.ts makes once per connection.
+const vocabularies = new WeakMap<SearchStatements, Vocabulary>();
 
 /** Name words in use (at least one customer) that start with `letter`. */
-export function nameWordsStartingWith(
-  sqlite: Database.Database,
-  statements: SearchStatements,
-  letter: string,
-): ReadonlySet<string> {
+export function nameWordsStartingWith(statements: SearchStatements, letter: string): ReadonlySet<string> {
   const version = statements.vocabularyVersion.get() as number;
-  let vocabulary = vocabularies.get(sqlite);
+  let vocabulary = vocabularies.get(statements);
   if (!vocabulary || vocabulary.version !== version) {
     vocabulary = { version, byFirstLetter: new Map() };
-    vocabularies.set(sqlite, vocabulary);
+    vocabularies.set(statements, vocabulary);
   }
   let words = vocabulary.byFirstLetter.get(letter);
   if (!words) {
@@ -31,12 +27,8 @@ export function nameWordsStartingWith(
 }
 
 /** Whether some customer's name holds `word`; exact even when a letter has more words than are cached. */
-export function isKnownNameWord(
-  sqlite: Database.Database,
-  statements: SearchStatements,
-  word: string,
-): boolean {
-  const words = nameWordsStartingWith(sqlite, statements, [...word][0] ?? '');
+export function isKnownNameWord(statements: SearchStatements, word: string): boolean {
+  const words = nameWordsStartingWith(statements, [...word][0] ?? '');
   if (words.has(word)) return true;
   return words.size >= NAME_TERMS_PER_LETTER && Boolean(statements.nameTermExists.get(word));
 }
