@@ -2,31 +2,21 @@
 // one transaction together with the ImportRun progress marker, so a killed import resumes where the
 // last commit ended and no row is applied twice (the row writers are idempotent as well).
 import { createHash } from 'node:crypto';
-import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { type Db, describeDatabaseError, withDeferredSearchIndex } from '@keydesk/db';
 import { redactCardNumbers } from '@keydesk/privacy';
-import { parse } from 'csv-parse';
+import { openCsvBatches, shouldReadOnWorker } from './csv-batches.ts';
+import { CsvImportError, type CsvImportKind, type CsvRowOutcome, RowRejectedError } from './csv-kind.ts';
+import type { CsvItem } from './csv-reader.ts';
 
-export type CsvRowOutcome = 'created' | 'updated' | 'skipped';
-
-/** A row that cannot go in; the message names the reason, the runner adds the line number. */
-export class RowRejectedError extends Error {}
-
-export class CsvImportError extends Error {}
-
-export type CsvRow<F extends string> = Record<F, string>;
-
-export type CsvImportKind<F extends string> = {
-  kind: string;
-  /** Distinguishes variants of one kind in the fingerprint (e.g. the reseller). */
-  variant: string;
-  /** Canonical field → accepted header names (compared without case, spaces or punctuation). */
-  columns: Record<F, readonly string[]>;
-  /** At least one field of each group must be present. */
-  required: readonly (readonly F[])[];
-  /** Called once per import; the returned function runs inside the batch transaction. */
-  prepare(db: Db, now: Date): (row: CsvRow<F>) => CsvRowOutcome;
-};
+export {
+  CsvImportError,
+  type CsvImportKind,
+  type CsvRow,
+  type CsvRowOutcome,
+  normalizeHeader,
+  RowRejectedError,
+} from './csv-kind.ts';
 
 export type CsvRejection = { line: number; reason: string };
 
@@ -49,8 +39,6 @@ export type CsvImportSummary = {
 const MAX_STORED_ERRORS = 200;
 const HEAD_BYTES = 1024 * 1024;
 
-export const normalizeHeader = (name: string) => name.toLowerCase().replace(/[^a-z0-9]/g, '');
-
 /** Identifies the content (not the path): an uploaded copy of the same export resumes the same run. */
 export function fingerprintFile(file: string, variant: string): { fingerprint: string; size: number } {
   const size = statSync(file).size;
@@ -70,25 +58,6 @@ export function fingerprintFile(file: string, variant: string): { fingerprint: s
   return { fingerprint: hash.digest('hex'), size };
 }
 
-function mapHeader<F extends string>(header: string[], kind: CsvImportKind<F>): Map<F, number> {
-  const positions = new Map<F, number>();
-  const normalized = header.map(normalizeHeader);
-  for (const [field, aliases] of Object.entries(kind.columns) as [F, readonly string[]][]) {
-    const wanted = new Set(aliases.map(normalizeHeader));
-    const index = normalized.findIndex((h) => wanted.has(h));
-    if (index !== -1) positions.set(field, index);
-  }
-  for (const group of kind.required) {
-    if (!group.some((f) => positions.has(f))) {
-      const accepted = group.flatMap((f) => kind.columns[f]).join('", "');
-      throw new CsvImportError(
-        `The file has no ${group.join(' / ')} column (accepted headers: "${accepted}").`,
-      );
-    }
-  }
-  return positions;
-}
-
 type RunRow = {
   id: number;
   status: string;
@@ -100,14 +69,16 @@ type RunRow = {
   errors: string | null;
 };
 
-export async function runCsvImport<F extends string>(options: {
+export async function runCsvImport<F extends string, T>(options: {
   db: Db;
   now: () => Date;
   file: string;
-  kind: CsvImportKind<F>;
+  kind: CsvImportKind<F, T>;
   /** Run again even when this file was imported completely before (changes nothing if unchanged). */
   force?: boolean;
   batchSize?: number;
+  /** Read (parse, redact, validate) on a worker thread; by default for files of 1 MiB and more. */
+  readOnWorker?: boolean;
   onStart?: (runId: number) => void;
   onProgress?: (progress: CsvImportProgress) => void;
   onReject?: (rejection: CsvRejection) => void;
@@ -169,13 +140,11 @@ export async function runCsvImport<F extends string>(options: {
   const saveProgress = sqlite.prepare(
     `UPDATE ImportRun SET bytesDone = ?, itemsDone = ?, created = ?, updated = ?, skipped = ?, rejected = ?, errors = ? WHERE id = ?`,
   );
-  const handle = kind.prepare(db, options.now());
+  const now = options.now();
+  const write = kind.prepare(db, now);
   // Each commit writes a search-index segment and rewrites the index pages it touched: larger
   // batches mean fewer of both, but hold more rows and search terms in memory until the commit.
   const batchSize = options.batchSize ?? 10_000;
-  let positions: Map<F, number> | null = null;
-  let columnCount = 0;
-  let batch: { record: string[]; line: number }[] = [];
   let bytesDone = 0;
 
   const reject = (line: number, reason: string) => {
@@ -184,22 +153,18 @@ export async function runCsvImport<F extends string>(options: {
     if (errors.length < MAX_STORED_ERRORS) errors.push(rejection);
     options.onReject?.(rejection);
   };
-  // One transaction per batch; new rows reach the search index at the end of the batch, in the
-  // same transaction (row-by-row trigger indexing made FTS5 write a segment per row).
-  const writeBatch = (rows: { record: string[]; line: number }[]) => {
-    for (const { record, line } of rows) {
+  const writeBatch = (items: CsvItem<T>[]) => {
+    for (const item of items) {
       counts.rows++;
-      if (record.length !== columnCount) {
-        reject(line, `expected ${columnCount} columns, found ${record.length}`);
+      if ('reason' in item) {
+        reject(item.line, item.reason);
         continue;
       }
-      const row = {} as CsvRow<F>;
-      for (const [field, index] of positions as Map<F, number>) row[field] = record[index] ?? '';
       try {
-        counts[handle(row)]++;
+        counts[write(item.value) satisfies CsvRowOutcome]++;
       } catch (error) {
         if (!(error instanceof RowRejectedError)) throw error;
-        reject(line, error.message);
+        reject(item.line, error.message);
       }
     }
     saveProgress.run(
@@ -213,33 +178,29 @@ export async function runCsvImport<F extends string>(options: {
       run.id,
     );
   };
-  const flush = () => {
+  // One transaction per batch; new rows reach the search index at the end of the batch, in the
+  // same transaction (row-by-row trigger indexing made FTS5 write a segment per row).
+  const flush = (items: CsvItem<T>[]) => {
     // A batch that fails to commit (full disk, lock) rolled back: so do its counts and rejections.
     const before = { ...counts };
     const storedBefore = errors.length;
-    const rows = batch;
     try {
-      withDeferredSearchIndex(sqlite, () => writeBatch(rows));
+      withDeferredSearchIndex(sqlite, () => writeBatch(items));
     } catch (error) {
       Object.assign(counts, before);
       errors.length = storedBefore;
       throw error;
     }
-    batch = [];
     options.onProgress?.({ runId: run.id, bytesDone, bytesTotal: size, rowsDone: counts.rows });
   };
 
-  const parser = createReadStream(options.file, { highWaterMark: 256 * 1024 }).pipe(
-    parse({
-      bom: true,
-      info: true,
-      delimiter: [',', ';', '\t'],
-      relax_quotes: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      max_record_size: 1024 * 1024,
-    }),
-  );
+  const batches = openCsvBatches(kind, {
+    file: options.file,
+    now,
+    resumeAfter,
+    batchSize,
+    onWorker: options.readOnWorker ?? shouldReadOnWorker(size),
+  });
   let failure: string | null = null;
   // While importing: fsync at checkpoints only, and checkpoint every ~80 MB of WAL instead of 4 MB.
   // Safe for resuming: a batch lost to a power cut loses its progress marker with it (same commit).
@@ -248,25 +209,11 @@ export async function runCsvImport<F extends string>(options: {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('wal_autocheckpoint = 20000');
   try {
-    let seen = 0;
-    for await (const item of parser as AsyncIterable<{
-      record: string[];
-      info: { lines: number; bytes: number };
-    }>) {
-      if (positions === null) {
-        positions = mapHeader(item.record, kind);
-        columnCount = item.record.length;
-        continue;
-      }
-      seen++;
-      bytesDone = item.info.bytes;
-      if (seen <= resumeAfter) continue;
-      batch.push({ record: item.record, line: item.info.lines });
-      if (batch.length >= batchSize) flush();
+    // A file the parser gives up on still yields the records before the fault, then throws.
+    for await (const batch of batches) {
+      bytesDone = batch.done ? size : batch.bytesDone;
+      flush(batch.items);
     }
-    if (positions === null) throw new CsvImportError('The file is empty: no header line.');
-    bytesDone = size;
-    flush();
   } catch (error) {
     // A full disk or another writer's lock: the failed batch rolled back whole, and the run ends
     // "failed" with a sentence the owner can act on; importing the file again resumes after the
@@ -279,8 +226,8 @@ export async function runCsvImport<F extends string>(options: {
     )
       throw error;
     else failure = redactCardNumbers(error.message);
-    if (!storage && positions !== null && batch.length > 0) flush();
   } finally {
+    await batches.close();
     sqlite.pragma(`synchronous = ${Number(savedSynchronous)}`);
     sqlite.pragma(`wal_autocheckpoint = ${Number(savedAutocheckpoint)}`);
   }

@@ -1,8 +1,8 @@
 // Reseller order exports (CSV). Neither reseller documents its export publicly, so the accepted
 // header names are liberal; see the package README for the list.
 import { redactRecord } from '@keydesk/privacy';
-import { type CsvImportKind, RowRejectedError } from './csv-import-runner.ts';
-import { emptyCustomer, type OrderEventKind, type Reseller } from './order-event.ts';
+import { type CsvImportKind, RowRejectedError } from './csv-kind.ts';
+import { emptyCustomer, type OrderEvent, type OrderEventKind, type Reseller } from './order-event.ts';
 import { createOrderWriter } from './order-writer.ts';
 import { splitPayProLicenses } from './paypro-ipn.ts';
 import { normalizeEmail, parseAmountMinor, parseResellerDate } from './reseller-values.ts';
@@ -101,67 +101,70 @@ export function readOrderStatus(text: string): OrderEventKind | null {
   return null;
 }
 
-export function createOrderCsvKind(reseller: Reseller): CsvImportKind<OrderField> {
+export function createOrderCsvKind(reseller: Reseller): CsvImportKind<OrderField, OrderEvent> {
   return {
     kind: 'orders',
     variant: reseller,
     columns: ORDER_CSV_COLUMNS,
     required: [['orderId'], ['date'], ['email'], ['amount'], ['currency'], ['product']],
+    read(raw) {
+      // Redact before anything else touches the row: nothing below may write a card number.
+      const row = redactRecord(raw);
+      const orderId = (row.orderId ?? '').trim();
+      if (!/^[A-Za-z0-9_-]{1,100}$/.test(orderId))
+        throw new RowRejectedError('missing or malformed order id');
+      const email = normalizeEmail(row.email ?? '');
+      if (!email) throw new RowRejectedError(`"${(row.email ?? '').slice(0, 80)}" is not an email address`);
+      const purchasedAt = parseResellerDate(row.date ?? '');
+      if (!purchasedAt) throw new RowRejectedError(`"${(row.date ?? '').slice(0, 40)}" is not a date`);
+      const currency = (row.currency ?? '').trim().toUpperCase();
+      if (!/^[A-Z]{3}$/.test(currency))
+        throw new RowRejectedError(`"${currency.slice(0, 10)}" is not a currency code`);
+      const amount = parseAmountMinor(row.amount ?? '', currency);
+      if (amount === null)
+        throw new RowRejectedError(`"${(row.amount ?? '').slice(0, 40)}" is not an amount`);
+      const kind =
+        row.status === undefined || row.status.trim() === '' ? 'charged' : readOrderStatus(row.status);
+      if (!kind) throw new RowRejectedError(`unknown status "${(row.status ?? '').slice(0, 40)}"`);
+      const quantity = row.quantity ? Number(row.quantity.trim()) : 1;
+      if (!Number.isInteger(quantity) || quantity < 1 || quantity > 100_000)
+        throw new RowRejectedError('quantity is not a positive whole number');
+      const product = (row.product ?? '').trim();
+      if (product === '') throw new RowRejectedError('no product');
+      const customer = emptyCustomer([email]);
+      customer.name =
+        row.name?.trim() || [row.firstName?.trim(), row.lastName?.trim()].filter(Boolean).join(' ') || null;
+      customer.company = row.company?.trim() || null;
+      const country = row.country?.trim().toUpperCase() ?? '';
+      customer.country = /^[A-Z]{2}$/.test(country) ? country : null;
+      customer.city = row.city?.trim() || null;
+      const refunded = row.refunded ? parseAmountMinor(row.refunded, currency) : 0;
+      return {
+        reseller,
+        resellerOrderId: orderId,
+        kind,
+        occurredAt: purchasedAt,
+        purchasedAt,
+        customer,
+        items: [
+          {
+            product,
+            edition: row.edition?.trim() ?? '',
+            quantity,
+            licenseKeys: splitPayProLicenses(row.licenseKeys ?? ''),
+          },
+        ],
+        amountMinor: Math.abs(amount),
+        currency,
+        refundedMinor: Math.abs(refunded ?? 0),
+        isTest: /^(1|true|yes|y)$/i.test(row.test?.trim() ?? ''),
+      };
+    },
     prepare(db, now) {
       const writer = createOrderWriter({ db, now: () => now });
-      return (raw) => {
-        // Redact before anything else touches the row: nothing below may write a card number.
-        const row = redactRecord(raw);
-        const orderId = (row.orderId ?? '').trim();
-        if (!/^[A-Za-z0-9_-]{1,100}$/.test(orderId))
-          throw new RowRejectedError('missing or malformed order id');
-        const email = normalizeEmail(row.email ?? '');
-        if (!email) throw new RowRejectedError(`"${(row.email ?? '').slice(0, 80)}" is not an email address`);
-        const purchasedAt = parseResellerDate(row.date ?? '');
-        if (!purchasedAt) throw new RowRejectedError(`"${(row.date ?? '').slice(0, 40)}" is not a date`);
-        const currency = (row.currency ?? '').trim().toUpperCase();
-        if (!/^[A-Z]{3}$/.test(currency))
-          throw new RowRejectedError(`"${currency.slice(0, 10)}" is not a currency code`);
-        const amount = parseAmountMinor(row.amount ?? '', currency);
-        if (amount === null)
-          throw new RowRejectedError(`"${(row.amount ?? '').slice(0, 40)}" is not an amount`);
-        const kind =
-          row.status === undefined || row.status.trim() === '' ? 'charged' : readOrderStatus(row.status);
-        if (!kind) throw new RowRejectedError(`unknown status "${(row.status ?? '').slice(0, 40)}"`);
-        const quantity = row.quantity ? Number(row.quantity.trim()) : 1;
-        if (!Number.isInteger(quantity) || quantity < 1 || quantity > 100_000)
-          throw new RowRejectedError('quantity is not a positive whole number');
-        const product = (row.product ?? '').trim();
-        if (product === '') throw new RowRejectedError('no product');
-        const customer = emptyCustomer([email]);
-        customer.name =
-          row.name?.trim() || [row.firstName?.trim(), row.lastName?.trim()].filter(Boolean).join(' ') || null;
-        customer.company = row.company?.trim() || null;
-        const country = row.country?.trim().toUpperCase() ?? '';
-        customer.country = /^[A-Z]{2}$/.test(country) ? country : null;
-        customer.city = row.city?.trim() || null;
-        const refunded = row.refunded ? parseAmountMinor(row.refunded, currency) : 0;
-        const result = writer.apply({
-          reseller,
-          resellerOrderId: orderId,
-          kind,
-          occurredAt: purchasedAt,
-          purchasedAt,
-          customer,
-          items: [
-            {
-              product,
-              edition: row.edition?.trim() ?? '',
-              quantity,
-              licenseKeys: splitPayProLicenses(row.licenseKeys ?? ''),
-            },
-          ],
-          amountMinor: Math.abs(amount),
-          currency,
-          refundedMinor: Math.abs(refunded ?? 0),
-          isTest: /^(1|true|yes|y)$/i.test(row.test?.trim() ?? ''),
-        });
-        return result.outcome === 'unchanged' ? 'skipped' : result.outcome;
+      return (event) => {
+        const { outcome } = writer.apply(event);
+        return outcome === 'unchanged' ? 'skipped' : outcome;
       };
     },
   };

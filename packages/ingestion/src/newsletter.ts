@@ -3,7 +3,7 @@
 // unsubscription brings it back; a CSV list never does, whatever it says or however new it is.
 import type { Db } from '@keydesk/db';
 import { redactRecord } from '@keydesk/privacy';
-import { type CsvImportKind, RowRejectedError } from './csv-import-runner.ts';
+import { type CsvImportKind, RowRejectedError } from './csv-kind.ts';
 import { normalizeEmail, parseResellerDate } from './reseller-values.ts';
 
 export type NewsletterAction = 'subscribe' | 'unsubscribe';
@@ -121,30 +121,33 @@ export function readNewsletterStatus(text: string): NewsletterAction | null {
   return null;
 }
 
-export function createNewsletterCsvKind(): CsvImportKind<NewsletterField> {
+type NewsletterCsvEntry = { email: string; action: NewsletterAction; at: Date };
+
+export function createNewsletterCsvKind(): CsvImportKind<NewsletterField, NewsletterCsvEntry> {
   return {
     kind: 'newsletter',
     variant: '',
     columns: NEWSLETTER_CSV_COLUMNS,
     required: [['email']],
+    read(raw, now) {
+      const row = redactRecord(raw);
+      const email = normalizeEmail(row.email ?? '');
+      if (!email) throw new RowRejectedError(`"${(row.email ?? '').slice(0, 80)}" is not an email address`);
+      const unsubText = row.unsubscribedAt?.trim() ?? '';
+      const action = row.status?.trim()
+        ? readNewsletterStatus(row.status)
+        : unsubText
+          ? 'unsubscribe'
+          : 'subscribe';
+      if (!action) throw new RowRejectedError(`unknown status "${(row.status ?? '').slice(0, 40)}"`);
+      const dateText = (action === 'unsubscribe' && unsubText) || row.subscribedAt?.trim() || '';
+      const at = dateText ? parseResellerDate(dateText) : now;
+      if (!at) throw new RowRejectedError(`"${dateText.slice(0, 40)}" is not a date`);
+      return { email, action, at };
+    },
     prepare(db, now) {
       const apply = createNewsletterWriter(db);
-      return (raw) => {
-        const row = redactRecord(raw);
-        const email = normalizeEmail(row.email ?? '');
-        if (!email) throw new RowRejectedError(`"${(row.email ?? '').slice(0, 80)}" is not an email address`);
-        const unsubText = row.unsubscribedAt?.trim() ?? '';
-        const action = row.status?.trim()
-          ? readNewsletterStatus(row.status)
-          : unsubText
-            ? 'unsubscribe'
-            : 'subscribe';
-        if (!action) throw new RowRejectedError(`unknown status "${(row.status ?? '').slice(0, 40)}"`);
-        const dateText = (action === 'unsubscribe' && unsubText) || row.subscribedAt?.trim() || '';
-        const at = dateText ? parseResellerDate(dateText) : now;
-        if (!at) throw new RowRejectedError(`"${dateText.slice(0, 40)}" is not a date`);
-        return apply({ email, action, at, origin: 'csv', now });
-      };
+      return (entry) => apply({ ...entry, origin: 'csv', now });
     },
   };
 }

@@ -10,11 +10,11 @@ export type CliImporter = {
 };
 
 /** The shared CSV command: progress bar on stderr, rejected rows on stderr, summary on stdout. */
-export async function runCsvCli<F extends string>(options: {
+export async function runCsvCli<F extends string, T>(options: {
   db: Db;
   now: () => Date;
   file: string | undefined;
-  kind: CsvImportKind<F>;
+  kind: CsvImportKind<F, T>;
   force: boolean;
 }): Promise<number> {
   if (!options.file || !existsSync(options.file)) {

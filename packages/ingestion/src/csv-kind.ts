@@ -1,0 +1,52 @@
+// What one kind of CSV import (reseller orders, the mailing list) tells the runner: its columns,
+// how to read a row, and how to write what was read. Reading is pure (no database), so it can run
+// on a worker thread while the importing thread writes; this module loads no database code.
+import type { Db } from '@keydesk/db';
+
+export type CsvRowOutcome = 'created' | 'updated' | 'skipped';
+
+/** A row that cannot go in; the message names the reason, the runner adds the line number. */
+export class RowRejectedError extends Error {}
+
+export class CsvImportError extends Error {}
+
+export type CsvRow<F extends string> = Record<F, string>;
+
+export type CsvImportKind<F extends string, T> = {
+  /** With variant, names the kind to a worker thread (see createCsvKind) and in the fingerprint. */
+  kind: string;
+  variant: string;
+  /** Canonical field → accepted header names (compared without case, spaces or punctuation). */
+  columns: Record<F, readonly string[]>;
+  /** At least one field of each group must be present. */
+  required: readonly (readonly F[])[];
+  /** Redacts and validates one row (throws RowRejectedError); runs on a worker thread for big files. */
+  read(row: CsvRow<F>, now: Date): T;
+  /** Called once per import; the returned function writes one read row inside the batch transaction. */
+  prepare(db: Db, now: Date): (item: T) => CsvRowOutcome;
+};
+
+export const normalizeHeader = (name: string) => name.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+/** Where each wanted field sits in the header line; names the missing groups it cannot do without. */
+export function mapHeader<F extends string>(
+  header: string[],
+  kind: Pick<CsvImportKind<F, unknown>, 'columns' | 'required'>,
+): Map<F, number> {
+  const positions = new Map<F, number>();
+  const normalized = header.map(normalizeHeader);
+  for (const [field, aliases] of Object.entries(kind.columns) as [F, readonly string[]][]) {
+    const wanted = new Set(aliases.map(normalizeHeader));
+    const index = normalized.findIndex((h) => wanted.has(h));
+    if (index !== -1) positions.set(field, index);
+  }
+  for (const group of kind.required) {
+    if (!group.some((f) => positions.has(f))) {
+      const accepted = group.flatMap((f) => kind.columns[f]).join('", "');
+      throw new CsvImportError(
+        `The file has no ${group.join(' / ')} column (accepted headers: "${accepted}").`,
+      );
+    }
+  }
+  return positions;
+}
