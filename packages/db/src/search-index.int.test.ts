@@ -126,4 +126,32 @@ describe('withDeferredSearchIndex', () => {
     expect(find(deferred, 'Bea Newcomer')).toHaveLength(1);
     expect(find(deferred, 'Cyd Final')).toHaveLength(1);
   });
+
+  it('leaves the index alone when an update names searched columns without changing them', () => {
+    const id = before(live);
+    addOrder(live, id, 'ORD-77003', 'ZZZZ-YYYY-XXXX');
+    // Every FTS5 write adds or rewrites rows of its data table: an untouched index keeps them all.
+    const dataRows = () =>
+      live.sqlite
+        .prepare("SELECT count(*) || ':' || total(length(block)) FROM CustomerSearch_data")
+        .pluck()
+        .get();
+    const untouched = dataRows();
+    live.sqlite
+      .prepare('UPDATE Customer SET name = name, city = city, company = company, lastSeenAt = ? WHERE id = ?')
+      .run(now + 1, id);
+    live.sqlite
+      .prepare('UPDATE "Order" SET customerId = customerId, status = ? WHERE customerId = ?')
+      .run('refunded', id);
+    live.sqlite
+      .prepare('UPDATE License SET key = key, keyNormalized = keyNormalized WHERE customerId = ?')
+      .run(id);
+    live.sqlite.prepare('UPDATE CustomerEmail SET email = email WHERE customerId = ?').run(id);
+    expect(dataRows()).toBe(untouched);
+    live.sqlite.prepare(`UPDATE Customer SET city = 'Nantes' WHERE id = ?`).run(id);
+    expect(dataRows()).not.toBe(untouched);
+    expect(find(live, 'Nantes')).toHaveLength(1);
+    expect(find(live, 'Lyon')).toEqual([]);
+    expect(find(live, 'ZZZZYYYY')).toHaveLength(1);
+  });
 });

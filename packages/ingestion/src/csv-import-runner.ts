@@ -3,7 +3,12 @@
 // last commit ended and no row is applied twice (the row writers are idempotent as well).
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
-import { type Db, describeDatabaseError, withDeferredSearchIndex } from '@keydesk/db';
+import {
+  type Db,
+  describeDatabaseError,
+  withDeferredSearchIndex,
+  withoutForeignKeyChecks,
+} from '@keydesk/db';
 import { redactCardNumbers } from '@keydesk/privacy';
 import { openCsvBatches, shouldReadOnWorker } from './csv-batches.ts';
 import { CsvImportError, type CsvImportKind, type CsvRowOutcome, RowRejectedError } from './csv-kind.ts';
@@ -179,13 +184,15 @@ export async function runCsvImport<F extends string, T>(options: {
     );
   };
   // One transaction per batch; new rows reach the search index at the end of the batch, in the
-  // same transaction (row-by-row trigger indexing made FTS5 write a segment per row).
+  // same transaction (row-by-row trigger indexing made FTS5 write a segment per row). The order
+  // writer sets every reference from a row it just read or wrote, so the batch runs without the
+  // foreign-key checks that made each insert keep a statement journal.
   const flush = (items: CsvItem<T>[]) => {
     // A batch that fails to commit (full disk, lock) rolled back: so do its counts and rejections.
     const before = { ...counts };
     const storedBefore = errors.length;
     try {
-      withDeferredSearchIndex(sqlite, () => writeBatch(items));
+      withoutForeignKeyChecks(sqlite, () => withDeferredSearchIndex(sqlite, () => writeBatch(items)));
     } catch (error) {
       Object.assign(counts, before);
       errors.length = storedBefore;

@@ -18,6 +18,10 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   expect(scanForCardNumbers(db.file)).toEqual([]);
+  // Batches are written without foreign-key checks: every reference must hold all the same, and
+  // the checks are back on for everyone else.
+  expect(db.sqlite.pragma('foreign_key_check')).toEqual([]);
+  expect(db.sqlite.pragma('foreign_keys', { simple: true })).toBe(1n);
   await db.destroy();
 });
 

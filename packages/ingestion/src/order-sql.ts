@@ -13,9 +13,10 @@ export const ORDER_SQL = {
     'INSERT OR IGNORE INTO CustomerEmail (customerId, email, isPrimary, createdAt) VALUES (?, ?, 0, ?)',
   selectOrder: `SELECT id, customerId, product, edition, quantity, amountMinor, currency, status, refundedMinor, isTest,
     purchasedAt, refundedAt, chargedBackAt FROM "Order" WHERE reseller = ? AND resellerOrderId = ?`,
-  insertOrder: `INSERT INTO "Order" (reseller, resellerOrderId, customerId, product, edition, quantity, amountMinor, currency,
+  insertOrderIfNew: `INSERT INTO "Order" (reseller, resellerOrderId, customerId, product, edition, quantity, amountMinor, currency,
     status, refundedMinor, isTest, purchasedAt, refundedAt, chargedBackAt, createdAt, updatedAt)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    ON CONFLICT (reseller, resellerOrderId) DO NOTHING RETURNING id`,
   updateOrder: `UPDATE "Order" SET customerId = ?, product = ?, edition = ?, quantity = ?, amountMinor = ?, currency = ?,
     status = ?, refundedMinor = ?, isTest = ?, purchasedAt = ?, refundedAt = ?, chargedBackAt = ?, updatedAt = ? WHERE id = ?`,
   insertLicense: `INSERT OR IGNORE INTO License (key, keyNormalized, product, edition, seats, majorVersion, status, issuedAt,

@@ -88,10 +88,12 @@ export function createOrderWriter(options: {
   function upsertCustomer(customer: OrderCustomer, seenAt: number, nowMs: number): number | null {
     if (customer.emails.length === 0) return null;
     let customerId: number | null = null;
-    for (const email of customer.emails) {
+    let foundBy = -1;
+    for (const [i, email] of customer.emails.entries()) {
       const found = s.findCustomerIdByEmail.get(email) as { customerId: number } | undefined;
       if (found) {
         customerId = found.customerId;
+        foundBy = i;
         break;
       }
     }
@@ -143,7 +145,8 @@ export function createOrderWriter(options: {
         customerId,
       );
     }
-    for (const email of customer.emails) s.insertEmailIfFree.run(customerId, email, nowMs);
+    // The address the customer was found by is theirs already; before it, none was known.
+    for (const email of customer.emails.slice(foundBy + 1)) s.insertEmailIfFree.run(customerId, email, nowMs);
     return customerId;
   }
 
@@ -192,39 +195,50 @@ export function createOrderWriter(options: {
     return wrote;
   }
 
+  /** Most orders are new: one insert that yields to an existing row, not a lookup before it. */
+  function insertIfNew(
+    event: OrderEvent,
+    customerId: number | null,
+    quantity: number,
+    nowMs: number,
+  ): OrderWriteResult | null {
+    const occurredAt = event.occurredAt.getTime();
+    const first = event.items[0];
+    const status = mergeOrderStatus(null, event.kind);
+    const fullRefund = status === 'refunded' ? event.amountMinor : 0;
+    const inserted = s.insertOrderIfNew.get(
+      event.reseller,
+      event.resellerOrderId,
+      customerId,
+      first?.product ?? '',
+      first?.edition ?? '',
+      quantity,
+      event.amountMinor,
+      event.currency,
+      status,
+      Math.max(event.refundedMinor, fullRefund),
+      event.isTest ? 1 : 0,
+      event.purchasedAt.getTime(),
+      status === 'refunded' || status === 'partially_refunded' ? occurredAt : null,
+      status === 'charged_back' ? occurredAt : null,
+      nowMs,
+      nowMs,
+    ) as { id: number } | undefined;
+    if (!inserted) return null;
+    writeLicenses(inserted.id, customerId, event, status, nowMs, true);
+    return { outcome: 'created', orderId: inserted.id, customerId, status };
+  }
+
   function apply(event: OrderEvent): OrderWriteResult {
     const nowMs = options.now().getTime();
     const occurredAt = event.occurredAt.getTime();
     const customerId = upsertCustomer(event.customer, event.purchasedAt.getTime(), nowMs);
-    const existing = s.selectOrder.get(event.reseller, event.resellerOrderId) as OrderRow | undefined;
     const first = event.items[0];
     const quantity = event.items.reduce((sum, item) => sum + item.quantity, 0) || 1;
-    const status = mergeOrderStatus(existing?.status ?? null, event.kind);
-    const fullRefund = status === 'refunded' ? event.amountMinor : 0;
-    if (!existing) {
-      const orderId = Number(
-        s.insertOrder.run(
-          event.reseller,
-          event.resellerOrderId,
-          customerId,
-          first?.product ?? '',
-          first?.edition ?? '',
-          quantity,
-          event.amountMinor,
-          event.currency,
-          status,
-          Math.max(event.refundedMinor, fullRefund),
-          event.isTest ? 1 : 0,
-          event.purchasedAt.getTime(),
-          status === 'refunded' || status === 'partially_refunded' ? occurredAt : null,
-          status === 'charged_back' ? occurredAt : null,
-          nowMs,
-          nowMs,
-        ).lastInsertRowid,
-      );
-      writeLicenses(orderId, customerId, event, status, nowMs, true);
-      return { outcome: 'created', orderId, customerId, status };
-    }
+    const created = insertIfNew(event, customerId, quantity, nowMs);
+    if (created) return created;
+    const existing = s.selectOrder.get(event.reseller, event.resellerOrderId) as OrderRow;
+    const status = mergeOrderStatus(existing.status, event.kind);
     // Details come from a charge, or fill an order first seen through a refund or chargeback.
     const takeDetails = event.kind === 'charged' || existing.product === '';
     const next: OrderRow = {
