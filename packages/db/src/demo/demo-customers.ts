@@ -1,6 +1,7 @@
 // Customers with their emails, orders, licenses and newsletter state, written with prepared
 // statements in large transactions (Prisma's per-row round trips would take minutes at 1M).
 import type Database from 'better-sqlite3';
+import { withoutForeignKeyChecks } from '../foreign-keys.ts';
 import { withDeferredSearchIndex } from '../search-index.ts';
 import { COMPANY_WORDS, COUNTRIES, CURRENCY_FACTOR, EMAIL_DOMAINS, PRODUCTS, STREETS } from './demo-data.ts';
 import { generateDemoLicenseKey } from './demo-license-key.ts';
@@ -212,10 +213,13 @@ export function generateDemoCustomers(options: {
 
   for (let start = 0; start < count; start += BATCH) {
     const end = Math.min(count, start + BATCH);
-    // New rows reach the search index once per batch (see search-index.ts), in the same transaction.
-    withDeferredSearchIndex(sqlite, () => {
-      for (let i = start; i < end; i++) writeOne(i);
-    });
+    // New rows reach the search index once per batch (see search-index.ts), in the same transaction;
+    // every reference is an id the batch just wrote, so it runs without foreign-key checks.
+    withoutForeignKeyChecks(sqlite, () =>
+      withDeferredSearchIndex(sqlite, () => {
+        for (let i = start; i < end; i++) writeOne(i);
+      }),
+    );
     options.onProgress?.(end);
   }
   return counts;
