@@ -15,8 +15,7 @@ await build({
     main: path.join(here, 'src/main.ts'),
     backup: path.join(here, 'src/cli/backup.ts'),
     restore: path.join(here, 'src/cli/restore.ts'),
-    // Worker threads, started as new URL('./<name>.mjs', import.meta.url) from the code beside them.
-    'csv-read-worker': path.join(here, '../../packages/ingestion/src/csv-read-worker.ts'),
+    // The mbox import's worker thread, started as new URL('./parse-worker.mjs', import.meta.url).
     'parse-worker': path.join(here, '../../packages/conversations/src/parse-worker.ts'),
   },
   outdir,

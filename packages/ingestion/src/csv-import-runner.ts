@@ -10,9 +10,8 @@ import {
   withoutForeignKeyChecks,
 } from '@keydesk/db';
 import { redactCardNumbers } from '@keydesk/privacy';
-import { openCsvBatches, shouldReadOnWorker } from './csv-batches.ts';
 import { CsvImportError, type CsvImportKind, type CsvRowOutcome, RowRejectedError } from './csv-kind.ts';
-import type { CsvItem } from './csv-reader.ts';
+import { type CsvItem, readCsvBatches } from './csv-reader.ts';
 
 export {
   CsvImportError,
@@ -82,8 +81,6 @@ export async function runCsvImport<F extends string, T>(options: {
   /** Run again even when this file was imported completely before (changes nothing if unchanged). */
   force?: boolean;
   batchSize?: number;
-  /** Read (parse, redact, validate) on a worker thread; by default for files of 1 MiB and more. */
-  readOnWorker?: boolean;
   onStart?: (runId: number) => void;
   onProgress?: (progress: CsvImportProgress) => void;
   onReject?: (rejection: CsvRejection) => void;
@@ -201,13 +198,7 @@ export async function runCsvImport<F extends string, T>(options: {
     options.onProgress?.({ runId: run.id, bytesDone, bytesTotal: size, rowsDone: counts.rows });
   };
 
-  const batches = openCsvBatches(kind, {
-    file: options.file,
-    now,
-    resumeAfter,
-    batchSize,
-    onWorker: options.readOnWorker ?? shouldReadOnWorker(size),
-  });
+  const batches = readCsvBatches(kind, { file: options.file, now, resumeAfter, batchSize });
   let failure: string | null = null;
   // While importing: fsync at checkpoints only, and checkpoint every ~80 MB of WAL instead of 4 MB.
   // Safe for resuming: a batch lost to a power cut loses its progress marker with it (same commit).
@@ -216,7 +207,6 @@ export async function runCsvImport<F extends string, T>(options: {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('wal_autocheckpoint = 20000');
   try {
-    // A file the parser gives up on still yields the records before the fault, then throws.
     for await (const batch of batches) {
       bytesDone = batch.done ? size : batch.bytesDone;
       flush(batch.items);
@@ -234,7 +224,7 @@ export async function runCsvImport<F extends string, T>(options: {
       throw error;
     else failure = redactCardNumbers(error.message);
   } finally {
-    await batches.close();
+    await batches.return(undefined);
     sqlite.pragma(`synchronous = ${Number(savedSynchronous)}`);
     sqlite.pragma(`wal_autocheckpoint = ${Number(savedAutocheckpoint)}`);
   }

@@ -1,6 +1,5 @@
-// Reads a CSV file as batches of read rows, streaming in constant memory. Runs in the importing
-// thread for small files and on a worker thread for big ones (csv-read-worker.ts); either way the
-// runner receives the same batches, in file order.
+// Reads a CSV file as batches of read rows (parsed, redacted, validated), streaming in constant
+// memory. A batch is read whole before the runner writes it in one transaction.
 import { createReadStream } from 'node:fs';
 import { type Parser, parse } from 'csv-parse';
 import { CsvImportError, type CsvImportKind, type CsvRow, mapHeader, RowRejectedError } from './csv-kind.ts';

@@ -121,9 +121,10 @@ export function readNewsletterStatus(text: string): NewsletterAction | null {
   return null;
 }
 
-type NewsletterCsvEntry = { email: string; action: NewsletterAction; at: Date };
+/** Flat until written, like the order import's rows (see OrderCsvValues). */
+type NewsletterCsvValues = [email: string, action: NewsletterAction, atMs: number];
 
-export function createNewsletterCsvKind(): CsvImportKind<NewsletterField, NewsletterCsvEntry> {
+export function createNewsletterCsvKind(): CsvImportKind<NewsletterField, NewsletterCsvValues> {
   return {
     kind: 'newsletter',
     variant: '',
@@ -143,11 +144,11 @@ export function createNewsletterCsvKind(): CsvImportKind<NewsletterField, Newsle
       const dateText = (action === 'unsubscribe' && unsubText) || row.subscribedAt?.trim() || '';
       const at = dateText ? parseResellerDate(dateText) : now;
       if (!at) throw new RowRejectedError(`"${dateText.slice(0, 40)}" is not a date`);
-      return { email, action, at };
+      return [email, action, at.getTime()];
     },
     prepare(db, now) {
       const apply = createNewsletterWriter(db);
-      return (entry) => apply({ ...entry, origin: 'csv', now });
+      return ([email, action, atMs]) => apply({ email, action, at: new Date(atMs), origin: 'csv', now });
     },
   };
 }

@@ -16,7 +16,7 @@ export const ORDER_SQL = {
   insertOrderIfNew: `INSERT INTO "Order" (reseller, resellerOrderId, customerId, product, edition, quantity, amountMinor, currency,
     status, refundedMinor, isTest, purchasedAt, refundedAt, chargedBackAt, createdAt, updatedAt)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-    ON CONFLICT (reseller, resellerOrderId) DO NOTHING RETURNING id`,
+    ON CONFLICT (reseller, resellerOrderId) DO NOTHING`,
   updateOrder: `UPDATE "Order" SET customerId = ?, product = ?, edition = ?, quantity = ?, amountMinor = ?, currency = ?,
     status = ?, refundedMinor = ?, isTest = ?, purchasedAt = ?, refundedAt = ?, chargedBackAt = ?, updatedAt = ? WHERE id = ?`,
   insertLicense: `INSERT OR IGNORE INTO License (key, keyNormalized, product, edition, seats, majorVersion, status, issuedAt,

@@ -206,7 +206,7 @@ export function createOrderWriter(options: {
     const first = event.items[0];
     const status = mergeOrderStatus(null, event.kind);
     const fullRefund = status === 'refunded' ? event.amountMinor : 0;
-    const inserted = s.insertOrderIfNew.get(
+    const inserted = s.insertOrderIfNew.run(
       event.reseller,
       event.resellerOrderId,
       customerId,
@@ -223,10 +223,11 @@ export function createOrderWriter(options: {
       status === 'charged_back' ? occurredAt : null,
       nowMs,
       nowMs,
-    ) as { id: number } | undefined;
-    if (!inserted) return null;
-    writeLicenses(inserted.id, customerId, event, status, nowMs, true);
-    return { outcome: 'created', orderId: inserted.id, customerId, status };
+    );
+    if (inserted.changes === 0) return null;
+    const orderId = Number(inserted.lastInsertRowid);
+    writeLicenses(orderId, customerId, event, status, nowMs, true);
+    return { outcome: 'created', orderId, customerId, status };
   }
 
   function apply(event: OrderEvent): OrderWriteResult {
