@@ -47,7 +47,8 @@ export async function* readCsvBatches<F extends string, T>(
       parser.push({ skipped: error ?? new Error('unreadable record') } satisfies SkippedRecord);
     },
   });
-  createReadStream(options.file, { highWaterMark: 256 * 1024 }).pipe(parser);
+  const source = createReadStream(options.file, { highWaterMark: 256 * 1024 });
+  source.pipe(parser);
   let positions: [F, number][] | null = null;
   let columnCount = 0;
   let seen = 0;
@@ -76,6 +77,8 @@ export async function* readCsvBatches<F extends string, T>(
       }
     }
   } finally {
+    // An import that stops early (a full disk) closes the file too.
+    source.destroy();
     parser.destroy();
   }
   if (positions === null) throw new CsvImportError('The file is empty: no header line.');
