@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createOwner } from '@keydesk/auth';
 import { createDb } from '@keydesk/db';
+import { CSV_IMPORT_BATCH_ROWS } from '@keydesk/ingestion';
 import { writeOrderCsv } from '@keydesk/ingestion/testing';
 import Database from 'better-sqlite3';
 import { afterAll, expect, it } from 'vitest';
@@ -13,7 +14,7 @@ import { signInOverHttp, TEST_OWNER } from './http-test-server.ts';
 import { type SpawnedServer, spawnServer } from './spawned-server.ts';
 
 const ROWS = 30_000;
-const BATCH = 5_000; // runCsvImport's rows per transaction
+const BATCH = CSV_IMPORT_BATCH_ROWS;
 const dir = mkdtempSync(path.join(tmpdir(), 'keydesk-crash-upload-'));
 const dbFile = path.join(dir, 'data', 'keydesk.db');
 const servers: SpawnedServer[] = [];

@@ -1,5 +1,6 @@
 export { AVANGATE_MAX_AGE_MS, avangateHmac, avangateReceipt, lengthPrefixed } from './avangate-ipn.ts';
 export {
+  CSV_IMPORT_BATCH_ROWS,
   CsvImportError,
   type CsvImportKind,
   type CsvImportProgress,
