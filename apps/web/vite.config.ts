@@ -1,12 +1,17 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
-import { precompressAssets, preloadPageChunks } from './build-plugins.ts';
+import { compileHintFirstScreen, precompressAssets, preloadPageChunks } from './build-plugins.ts';
 
 const apiTarget = process.env.KEYDESK_API_URL ?? 'http://127.0.0.1:3000';
 
 export default defineConfig({
   // The Overview is the first screen after sign-in: its code is fetched with the entry.
-  plugins: [react(), preloadPageChunks('/src/routes/overview-page.tsx'), precompressAssets()],
+  plugins: [
+    react(),
+    preloadPageChunks('/src/routes/overview-page.tsx'),
+    compileHintFirstScreen('/src/routes/overview-page.tsx'),
+    precompressAssets(),
+  ],
   build: {
     target: 'es2022',
     sourcemap: false,

@@ -4,6 +4,7 @@ import { findEntryScript, shouldReloadForBuild } from './chunk-recovery.ts';
 describe('findEntryScript', () => {
   it('reads the module entry from a built index.html', () => {
     const html = `<head>
+      <script src="/warm-locale.js" async></script>
       <link rel="modulepreload" crossorigin href="/assets/react-B1.js">
       <script type="module" crossorigin src="/assets/index-Ab12.js"></script>
       <link rel="stylesheet" crossorigin href="/assets/index-Cd.css">
