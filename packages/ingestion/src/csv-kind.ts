@@ -1,6 +1,6 @@
 // What one kind of CSV import (reseller orders, the mailing list) tells the runner: its columns,
-// how to read a row, and how to write what was read. Reading is pure (no database), so it can run
-// on a worker thread while the importing thread writes; this module loads no database code.
+// how to read a row, and how to write what was read. Reading is pure (no database): a whole batch
+// is read before the runner opens the transaction that writes it.
 import type { Db } from '@keydesk/db';
 
 export type CsvRowOutcome = 'created' | 'updated' | 'skipped';
@@ -13,14 +13,14 @@ export class CsvImportError extends Error {}
 export type CsvRow<F extends string> = Record<F, string>;
 
 export type CsvImportKind<F extends string, T> = {
-  /** With variant, names the kind to a worker thread (see createCsvKind) and in the fingerprint. */
+  /** With variant, names the import in its fingerprint (e.g. the reseller). */
   kind: string;
   variant: string;
   /** Canonical field → accepted header names (compared without case, spaces or punctuation). */
   columns: Record<F, readonly string[]>;
   /** At least one field of each group must be present. */
   required: readonly (readonly F[])[];
-  /** Redacts and validates one row (throws RowRejectedError); runs on a worker thread for big files. */
+  /** Redacts and validates one row into a flat value (throws RowRejectedError). */
   read(row: CsvRow<F>, now: Date): T;
   /** Called once per import; the returned function writes one read row inside the batch transaction. */
   prepare(db: Db, now: Date): (item: T) => CsvRowOutcome;

@@ -102,9 +102,8 @@ export function readOrderStatus(text: string): OrderEventKind | null {
 }
 
 /**
- * A read row, kept flat until it is written. Why not the OrderEvent itself: a batch of ten thousand
- * nested events outlives the young generation and piles up as old-generation garbage, and costs
- * more to pass from the read worker.
+ * A read row, kept flat until it is written. Why not the OrderEvent itself: a batch of thousands of
+ * nested events outlives the young generation and piles up as old-generation garbage.
  */
 type OrderCsvValues = [
   orderId: string,
