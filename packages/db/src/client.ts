@@ -3,6 +3,7 @@ import path from 'node:path';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import type { SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import type Database from 'better-sqlite3';
+import { restoreDeferredIndexes } from './deferred-indexes.ts';
 import { PrismaClient } from './generated/client.ts';
 import { applyMigrations, type MigrationResult } from './migrate.ts';
 
@@ -64,6 +65,8 @@ export async function createDb(options: CreateDbOptions): Promise<OpenedDb> {
   // The adapter owns the connection; Keydesk shares it so raw and Prisma work never wait on each other.
   const sqlite = (adapter as unknown as { client: Database.Database }).client;
   configureConnection(sqlite);
+  // An import killed half-way may have left indexes set aside: build them before anything reads.
+  if (!options.readonly) restoreDeferredIndexes(sqlite);
   const migrations = options.migrate === false ? null : applyMigrations(sqlite);
   const shared: SqlDriverAdapterFactory = {
     provider: factory.provider,

@@ -25,6 +25,8 @@ export const EXTERNAL_TABLES: string[] = [
   'CustomerNameTerm',
   // Deferred search indexing (migration deferred_search_index): empty outside a bulk write.
   'SearchIndexPause',
+  // Secondary indexes a bulk import set aside (migration deferred_secondary_indexes): empty outside one.
+  'DeferredIndex',
   // Moves when name words change, so search can cache them (migration search_vocabulary_version).
   'SearchVocabularyVersion',
   'EmailMessageFts',

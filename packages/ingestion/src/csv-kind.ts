@@ -24,6 +24,17 @@ export type CsvImportKind<F extends string, T> = {
   read(row: CsvRow<F>, now: Date): T;
   /** Called once per import; the returned function writes one read row inside the batch transaction. */
   prepare(db: Db, now: Date): (item: T) => CsvRowOutcome;
+  /** Where a large import may set secondary indexes aside (see deferSecondaryIndexes). */
+  bulk?: CsvBulkLoad;
+};
+
+export type CsvBulkLoad = {
+  /** The tables the kind writes to. */
+  tables: readonly string[];
+  /** Non-unique indexes the writer reads through: kept, or every lookup would scan its table. */
+  keepIndexes: readonly string[];
+  /** The table whose size says whether the file is large next to what is there already. */
+  sizeTable: string;
 };
 
 export const normalizeHeader = (name: string) => name.toLowerCase().replace(/[^a-z0-9]/g, '');

@@ -212,6 +212,12 @@ export function createOrderCsvKind(reseller: Reseller): CsvImportKind<OrderField
         /^(1|true|yes|y)$/i.test(row.test?.trim() ?? ''),
       ];
     },
+    // hasLicenseForProduct and the revoke/restore updates find an order's licenses by orderId.
+    bulk: {
+      tables: ['Customer', 'CustomerEmail', 'Order', 'License'],
+      keepIndexes: ['License_orderId_idx'],
+      sizeTable: 'Order',
+    },
     prepare(db, now) {
       const writer = createOrderWriter({ db, now: () => now });
       return (values) => {

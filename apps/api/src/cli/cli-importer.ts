@@ -28,7 +28,10 @@ export async function runCsvCli<F extends string, T>(options: {
     file: options.file,
     kind: options.kind,
     force: options.force,
-    onProgress: (p) => bar.update(p.bytesDone, p.bytesTotal, p.rowsDone),
+    onProgress: (p) => {
+      bar.update(p.bytesDone, p.bytesTotal, p.rowsDone);
+      if (p.buildingIndexes) bar.log('Every row is in; building the indexes set aside during the import…');
+    },
     onReject: (r) => bar.log(`line ${r.line}: ${r.reason}`),
   });
   bar.done();

@@ -1,0 +1,80 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createDb } from './client.ts';
+import { deferSecondaryIndexes, restoreDeferredIndexes } from './deferred-indexes.ts';
+import { createTestDb, type TestDb } from './testing.ts';
+
+const SALES = ['Customer', 'CustomerEmail', 'Order', 'License'];
+
+describe('deferred secondary indexes', () => {
+  let db: TestDb;
+  beforeEach(async () => {
+    db = await createTestDb();
+  });
+  afterEach(() => db.destroy());
+
+  const indexes = () =>
+    db.sqlite.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name`).all() as {
+      name: string;
+      sql: string | null;
+    }[];
+  const saved = () => db.sqlite.prepare('SELECT name FROM DeferredIndex ORDER BY name').pluck().all();
+
+  it('sets aside only non-unique indexes not kept, and builds the same ones again', () => {
+    const before = indexes();
+    const names = deferSecondaryIndexes(db.sqlite, SALES, ['License_orderId_idx']);
+    expect(names).toContain('Customer_name_idx');
+    expect(names).toContain('Order_purchasedAt_isTest_status_currency_amountMinor_refundedMinor_idx');
+    expect(names).not.toContain('License_orderId_idx');
+    // Unique indexes keep the data correct and serve the writer's lookups.
+    for (const unique of [
+      'CustomerEmail_email_key',
+      'License_keyNormalized_key',
+      'Order_reseller_resellerOrderId_key',
+    ])
+      expect(names).not.toContain(unique);
+    expect(saved()).toEqual(names);
+    const during = indexes().map((i) => i.name);
+    for (const name of names) expect(during).not.toContain(name);
+    expect(during).toContain('License_orderId_idx');
+    // Other tables are left alone.
+    expect(during).toContain('AuditLog_at_idx');
+
+    expect(restoreDeferredIndexes(db.sqlite)).toBe(names.length);
+    expect(indexes()).toEqual(before);
+    expect(saved()).toEqual([]);
+    expect(restoreDeferredIndexes(db.sqlite)).toBe(0);
+  });
+
+  it('are built again by the next open of the database after a crash, and queries use them', async () => {
+    const before = indexes();
+    deferSecondaryIndexes(db.sqlite, SALES);
+    // The process dies here: nothing restores them but the next open.
+    db.sqlite.close();
+    const reopened = await createDb({ file: db.file });
+    try {
+      const after = reopened.sqlite
+        .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name`)
+        .all();
+      expect(after).toEqual(before);
+      expect(reopened.sqlite.prepare('SELECT count(*) FROM DeferredIndex').pluck().get()).toBe(0n);
+      const plan = reopened.sqlite
+        .prepare(`EXPLAIN QUERY PLAN SELECT id FROM Customer ORDER BY lastSeenAt DESC LIMIT 20`)
+        .all() as { detail: string }[];
+      expect(plan.map((p) => p.detail).join(' ')).toContain('Customer_lastSeenAt_idx');
+    } finally {
+      await reopened.close();
+      db = await createTestDb();
+    }
+  });
+
+  it('skips an index another connection built meanwhile', () => {
+    deferSecondaryIndexes(db.sqlite, ['Customer']);
+    db.sqlite.exec('CREATE INDEX "Customer_name_idx" ON "Customer"("name")');
+    expect(restoreDeferredIndexes(db.sqlite)).toBe(2);
+    expect(
+      indexes()
+        .filter((i) => i.name.startsWith('Customer_'))
+        .map((i) => i.name),
+    ).toEqual(['Customer_lastSeenAt_idx', 'Customer_name_idx']);
+  });
+});
