@@ -275,11 +275,7 @@ export async function runCsvImport<F extends string, T>(options: {
     // last committed batch.
     const storage = describeDatabaseError(error);
     if (storage) failure = storage;
-    else if (
-      !(error instanceof CsvImportError) &&
-      !(error instanceof Error && 'code' in error && String(error.code).startsWith('CSV_'))
-    )
-      throw error;
+    else if (!(error instanceof CsvImportError)) throw error;
     else failure = redactCardNumbers(error.message);
   } finally {
     await batches.return(undefined);

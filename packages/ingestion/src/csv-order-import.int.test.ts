@@ -127,7 +127,7 @@ describe('a record the CSV parser cannot read', () => {
       expect(rejections).toEqual([
         { line: 102, reason: '"not-an-email" is not an email address' },
         { line: 2_503, reason: 'expected 12 columns, found 4' },
-        { line: 3_004, reason: expect.stringMatching(/Quote Not Closed/) },
+        { line: 3_004, reason: expect.stringMatching(/quoted field is never closed/) },
       ]);
       const orders = target.sqlite.prepare('SELECT count(*) FROM "Order"').pluck().get();
       expect(Number(orders)).toBe(3_000);
