@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDb } from './client.ts';
-import { deferSecondaryIndexes, restoreDeferredIndexes } from './deferred-indexes.ts';
+import { deferSearchMerges, deferSecondaryIndexes, restoreDeferredIndexes } from './deferred-indexes.ts';
 import { createTestDb, type TestDb } from './testing.ts';
 
 const SALES = ['Customer', 'CustomerEmail', 'Order', 'License'];
@@ -65,6 +65,46 @@ describe('deferred secondary indexes', () => {
       await reopened.close();
       db = await createTestDb();
     }
+  });
+
+  it('pauses full-text merging, keeps indexing, and merges into one segment at the end', () => {
+    const config = (key: string) =>
+      db.sqlite
+        .prepare(`SELECT v FROM CustomerSearch_config WHERE k = ?`)
+        .pluck()
+        .safeIntegers(false)
+        .get(key);
+    const segments = () =>
+      Number(
+        db.sqlite
+          .prepare(`SELECT count(DISTINCT segid) FROM CustomerSearch_idx`)
+          .pluck()
+          .get(),
+      );
+    const find = (text: string) =>
+      db.sqlite
+        .prepare('SELECT rowid FROM CustomerSearch WHERE CustomerSearch MATCH ?')
+        .pluck()
+        .safeIntegers(false)
+        .all(`"${text}"`).length;
+    deferSearchMerges(db.sqlite, ['CustomerSearch', 'CustomerNameWord']);
+    // A second pause before the restore keeps the settings saved by the first.
+    deferSearchMerges(db.sqlite, ['CustomerSearch']);
+    expect(config('automerge')).toBe(0);
+    const insert = db.sqlite.prepare(
+      'INSERT INTO Customer (name, firstSeenAt, lastSeenAt, createdAt, updatedAt) VALUES (?, 0, 0, 0, 0)',
+    );
+    // One transaction per customer: one segment each, and none merged while paused.
+    for (let i = 0; i < 40; i++) insert.run(`Merge Test ${i}`);
+    expect(segments()).toBeGreaterThanOrEqual(40);
+    expect(find('Merge Test')).toBe(40);
+
+    expect(restoreDeferredIndexes(db.sqlite)).toBe(2);
+    expect(config('automerge')).toBe(4);
+    expect(config('crisismerge')).toBe(16);
+    expect(segments()).toBe(1);
+    expect(find('Merge Test')).toBe(40);
+    expect(saved()).toEqual([]);
   });
 
   it('skips an index another connection built meanwhile', () => {

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import {
   type Db,
+  deferSearchMerges,
   deferSecondaryIndexes,
   describeDatabaseError,
   restoreDeferredIndexes,
@@ -253,7 +254,9 @@ export async function runCsvImport<F extends string, T>(options: {
       .safeIntegers(false)
       .get() as number;
     if (expectedRows < (options.bulkMinRows ?? CSV_BULK_MIN_ROWS) || expectedRows < existingRows) return;
-    deferredIndexes = deferSecondaryIndexes(sqlite, kind.bulk.tables, kind.bulk.keepIndexes).length > 0;
+    deferSecondaryIndexes(sqlite, kind.bulk.tables, kind.bulk.keepIndexes);
+    deferSearchMerges(sqlite, kind.bulk.searchTables);
+    deferredIndexes = true;
   };
   // While importing: fsync at checkpoints only, and checkpoint every ~80 MB of WAL instead of 4 MB.
   // Safe for resuming: a batch lost to a power cut loses its progress marker with it (same commit).

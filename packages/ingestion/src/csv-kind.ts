@@ -33,6 +33,8 @@ export type CsvBulkLoad = {
   tables: readonly string[];
   /** Non-unique indexes the writer reads through: kept, or every lookup would scan its table. */
   keepIndexes: readonly string[];
+  /** FTS5 tables the writes index: their merging waits for the end. */
+  searchTables: readonly string[];
   /** The table whose size says whether the file is large next to what is there already. */
   sizeTable: string;
 };

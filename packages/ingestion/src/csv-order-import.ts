@@ -216,6 +216,7 @@ export function createOrderCsvKind(reseller: Reseller): CsvImportKind<OrderField
     bulk: {
       tables: ['Customer', 'CustomerEmail', 'Order', 'License'],
       keepIndexes: ['License_orderId_idx'],
+      searchTables: ['CustomerSearch', 'CustomerNameWord'],
       sizeTable: 'Order',
     },
     prepare(db, now) {
