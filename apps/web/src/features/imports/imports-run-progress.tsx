@@ -21,9 +21,12 @@ export function ImportsRunProgress({ runId }: { runId: number }) {
     <Stack gap="xs">
       <Progress value={shown} aria-label={`Import progress: ${shown}%`} animated={r.status === 'running'} />
       <Text size="sm" role="status">
-        {r.status === 'running'
-          ? `Importing… ${shown}%, ${formatCount(r.itemsDone)} rows`
-          : `Import ${r.status}`}
+        {r.status !== 'running'
+          ? `Import ${r.status}`
+          : percent === 100
+            ? // A large import builds the indexes it set aside once every row is in.
+              `Finishing (building indexes)… ${formatCount(r.itemsDone)} rows`
+            : `Importing… ${shown}%, ${formatCount(r.itemsDone)} rows`}
         : created {formatCount(r.created)}, updated {formatCount(r.updated)}, skipped {formatCount(r.skipped)}
         , rejected {formatCount(r.rejected)}.
       </Text>
