@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDb } from './client.ts';
 import { deferSearchMerges, deferSecondaryIndexes, restoreDeferredIndexes } from './deferred-indexes.ts';
@@ -48,7 +49,10 @@ describe('deferred secondary indexes', () => {
   it('are built again by the next open of the database after a crash, and queries use them', async () => {
     const before = indexes();
     deferSecondaryIndexes(db.sqlite, SALES);
-    // The process dies here: nothing restores them but the next open.
+    deferSearchMerges(db.sqlite, ['CustomerSearch']);
+    // The importing process dies here: nothing restores them but the next open.
+    const deadPid = spawnSync(process.execPath, ['-e', '']).pid;
+    db.sqlite.prepare('UPDATE DeferredIndex SET pid = ?').run(deadPid);
     db.sqlite.close();
     const reopened = await createDb({ file: db.file });
     try {
@@ -75,12 +79,7 @@ describe('deferred secondary indexes', () => {
         .safeIntegers(false)
         .get(key);
     const segments = () =>
-      Number(
-        db.sqlite
-          .prepare(`SELECT count(DISTINCT segid) FROM CustomerSearch_idx`)
-          .pluck()
-          .get(),
-      );
+      Number(db.sqlite.prepare(`SELECT count(DISTINCT segid) FROM CustomerSearch_idx`).pluck().get());
     const find = (text: string) =>
       db.sqlite
         .prepare('SELECT rowid FROM CustomerSearch WHERE CustomerSearch MATCH ?')
@@ -105,6 +104,20 @@ describe('deferred secondary indexes', () => {
     expect(segments()).toBe(1);
     expect(find('Merge Test')).toBe(40);
     expect(saved()).toEqual([]);
+  });
+
+  it('are left alone by an open while the process that set them aside still runs', async () => {
+    const names = deferSecondaryIndexes(db.sqlite, ['Customer']);
+    // A server starting while a command-line import (this process) runs.
+    const other = await createDb({ file: db.file });
+    try {
+      expect(other.sqlite.prepare('SELECT name FROM DeferredIndex ORDER BY name').pluck().all()).toEqual(
+        names,
+      );
+    } finally {
+      await other.close();
+    }
+    expect(restoreDeferredIndexes(db.sqlite)).toBe(names.length);
   });
 
   it('skips an index another connection built meanwhile', () => {

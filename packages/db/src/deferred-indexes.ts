@@ -11,10 +11,12 @@
 //
 // What builds an index again (its CREATE statement, or the FTS5 commands that restore merging and
 // merge) is saved in DeferredIndex in the same transaction that sets it aside, so it survives a
-// crash: whoever opens the database next (createDb) runs it.
+// crash: whoever opens the database next (createDb) runs it, unless the process that set it aside
+// is still running (a server starting while a command-line import runs must not build the indexes
+// under it, holding the write lock for seconds).
 import type Database from 'better-sqlite3';
 
-type IndexRow = { name: string; sql: string };
+type IndexRow = { name: string; sql: string; pid: number };
 
 /**
  * Drops the non-unique indexes of `tables` (except those named in `keep`) after saving their SQL.
@@ -37,10 +39,10 @@ export function deferSecondaryIndexes(
       )
       .all(JSON.stringify(tables), JSON.stringify(keep)) as IndexRow[];
     const save = sqlite.prepare(
-      'INSERT OR REPLACE INTO "DeferredIndex" ("name", "sql", "deferredAt") VALUES (?, ?, ?)',
+      'INSERT OR REPLACE INTO "DeferredIndex" ("name", "sql", "pid", "deferredAt") VALUES (?, ?, ?, ?)',
     );
     for (const index of indexes) {
-      save.run(index.name, index.sql, Date.now());
+      save.run(index.name, index.sql, process.pid, Date.now());
       sqlite.exec(`DROP INDEX "${index.name.replaceAll('"', '""')}"`);
     }
     return indexes.map((index) => index.name);
@@ -55,7 +57,7 @@ export function deferSearchMerges(sqlite: Database.Database, tables: readonly st
   sqlite.transaction(() => {
     // OR IGNORE: a second pause before the restore must not save the paused settings as the originals.
     const save = sqlite.prepare(
-      'INSERT OR IGNORE INTO "DeferredIndex" ("name", "sql", "deferredAt") VALUES (?, ?, ?)',
+      'INSERT OR IGNORE INTO "DeferredIndex" ("name", "sql", "pid", "deferredAt") VALUES (?, ?, ?, ?)',
     );
     for (const table of tables) {
       const q = `"${table.replaceAll('"', '""')}"`;
@@ -66,7 +68,7 @@ export function deferSearchMerges(sqlite: Database.Database, tables: readonly st
       const set = (key: string, value: number) =>
         `INSERT INTO ${q} (${q}, "rank") VALUES ('${key}', ${value});`;
       const restore = `${set('automerge', setting('automerge', 4))} ${set('crisismerge', setting('crisismerge', 16))} INSERT INTO ${q} (${q}) VALUES ('optimize');`;
-      save.run(`${table} (merging)`, restore, Date.now());
+      save.run(`${table} (merging)`, restore, process.pid, Date.now());
       // crisismerge forces a merge once a level holds that many segments, whatever automerge says.
       sqlite.exec(`${set('automerge', 0)} ${set('crisismerge', 1000)}`);
     }
@@ -75,16 +77,23 @@ export function deferSearchMerges(sqlite: Database.Database, tables: readonly st
 
 /**
  * Builds every index set aside by deferSecondaryIndexes and merges those deferSearchMerges paused,
- * one transaction each. Returns how many.
+ * one transaction each. Returns how many. With abandonedOnly, only what a process no longer running
+ * set aside: createDb's recovery after a crash.
  */
-export function restoreDeferredIndexes(sqlite: Database.Database): number {
+export function restoreDeferredIndexes(
+  sqlite: Database.Database,
+  options: { abandonedOnly?: boolean } = {},
+): number {
   const hasTable = sqlite
     .prepare(`SELECT 1 FROM "sqlite_master" WHERE "type" = 'table' AND "name" = 'DeferredIndex'`)
     .get();
   if (!hasTable) return 0;
-  const deferred = sqlite
-    .prepare('SELECT "name", "sql" FROM "DeferredIndex" ORDER BY "name"')
-    .all() as IndexRow[];
+  const deferred = (
+    sqlite
+      .prepare('SELECT "name", "sql", "pid" FROM "DeferredIndex" ORDER BY "name"')
+      .safeIntegers(false)
+      .all() as IndexRow[]
+  ).filter((index) => !options.abandonedOnly || !isRunning(index.pid));
   if (deferred.length === 0) return 0;
   const forget = sqlite.prepare('DELETE FROM "DeferredIndex" WHERE "name" = ?');
   // CREATE INDEX sorts the table's keys; a helper thread sorts half of them (1.1 s → 0.7 s for
@@ -106,4 +115,14 @@ export function restoreDeferredIndexes(sqlite: Database.Database): number {
     sqlite.pragma(`threads = ${threads}`);
   }
   return deferred.length;
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, as another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

@@ -70,6 +70,9 @@ describe('Resending a license key', () => {
     await expect(history.textContent()).resolves.toContain(outbox[0]?.messageId ?? '?');
     await new Promise((r) => setTimeout(r, 500));
     expect(smtp.received).toHaveLength(1);
+    // The toast closes by itself after 4 s; caught mid-fade, its half-transparent colours fail
+    // axe's contrast check (seen once in CI).
+    await page.getByText('Key email queued').waitFor({ state: 'hidden', timeout: 15_000 });
     await expectAccessible(page, 'License page with its resend history');
     await page.context().close();
   });
