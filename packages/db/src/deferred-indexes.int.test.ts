@@ -43,6 +43,9 @@ describe('deferred secondary indexes', () => {
     expect(restoreDeferredIndexes(db.sqlite)).toBe(names.length);
     expect(indexes()).toEqual(before);
     expect(saved()).toEqual([]);
+    // The sort settings of the rebuild are the connection's own again.
+    expect(db.sqlite.pragma('temp_store', { simple: true })).toBe(2n);
+    expect(db.sqlite.pragma('threads', { simple: true })).toBe(0n);
     expect(restoreDeferredIndexes(db.sqlite)).toBe(0);
   });
 

@@ -100,6 +100,10 @@ export function restoreDeferredIndexes(
   // the ten indexes of 100,000 orders).
   const threads = Number(sqlite.pragma('threads', { simple: true }));
   sqlite.pragma('threads = 2');
+  // With temporary files in memory the sorter never spills, so its memory would grow with the
+  // table; on disk it keeps to the cache size (the connection holds no temporary tables to lose).
+  const tempStore = Number(sqlite.pragma('temp_store', { simple: true }));
+  sqlite.pragma('temp_store = FILE');
   try {
     for (const index of deferred) {
       sqlite.transaction(() => {
@@ -113,6 +117,7 @@ export function restoreDeferredIndexes(
     }
   } finally {
     sqlite.pragma(`threads = ${threads}`);
+    sqlite.pragma(`temp_store = ${tempStore}`);
   }
   return deferred.length;
 }
