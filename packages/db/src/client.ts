@@ -66,7 +66,7 @@ export async function createDb(options: CreateDbOptions): Promise<OpenedDb> {
   const sqlite = (adapter as unknown as { client: Database.Database }).client;
   configureConnection(sqlite);
   // An import killed half-way may have left indexes set aside: build them before anything reads.
-  if (!options.readonly) restoreDeferredIndexes(sqlite, { abandonedOnly: true });
+  if (!options.readonly) restoreDeferredIndexes(sqlite, { of: 'abandoned' });
   const migrations = options.migrate === false ? null : applyMigrations(sqlite);
   const shared: SqlDriverAdapterFactory = {
     provider: factory.provider,

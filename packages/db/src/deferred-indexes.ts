@@ -77,13 +77,15 @@ export function deferSearchMerges(sqlite: Database.Database, tables: readonly st
 
 /**
  * Builds every index set aside by deferSecondaryIndexes and merges those deferSearchMerges paused,
- * one transaction each. Returns how many. With abandonedOnly, only what a process no longer running
- * set aside: createDb's recovery after a crash.
+ * one transaction each. Returns how many. `of` chooses whose: every entry; only those of processes
+ * no longer running (createDb's recovery after a crash); or also this process's own (the end of an
+ * import, which leaves alone what an import running in another process set aside).
  */
 export function restoreDeferredIndexes(
   sqlite: Database.Database,
-  options: { abandonedOnly?: boolean } = {},
+  options: { of?: 'all' | 'abandoned' | 'mineAndAbandoned' } = {},
 ): number {
+  const of = options.of ?? 'all';
   const hasTable = sqlite
     .prepare(`SELECT 1 FROM "sqlite_master" WHERE "type" = 'table' AND "name" = 'DeferredIndex'`)
     .get();
@@ -93,7 +95,10 @@ export function restoreDeferredIndexes(
       .prepare('SELECT "name", "sql", "pid" FROM "DeferredIndex" ORDER BY "name"')
       .safeIntegers(false)
       .all() as IndexRow[]
-  ).filter((index) => !options.abandonedOnly || !isRunning(index.pid));
+  ).filter(
+    (index) =>
+      of === 'all' || (of === 'mineAndAbandoned' && index.pid === process.pid) || !isRunning(index.pid),
+  );
   if (deferred.length === 0) return 0;
   const forget = sqlite.prepare('DELETE FROM "DeferredIndex" WHERE "name" = ?');
   // CREATE INDEX sorts the table's keys; a helper thread sorts half of them (1.1 s → 0.7 s for

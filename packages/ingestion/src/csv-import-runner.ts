@@ -237,7 +237,7 @@ export async function runCsvImport<F extends string, T>(options: {
       buildingIndexes: true,
     });
     try {
-      restoreDeferredIndexes(sqlite);
+      restoreDeferredIndexes(sqlite, { of: 'mineAndAbandoned' });
       return null;
     } catch (error) {
       return error;
@@ -254,9 +254,10 @@ export async function runCsvImport<F extends string, T>(options: {
       .safeIntegers(false)
       .get() as number;
     if (expectedRows < (options.bulkMinRows ?? CSV_BULK_MIN_ROWS) || expectedRows < existingRows) return;
+    // Set first: if the second step fails, the end of the import still restores the first.
+    deferredIndexes = true;
     deferSecondaryIndexes(sqlite, kind.bulk.tables, kind.bulk.keepIndexes);
     deferSearchMerges(sqlite, kind.bulk.searchTables);
-    deferredIndexes = true;
   };
   // While importing: fsync at checkpoints only, and checkpoint every ~80 MB of WAL instead of 4 MB.
   // Safe for resuming: a batch lost to a power cut loses its progress marker with it (same commit).
