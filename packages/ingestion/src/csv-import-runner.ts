@@ -5,16 +5,14 @@ import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import {
   type Db,
-  deferSearchMerges,
-  deferSecondaryIndexes,
   describeDatabaseError,
-  restoreDeferredIndexes,
   withDeferredSearchIndex,
   withoutForeignKeyChecks,
 } from '@keydesk/db';
 import { redactCardNumbers } from '@keydesk/privacy';
+import { type BulkLoad, startBulkLoadIfLarge } from './csv-bulk-load.ts';
 import { CsvImportError, type CsvImportKind, type CsvRowOutcome, RowRejectedError } from './csv-kind.ts';
-import { type CsvBatch, type CsvItem, readCsvBatches } from './csv-reader.ts';
+import { type CsvItem, readCsvBatches } from './csv-reader.ts';
 
 export {
   CsvImportError,
@@ -59,13 +57,6 @@ const MAX_STORED_ERRORS = 200;
  * 1,000,000-row import: 8,000 rows peaked at 280 MB RSS and wrote 4% more than 10,000 (299 MB).
  */
 export const CSV_IMPORT_BATCH_ROWS = 8_000;
-
-/**
- * An import expected to write at least this many rows, and at least as many as its table holds,
- * sets the table's secondary indexes aside and builds them again at the end: 16% less time for
- * 100,000 orders (paired runs). Below that, the dashboard's queries keep their indexes.
- */
-export const CSV_BULK_MIN_ROWS = 20_000;
 const HEAD_BYTES = 1024 * 1024;
 
 /** Identifies the content (not the path): an uploaded copy of the same export resumes the same run. */
@@ -225,40 +216,8 @@ export async function runCsvImport<F extends string, T>(options: {
 
   const batches = readCsvBatches(kind, { file: options.file, now, resumeAfter, batchSize });
   let failure: string | null = null;
-  let deferredIndexes = false;
+  let bulkLoad: BulkLoad | null = null;
   let indexFailure: unknown = null;
-  // What is not built stays in DeferredIndex, and the next open of the database builds it.
-  const buildDeferredIndexes = (): unknown => {
-    options.onProgress?.({
-      runId: run.id,
-      bytesDone,
-      bytesTotal: size,
-      rowsDone: counts.rows,
-      buildingIndexes: true,
-    });
-    try {
-      restoreDeferredIndexes(sqlite, { of: 'mineAndAbandoned' });
-      return null;
-    } catch (error) {
-      return error;
-    }
-  };
-  // Decided on the first batch, which tells the file's bytes per row.
-  const deferIndexesIfLarge = (batch: CsvBatch<T>) => {
-    if (!kind.bulk || batch.done || batch.items.length === 0) return;
-    const bytesPerRow = batch.bytesDone / (resumeAfter + batch.items.length);
-    const expectedRows = batch.items.length + (size - batch.bytesDone) / bytesPerRow;
-    const existingRows = sqlite
-      .prepare(`SELECT count(*) FROM "${kind.bulk.sizeTable}"`)
-      .pluck()
-      .safeIntegers(false)
-      .get() as number;
-    if (expectedRows < (options.bulkMinRows ?? CSV_BULK_MIN_ROWS) || expectedRows < existingRows) return;
-    // Set first: if the second step fails, the end of the import still restores the first.
-    deferredIndexes = true;
-    deferSecondaryIndexes(sqlite, kind.bulk.tables, kind.bulk.keepIndexes);
-    deferSearchMerges(sqlite, kind.bulk.searchTables);
-  };
   // While importing: fsync at checkpoints only, and checkpoint every ~80 MB of WAL instead of 4 MB.
   // Safe for resuming: a batch lost to a power cut loses its progress marker with it (same commit).
   const savedSynchronous = sqlite.pragma('synchronous', { simple: true });
@@ -269,7 +228,10 @@ export async function runCsvImport<F extends string, T>(options: {
     let first = true;
     for await (const batch of batches) {
       bytesDone = batch.done ? size : batch.bytesDone;
-      if (first) deferIndexesIfLarge(batch);
+      if (first && !batch.done) {
+        const firstBatch = { rowsBefore: resumeAfter, rows: batch.items.length, bytesDone, bytesTotal: size };
+        bulkLoad = startBulkLoadIfLarge(sqlite, kind.bulk, firstBatch, options.bulkMinRows);
+      }
       first = false;
       flush(batch.items);
     }
@@ -286,7 +248,16 @@ export async function runCsvImport<F extends string, T>(options: {
     sqlite.pragma(`synchronous = ${Number(savedSynchronous)}`);
     sqlite.pragma(`wal_autocheckpoint = ${Number(savedAutocheckpoint)}`);
     // Also when the import failed: the rows it committed are there, and queries need the indexes.
-    if (deferredIndexes) indexFailure = buildDeferredIndexes();
+    if (bulkLoad) {
+      options.onProgress?.({
+        runId: run.id,
+        bytesDone,
+        bytesTotal: size,
+        rowsDone: counts.rows,
+        buildingIndexes: true,
+      });
+      indexFailure = bulkLoad.finish();
+    }
   }
   if (indexFailure) {
     const storage = describeDatabaseError(indexFailure);
