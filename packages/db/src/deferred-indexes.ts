@@ -15,6 +15,7 @@
 // is still running (a server starting while a command-line import runs must not build the indexes
 // under it, holding the write lock for seconds).
 import type Database from 'better-sqlite3';
+import { isProcessRunning } from './process-running.ts';
 
 type IndexRow = { name: string; sql: string; pid: number };
 
@@ -97,7 +98,9 @@ export function restoreDeferredIndexes(
       .all() as IndexRow[]
   ).filter(
     (index) =>
-      of === 'all' || (of === 'mineAndAbandoned' && index.pid === process.pid) || !isRunning(index.pid),
+      of === 'all' ||
+      (of === 'mineAndAbandoned' && index.pid === process.pid) ||
+      !isProcessRunning(index.pid),
   );
   if (deferred.length === 0) return 0;
   const forget = sqlite.prepare('DELETE FROM "DeferredIndex" WHERE "name" = ?');
@@ -125,14 +128,4 @@ export function restoreDeferredIndexes(
     sqlite.pragma(`temp_store = ${tempStore}`);
   }
   return deferred.length;
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it runs, as another user.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }

@@ -7,4 +7,5 @@ export { Prisma } from './generated/client.ts';
 export type * from './generated/models.ts';
 export { applyMigrations, MigrationChecksumError, pendingMigrations } from './migrate.ts';
 export { readMigrations } from './migrations-dir.ts';
+export { isProcessRunning } from './process-running.ts';
 export { withDeferredSearchIndex } from './search-index.ts';

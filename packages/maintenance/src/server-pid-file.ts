@@ -1,5 +1,6 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { isProcessRunning } from '@keydesk/db';
 
 // The running server leaves its process id beside the database; restore refuses while that
 // process lives. A pid file left by a killed server names a dead process and is ignored.
@@ -23,11 +24,5 @@ export function runningServerPid(dbFile: string): number | null {
     return null;
   }
   if (!Number.isInteger(pid) || pid <= 0) return null;
-  try {
-    process.kill(pid, 0);
-    return pid;
-  } catch (error) {
-    // EPERM: it exists but belongs to another user, so it is alive.
-    return (error as NodeJS.ErrnoException).code === 'EPERM' ? pid : null;
-  }
+  return isProcessRunning(pid) ? pid : null;
 }
