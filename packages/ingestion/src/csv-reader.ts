@@ -75,7 +75,8 @@ export async function* readCsvBatches<F extends string, T>(
     // LF also splits CRLF lines (the CR is dropped below), so a file mixing both reads right; Papa
     // Parse's own guess would be CRLF and then keep LF-only lines together.
     if (linebreak === '') linebreak = input.includes('\n') ? '\n' : input.includes('\r') ? '\r' : '';
-    const cut = atEnd ? input.length : input.lastIndexOf(linebreak === '\r' ? '\r' : '\n') + 1;
+    const lineEnd = linebreak === '\r' ? '\r' : '\n';
+    const cut = atEnd ? input.length : input.lastIndexOf(lineEnd) + 1;
     const complete = input.slice(0, cut);
     let consumed = 0; // chars of `complete` that ended in whole records
     let line = carryLine;
@@ -94,7 +95,7 @@ export async function* readCsvBatches<F extends string, T>(
           }
           const end = result.meta.cursor;
           const startLine = line;
-          line += countLineBreaks(complete, consumed, end, linebreak);
+          line += countOf(lineEnd, complete, consumed, end);
           consumed = end;
           const record = result.data;
           const last = record.length - 1;
@@ -148,8 +149,7 @@ function tooLong(line: number): CsvImportError {
   );
 }
 
-function countLineBreaks(text: string, from: number, to: number, linebreak: string): number {
-  const mark = linebreak === '\r' ? '\r' : '\n';
+function countOf(mark: string, text: string, from: number, to: number): number {
   let count = 0;
   for (let i = text.indexOf(mark, from); i !== -1 && i < to; i = text.indexOf(mark, i + 1)) count++;
   return count;
