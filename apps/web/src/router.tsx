@@ -1,13 +1,25 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { AppShellLayout } from './components/layout/app-shell-layout.tsx';
 import { RouteErrorBoundary, withRouteErrorBoundaries } from './components/ui/route-error-boundary.tsx';
-import { withRetryablePages } from './lib/page-route.tsx';
+import { lazyPage, withRetryablePages } from './lib/page-route.tsx';
 import { queryClient, setSignedOutHandler, trpcOptions } from './lib/trpc.ts';
 
 // Every page is its own chunk: the sign-in page and the Overview ship only what they draw.
 const routes: RouteObject[] = [
-  { path: '/login', lazy: () => import('./routes/login-page.tsx').then((m) => ({ Component: m.LoginPage })) },
-  { path: '/setup', lazy: () => import('./routes/setup-page.tsx').then((m) => ({ Component: m.SetupPage })) },
+  {
+    path: '/login',
+    lazy: lazyPage(
+      () => import('./routes/login-page.tsx'),
+      (m) => m.LoginPage,
+    ),
+  },
+  {
+    path: '/setup',
+    lazy: lazyPage(
+      () => import('./routes/setup-page.tsx'),
+      (m) => m.SetupPage,
+    ),
+  },
   {
     path: '/',
     Component: AppShellLayout,
@@ -27,63 +39,94 @@ const routes: RouteObject[] = [
           void queryClient.prefetchQuery(trpcOptions.overview.get.queryOptions());
           return null;
         },
-        lazy: () => import('./routes/overview-page.tsx').then((m) => ({ Component: m.OverviewPage })),
+        lazy: lazyPage(
+          () => import('./routes/overview-page.tsx'),
+          (m) => m.OverviewPage,
+        ),
       },
       {
         path: 'customers',
-        lazy: () => import('./routes/customers-page.tsx').then((m) => ({ Component: m.CustomersPage })),
+        lazy: lazyPage(
+          () => import('./routes/customers-page.tsx'),
+          (m) => m.CustomersPage,
+        ),
       },
       {
         path: 'customers/:id',
-        lazy: () => import('./routes/customer-page.tsx').then((m) => ({ Component: m.CustomerPage })),
+        lazy: lazyPage(
+          () => import('./routes/customer-page.tsx'),
+          (m) => m.CustomerPage,
+        ),
       },
       {
         path: 'licenses',
-        lazy: () =>
-          import('./routes/license-lookup-page.tsx').then((m) => ({ Component: m.LicenseLookupPage })),
+        lazy: lazyPage(
+          () => import('./routes/license-lookup-page.tsx'),
+          (m) => m.LicenseLookupPage,
+        ),
       },
       {
         path: 'licenses/:id',
-        lazy: () => import('./routes/license-page.tsx').then((m) => ({ Component: m.LicensePage })),
+        lazy: lazyPage(
+          () => import('./routes/license-page.tsx'),
+          (m) => m.LicensePage,
+        ),
       },
       {
         path: 'customers/:customerId/privacy',
-        lazy: () =>
-          import('./routes/customer-privacy-page.tsx').then((m) => ({ Component: m.CustomerPrivacyPage })),
+        lazy: lazyPage(
+          () => import('./routes/customer-privacy-page.tsx'),
+          (m) => m.CustomerPrivacyPage,
+        ),
       },
       {
         path: 'conversations',
-        lazy: () =>
-          import('./routes/conversations-page.tsx').then((m) => ({ Component: m.ConversationsPage })),
+        lazy: lazyPage(
+          () => import('./routes/conversations-page.tsx'),
+          (m) => m.ConversationsPage,
+        ),
       },
       {
         path: 'conversations/chat/:id',
-        lazy: () =>
-          import('./routes/conversation-chat-page.tsx').then((m) => ({ Component: m.ConversationChatPage })),
+        lazy: lazyPage(
+          () => import('./routes/conversation-chat-page.tsx'),
+          (m) => m.ConversationChatPage,
+        ),
       },
       {
         path: 'conversations/email/:id',
-        lazy: () =>
-          import('./routes/conversation-thread-page.tsx').then((m) => ({
-            Component: m.ConversationThreadPage,
-          })),
+        lazy: lazyPage(
+          () => import('./routes/conversation-thread-page.tsx'),
+          (m) => m.ConversationThreadPage,
+        ),
       },
       {
         path: 'analytics',
-        lazy: () => import('./routes/analytics-page.tsx').then((m) => ({ Component: m.AnalyticsPage })),
+        lazy: lazyPage(
+          () => import('./routes/analytics-page.tsx'),
+          (m) => m.AnalyticsPage,
+        ),
       },
       {
         path: 'settings',
-        lazy: () => import('./routes/settings-page.tsx').then((m) => ({ Component: m.SettingsPage })),
+        lazy: lazyPage(
+          () => import('./routes/settings-page.tsx'),
+          (m) => m.SettingsPage,
+        ),
       },
       {
         path: 'design',
-        lazy: () =>
-          import('./routes/design-system-page.tsx').then((m) => ({ Component: m.DesignSystemPage })),
+        lazy: lazyPage(
+          () => import('./routes/design-system-page.tsx'),
+          (m) => m.DesignSystemPage,
+        ),
       },
       {
         path: '*',
-        lazy: () => import('./routes/not-found-page.tsx').then((m) => ({ Component: m.NotFoundPage })),
+        lazy: lazyPage(
+          () => import('./routes/not-found-page.tsx'),
+          (m) => m.NotFoundPage,
+        ),
       },
     ]),
   },

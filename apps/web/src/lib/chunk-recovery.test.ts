@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findEntryScript, shouldReloadForBuild } from './chunk-recovery.ts';
+import { findEntryScript, shouldReloadForBuild, shouldReloadToRetry } from './chunk-recovery.ts';
 
 describe('findEntryScript', () => {
   it('reads the module entry from a built index.html', () => {
@@ -44,5 +44,24 @@ describe('shouldReloadForBuild', () => {
     expect(shouldReloadForBuild({ running: null, deployed: '/assets/index-new.js', reloadedFor: null })).toBe(
       false,
     );
+  });
+});
+
+describe('shouldReloadToRetry', () => {
+  const base = { isRetry: true, isServerReachable: true, destination: '/customers', now: 1_000_000 };
+  it.each([
+    { change: {}, lastRetryReload: null, expected: true, why: 'a retry failed while the server answers' },
+    {
+      change: { isRetry: false },
+      lastRetryReload: null,
+      expected: false,
+      why: 'the first failure shows Retry',
+    },
+    { change: { isServerReachable: false }, lastRetryReload: null, expected: false, why: 'still offline' },
+    { change: {}, lastRetryReload: '990000 /customers', expected: false, why: 'reloaded here seconds ago' },
+    { change: {}, lastRetryReload: '900000 /customers', expected: true, why: 'the last reload was long ago' },
+    { change: {}, lastRetryReload: '990000 /licenses', expected: true, why: 'the last reload was elsewhere' },
+  ])('$why', ({ change, lastRetryReload, expected }) => {
+    expect(shouldReloadToRetry({ ...base, ...change, lastRetryReload })).toBe(expected);
   });
 });

@@ -3,6 +3,9 @@
 // reload that fetches the new build, done once automatically.
 
 const RELOADED_FOR_BUILD_KEY = 'keydesk-reloaded-for-build';
+const RELOADED_TO_RETRY_KEY = 'keydesk-reloaded-to-retry';
+/** A reload made to retry a page is not made again for the same address within this time. */
+const RETRY_RELOAD_QUIET_MS = 60_000;
 
 /** A page's code could not be fetched; the error view offers Retry instead of a blank area. */
 export class PageLoadError extends Error {
@@ -52,22 +55,40 @@ async function deployedEntryScript(): Promise<string | null> {
   }
 }
 
-function readReloadedFor(): string | null {
+function readStored(key: string): string | null {
   try {
-    return window.sessionStorage.getItem(RELOADED_FOR_BUILD_KEY);
+    return window.sessionStorage.getItem(key);
   } catch {
     return null;
   }
 }
 
-/** Marks the reload; false when storage is unavailable, since then nothing could stop a loop. */
-function rememberReloadFor(build: string): boolean {
+/** Marks a reload; false when storage is unavailable, since then nothing could stop a loop. */
+function rememberReload(key: string, value: string): boolean {
   try {
-    window.sessionStorage.setItem(RELOADED_FOR_BUILD_KEY, build);
-    return window.sessionStorage.getItem(RELOADED_FOR_BUILD_KEY) === build;
+    window.sessionStorage.setItem(key, value);
+    return window.sessionStorage.getItem(key) === value;
   } catch {
     return false;
   }
+}
+
+/**
+ * After a retry failed too while the server answers, a browser kept the failure in a way a fresh
+ * URL could not get around (say, a shared chunk the page imports): only a new document clears it.
+ * Once per address a minute, so a page that truly cannot load shows its error instead of looping.
+ */
+export function shouldReloadToRetry(options: {
+  isRetry: boolean;
+  isServerReachable: boolean;
+  destination: string;
+  lastRetryReload: string | null;
+  now: number;
+}): boolean {
+  const { isRetry, isServerReachable, destination, lastRetryReload, now } = options;
+  if (!isRetry || !isServerReachable) return false;
+  const [at, where] = (lastRetryReload ?? '').split(' ', 2);
+  return where !== destination || !(now - Number(at) < RETRY_RELOAD_QUIET_MS);
 }
 
 /**
@@ -75,16 +96,30 @@ function rememberReloadFor(build: string): boolean {
  * if the server ships a newer build (the returned promise then never settles, so the current screen
  * stays until the new document replaces it), otherwise rejects with a PageLoadError for the error view.
  */
-export async function recoverFromFailedImport(error: unknown, destination: string): Promise<never> {
+export async function recoverFromFailedImport(
+  error: unknown,
+  destination: string,
+  { isRetry = false }: { isRetry?: boolean } = {},
+): Promise<never> {
   const deployed = await deployedEntryScript();
   const isNewBuild = shouldReloadForBuild({
     running: runningEntryScript(),
     deployed,
-    reloadedFor: readReloadedFor(),
+    reloadedFor: readStored(RELOADED_FOR_BUILD_KEY),
   });
-  if (isNewBuild && deployed && rememberReloadFor(deployed)) {
+  const reload = () => {
     window.location.assign(destination);
     return new Promise<never>(() => {});
-  }
+  };
+  if (isNewBuild && deployed && rememberReload(RELOADED_FOR_BUILD_KEY, deployed)) return reload();
+  const now = Date.now();
+  const isRetryReload = shouldReloadToRetry({
+    isRetry,
+    isServerReachable: deployed !== null,
+    destination,
+    lastRetryReload: readStored(RELOADED_TO_RETRY_KEY),
+    now,
+  });
+  if (isRetryReload && rememberReload(RELOADED_TO_RETRY_KEY, `${now} ${destination}`)) return reload();
   throw new PageLoadError(error);
 }

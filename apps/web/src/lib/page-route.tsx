@@ -1,8 +1,18 @@
 import type { ComponentType } from 'react';
 import type { LoaderFunction, RouteObject } from 'react-router';
 import { recoverFromFailedImport } from './chunk-recovery.ts';
+import { retryableImport } from './retryable-import.ts';
 
 type LazyPage = () => Promise<{ Component?: ComponentType | null }>;
+
+/**
+ * A route's `lazy`: imports the page's module and picks its component. Every call after a failed
+ * download fetches the module afresh, even in a browser that remembers failed imports.
+ */
+export function lazyPage<M>(load: () => Promise<M>, pick: (module: M) => ComponentType): LazyPage {
+  const loadModule = retryableImport(load);
+  return () => loadModule().then((module) => ({ Component: pick(module) }));
+}
 
 /**
  * Turns a route's `lazy: () => import(…).then((m) => ({ Component }))` into a loader that imports the
@@ -13,6 +23,7 @@ type LazyPage = () => Promise<{ Component?: ComponentType | null }>;
 function toRetryablePage(route: RouteObject, lazy: LazyPage): RouteObject {
   let Page: ComponentType | undefined;
   let loading: Promise<void> | undefined;
+  let failures = 0;
   const ensureLoaded = (destination: string): Promise<void> => {
     loading ??= lazy().then(
       (loaded) => {
@@ -21,7 +32,8 @@ function toRetryablePage(route: RouteObject, lazy: LazyPage): RouteObject {
       },
       (error: unknown) => {
         loading = undefined;
-        return recoverFromFailedImport(error, destination);
+        failures += 1;
+        return recoverFromFailedImport(error, destination, { isRetry: failures > 1 });
       },
     );
     return loading;

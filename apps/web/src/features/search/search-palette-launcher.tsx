@@ -5,11 +5,13 @@ import { IconSearch } from '@tabler/icons-react';
 import { lazy, Suspense, useState } from 'react';
 import { LoadErrorBoundary } from '../../components/ui/load-error-boundary.tsx';
 import { notifyError } from '../../lib/notify.ts';
+import { retryableImport } from '../../lib/retryable-import.ts';
 
 // Spotlight and the search hooks stay out of the first screen's JavaScript: they load on the first
 // Ctrl/Cmd-K or click, after which Spotlight's own shortcut takes over (the store import is tiny).
-const loadPalette = () =>
-  import('./search-command-palette.tsx').then((m) => ({ default: m.SearchCommandPalette }));
+// After a failed download each attempt fetches afresh, even where the browser kept the failure.
+const importPalette = retryableImport(() => import('./search-command-palette.tsx'));
+const loadPalette = () => importPalette().then((m) => ({ default: m.SearchCommandPalette }));
 
 /** The header's search button, and the Ctrl/Cmd-K shortcut from any page. */
 export function SearchPaletteLauncher() {
