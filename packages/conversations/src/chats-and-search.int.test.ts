@@ -91,12 +91,17 @@ describe('tawk.to webhook', () => {
     });
   });
 
-  it('rejects a bad signature and a malformed body with 4xx and an audit entry', () => {
+  it('refuses a bad signature with 401 and keeps a signed but unreadable body for replay', () => {
     expect(deliver(transcript, { secret: 'wrong' }).status).toBe(401);
-    expect(deliver(null, { raw: '{"event":' }).status).toBe(400);
-    expect(deliver({ event: 'chat:transcript_created', chatId: 'x', time: 'soon' }).status).toBe(400);
+    expect(deliver(null, { raw: '{"event":' }).status).toBe(202);
+    expect(deliver({ event: 'chat:transcript_created', chatId: 'x', time: 'soon' }).status).toBe(202);
     expect(count('SELECT COUNT(*) AS n FROM ChatTranscript')).toBe(0);
-    expect(count(`SELECT COUNT(*) AS n FROM AuditLog WHERE action = 'tawk.webhook.rejected'`)).toBe(3);
+    expect(count(`SELECT COUNT(*) AS n FROM AuditLog WHERE action = 'tawk.webhook.rejected'`)).toBe(1);
+    expect(count(`SELECT COUNT(*) AS n FROM AuditLog WHERE action = 'tawk.webhook.kept'`)).toBe(2);
+    expect(count(`SELECT COUNT(*) AS n FROM WebhookEvent WHERE status = 'kept' AND payload <> ''`)).toBe(2);
+    expect(count(`SELECT COUNT(*) AS n FROM WebhookEvent WHERE status = 'rejected' AND payload = ''`)).toBe(
+      1,
+    );
   });
 
   it('records chat:end on an already stored chat without losing messages', () => {
@@ -107,7 +112,7 @@ describe('tawk.to webhook', () => {
       time: '2025-12-01T10:09:00.000Z',
       visitor: { name: 'Dana' },
     };
-    expect(deliver(end, { eventId: 'e3' }).body.result).toBe('updated');
+    expect(deliver(end, { eventId: 'e3' }).body.result).toBe('chat:end: updated chat chat-1');
     expect(count('SELECT messageCount AS n FROM ChatTranscript')).toBe(3);
     expect(count('SELECT COUNT(*) AS n FROM ChatMessage')).toBe(3);
   });

@@ -36,7 +36,15 @@ export {
 } from './link-customer.ts';
 export { readMbox } from './mbox-splitter.ts';
 export { type ParsedEmail, parseEmail } from './parse-email.ts';
-export { type ParsedChat, parseTawkEvent, parseTawkExport } from './parse-tawk.ts';
+export { type ParsedChat, parseTawkEvent, parseTawkExport, type TawkEvent } from './parse-tawk.ts';
+export type { ParsedTicket } from './parse-tawk-ticket.ts';
+export { replayTawkWebhookEvent, TawkReplayError, type TawkReplayResult } from './replay-tawk-event.ts';
 export { storeChat } from './store-chat.ts';
 export { storeEmail } from './store-emails.ts';
-export { handleTawkWebhook, type TawkWebhookResult, verifyTawkSignature } from './tawk-webhook.ts';
+export { storeTicket } from './store-ticket.ts';
+export {
+  handleTawkWebhook,
+  refuseTawkWebhook,
+  type TawkWebhookResult,
+  verifyTawkSignature,
+} from './tawk-webhook.ts';

@@ -1,9 +1,13 @@
-// tawk.to chats → one normalised shape, from webhook events (chat:start, chat:end,
-// chat:transcript_created) and from exported transcript files. Field names beyond `event`,
-// `chatId` and `time` are only third-party-confirmed, so both the short (`t`, `n`, `msg`) and the
-// long (`type`, `name`, `text`) spellings are accepted.
+// tawk.to events → one normalised shape: chats from chat:start, chat:end, chat:transcript_created
+// and exported transcript files; tickets from ticket:create (parse-tawk-ticket.ts). tawk.to documents
+// `chatId` at the top of chat:start/chat:end but sends the transcript's id inside `chat.id`, with
+// messages as `{ sender: { t, n }, msg }`; both that and the long spelling (`type`, `name`, `text`)
+// are accepted. Optional fields of the wrong type are ignored rather than fatal: the raw event is
+// kept beside whatever is stored, so a lenient reading loses nothing.
 import { redactCardNumbers } from '@keydesk/privacy';
 import { z } from 'zod';
+import { type ParsedTicket, toTicket, ZTicketEvent } from './parse-tawk-ticket.ts';
+import { asText, clean, describeIssue, toDate, toEmail, ZId, ZText } from './tawk-fields.ts';
 
 export type ChatSender = 'visitor' | 'agent' | 'system';
 
@@ -19,71 +23,78 @@ export type ParsedChat = {
 
 export class MalformedChatError extends Error {}
 
-const ZTime = z.union([z.string(), z.number()]).optional();
-const ZSender = z
-  .object({
-    t: z.string().optional(),
-    type: z.string().optional(),
-    n: z.string().optional(),
-    name: z.string().optional(),
-  })
-  .passthrough();
+const ZTime = z.union([z.string(), z.number()]).optional().catch(undefined);
+const ZSender = z.object({ t: ZText, type: ZText, n: ZText, name: ZText }).passthrough();
 const ZMessage = z
   .object({
-    sender: ZSender.optional(),
-    type: z.string().optional(),
-    msg: z.string().optional(),
-    text: z.string().optional(),
+    sender: ZSender.optional().catch(undefined),
+    type: ZText,
+    msg: z.unknown().optional(),
+    text: z.unknown().optional(),
     time: ZTime,
   })
   .passthrough();
-const ZVisitor = z
-  .object({ name: z.string().optional(), email: z.string().optional(), country: z.string().optional() })
-  .passthrough();
+const ZVisitor = z.object({ name: ZText, email: ZText, country: ZText }).passthrough();
 const ZChat = z
   .object({
-    id: z.string().min(1).max(200),
-    visitor: ZVisitor.optional(),
-    messages: z.array(ZMessage).max(100_000).optional(),
+    id: ZId,
+    visitor: ZVisitor.optional().catch(undefined),
+    messages: z.array(ZMessage).optional(),
     time: ZTime,
     createdOn: ZTime,
   })
   .passthrough();
-const ZEvent = z
+const ZChatEvent = z
   .object({
-    event: z.string(),
-    chatId: z.string().min(1).max(200),
+    event: z.enum(['chat:start', 'chat:end', 'chat:transcript_created']),
+    chatId: ZId.optional(),
     time: ZTime,
     message: ZMessage.optional(),
-    visitor: ZVisitor.optional(),
-    chat: ZChat.optional(),
+    visitor: ZVisitor.optional().catch(undefined),
+    chat: z.object({ id: ZId.optional() }).passthrough().optional(),
   })
   .passthrough();
 
-export type TawkEvent = { event: string; chat: ParsedChat };
+export type TawkEvent =
+  | { kind: 'chat'; event: 'chat:start' | 'chat:end' | 'chat:transcript_created'; chat: ParsedChat }
+  | { kind: 'ticket'; event: 'ticket:create'; ticket: ParsedTicket };
 
-/** A webhook body → the chat it describes (throws MalformedChatError on anything else). */
+export const TAWK_EVENTS = ['chat:start', 'chat:end', 'chat:transcript_created', 'ticket:create'] as const;
+
+/** A webhook body → the chat or ticket it describes (throws MalformedChatError on anything else). */
 export function parseTawkEvent(body: unknown): TawkEvent {
-  const parsed = ZEvent.safeParse(body);
-  if (!parsed.success)
-    throw new MalformedChatError(`not a tawk.to event: ${parsed.error.issues[0]?.message ?? ''}`);
+  const name = body && typeof body === 'object' ? (body as { event?: unknown }).event : undefined;
+  if (typeof name !== 'string' || !(TAWK_EVENTS as readonly string[]).includes(name))
+    throw new MalformedChatError(`unknown event ${JSON.stringify(name ?? null).slice(0, 80)}`);
+  if (name === 'ticket:create') {
+    const parsed = ZTicketEvent.safeParse(body);
+    if (!parsed.success) throw new MalformedChatError(`ticket:create: ${describeIssue(parsed.error)}`);
+    const at = toDate(parsed.data.time);
+    if (!at) throw new MalformedChatError('ticket:create without a valid time');
+    return { kind: 'ticket', event: 'ticket:create', ticket: toTicket(parsed.data, at) };
+  }
+  const parsed = ZChatEvent.safeParse(body);
+  if (!parsed.success) throw new MalformedChatError(`${name}: ${describeIssue(parsed.error)}`);
   const e = parsed.data;
-  const at = toDate(e.time) ?? null;
-  if (!at) throw new MalformedChatError('event without a valid time');
   if (e.event === 'chat:transcript_created') {
-    if (!e.chat) throw new MalformedChatError('transcript event without chat');
-    const chat = toChat({ ...e.chat, id: e.chat.id || e.chatId }, at);
-    return { event: e.event, chat: { ...chat, endedAt: chat.endedAt ?? at } };
+    const chat = ZChat.safeParse({ ...e.chat, id: e.chat?.id ?? e.chatId });
+    if (!chat.success) throw new MalformedChatError(`chat:transcript_created: ${describeIssue(chat.error)}`);
+    const at = toDate(e.time) ?? firstMessageTime(chat.data);
+    if (!at) throw new MalformedChatError('chat:transcript_created without a valid time');
+    const stored = toChat(chat.data, at);
+    return { kind: 'chat', event: e.event, chat: { ...stored, endedAt: stored.endedAt ?? at } };
   }
-  if (e.event === 'chat:start' || e.event === 'chat:end') {
-    const messages = e.message ? [toMessage(e.message, at)] : [];
-    const base = toChat({ id: e.chatId, visitor: e.visitor, messages: [] }, at);
-    return {
-      event: e.event,
-      chat: { ...base, messages, endedAt: e.event === 'chat:end' ? at : null },
-    };
-  }
-  throw new MalformedChatError(`unsupported event ${e.event}`);
+  const id = e.chatId ?? e.chat?.id;
+  if (!id) throw new MalformedChatError(`${e.event} without chatId`);
+  const at = toDate(e.time);
+  if (!at) throw new MalformedChatError(`${e.event} without a valid time`);
+  const messages = e.message ? [toMessage(e.message, at)] : [];
+  const base = toChat({ id, visitor: e.visitor, messages: [] }, at);
+  return {
+    kind: 'chat',
+    event: e.event,
+    chat: { ...base, messages, endedAt: e.event === 'chat:end' ? at : null },
+  };
 }
 
 /** An exported transcript file: an array of chats, `{ chats: [...] }`, or one chat. */
@@ -97,8 +108,7 @@ export function parseTawkExport(body: unknown): ParsedChat[] {
     const candidate =
       item && typeof item === 'object' && 'chat' in item ? (item as { chat: unknown }).chat : item;
     const parsed = ZChat.safeParse(candidate);
-    if (!parsed.success)
-      throw new MalformedChatError(`chat ${index + 1}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+    if (!parsed.success) throw new MalformedChatError(`chat ${index + 1}: ${describeIssue(parsed.error)}`);
     const fallback =
       toDate(parsed.data.createdOn) ?? toDate(parsed.data.time) ?? firstMessageTime(parsed.data);
     if (!fallback) throw new MalformedChatError(`chat ${index + 1}: no time`);
@@ -116,14 +126,15 @@ function firstMessageTime(chat: z.infer<typeof ZChat>): Date | null {
 
 function toChat(chat: z.infer<typeof ZChat>, fallback: Date): ParsedChat {
   const messages = (chat.messages ?? []).map((m) => toMessage(m, fallback));
-  const times = messages.map((m) => m.sentAt.getTime());
-  const email = chat.visitor?.email?.trim().toLowerCase();
+  // A loop, not Math.min(...times): a transcript of 200 000 messages would overflow the call.
+  let startedAt = messages.length > 0 ? Number.POSITIVE_INFINITY : fallback.getTime();
+  for (const m of messages) startedAt = Math.min(startedAt, m.sentAt.getTime());
   return {
     externalId: chat.id,
     visitorName: clean(chat.visitor?.name),
-    visitorEmail: email && /^[^\s@]+@[^\s@]+$/.test(email) ? email : null,
+    visitorEmail: toEmail(chat.visitor?.email),
     visitorCountry: clean(chat.visitor?.country)?.toUpperCase().slice(0, 2) ?? null,
-    startedAt: times.length > 0 ? new Date(Math.min(...times)) : fallback,
+    startedAt: new Date(startedAt),
     endedAt: null,
     messages,
   };
@@ -134,7 +145,7 @@ function toMessage(m: z.infer<typeof ZMessage>, fallback: Date): ParsedChat['mes
     senderType: senderType(m.sender?.t ?? m.sender?.type),
     senderName: clean(m.sender?.n ?? m.sender?.name),
     sentAt: toDate(m.time) ?? fallback,
-    text: redactCardNumbers(m.msg ?? m.text ?? ''),
+    text: redactCardNumbers(asText(m.msg ?? m.text)),
   };
 }
 
@@ -143,15 +154,4 @@ function senderType(value: string | undefined): ChatSender {
   if (v === 'v' || v === 'visitor') return 'visitor';
   if (v === 'a' || v === 'agent') return 'agent';
   return 'system';
-}
-
-function clean(value: string | undefined): string | null {
-  const v = value?.trim();
-  return v ? redactCardNumbers(v) : null;
-}
-
-function toDate(value: string | number | undefined): Date | null {
-  if (value === undefined) return null;
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? null : date;
 }

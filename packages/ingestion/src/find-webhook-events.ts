@@ -37,7 +37,11 @@ export async function findWebhookEvents(options: {
     items: page.map((row) => ({
       ...row,
       payload: row.payload.slice(0, PAYLOAD_PREVIEW_LENGTH),
-      canReplay: (row.status === 'processed' || row.status === 'duplicate') && row.source !== 'newsletter',
+      // 'kept': signed but not understood when it arrived (tawk.to). No payload, nothing to replay.
+      canReplay:
+        ['processed', 'duplicate', 'kept'].includes(row.status) &&
+        row.source !== 'newsletter' &&
+        row.payload !== '',
     })),
     nextCursor: rows.length > options.limit ? (page.at(-1)?.id ?? null) : null,
   };

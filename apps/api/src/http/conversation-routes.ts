@@ -1,5 +1,5 @@
 // Plain HTTP routes of the conversations domain: the tawk.to webhook and attachment downloads.
-import { getAttachmentContent, handleTawkWebhook } from '@keydesk/conversations';
+import { getAttachmentContent, handleTawkWebhook, refuseTawkWebhook } from '@keydesk/conversations';
 import { createContext } from '../context.ts';
 import { readEnv } from '../env.ts';
 import { BodyTooLargeError, type HttpRoute, readBody, sendJson, sendText } from './http-route.ts';
@@ -16,27 +16,35 @@ export const conversationRoutes: HttpRoute[] = [
     method: 'POST',
     path: '/hooks/tawk',
     async handle(req, res, services) {
+      const ip = clientIp(req, services.trustProxy);
       let rawBody: Buffer;
       try {
         rawBody = await readBody(req, MAX_TAWK_BODY_BYTES);
       } catch (error) {
-        if (error instanceof BodyTooLargeError) return sendJson(res, 413, { ok: false, result: 'too large' });
-        throw error;
+        if (!(error instanceof BodyTooLargeError)) throw error;
+        refuseTawkWebhook({ db: services.db, now: services.now(), ip }, 'body too large');
+        return sendJson(res, 413, { ok: false, result: 'too large' });
       }
       const header = (name: string) => {
         const value = req.headers[name];
         return typeof value === 'string' ? value : null;
       };
-      const result = handleTawkWebhook({
-        db: services.db,
-        now: services.now(),
-        rawBody,
-        signature: header('x-tawk-signature'),
-        eventId: header('x-hook-event-id'),
-        secret: tawkSecret(services),
-        ip: clientIp(req, services.trustProxy),
-      });
-      sendJson(res, result.status, result.body);
+      try {
+        const result = handleTawkWebhook({
+          db: services.db,
+          now: services.now(),
+          rawBody,
+          signature: header('x-tawk-signature'),
+          eventId: header('x-hook-event-id'),
+          secret: tawkSecret(services),
+          ip,
+        });
+        sendJson(res, result.status, result.body);
+      } catch (error) {
+        // Only a database that cannot take even the small record gets here: 503 makes tawk.to retry.
+        services.logger.error('tawk.to webhook failed', { error: (error as Error).message });
+        sendJson(res, 503, { ok: false, result: 'temporarily unavailable' });
+      }
     },
   },
   {

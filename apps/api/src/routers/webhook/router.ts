@@ -1,3 +1,4 @@
+import { replayTawkWebhookEvent, TawkReplayError } from '@keydesk/conversations';
 import { findWebhookEvents, replayWebhookEvent, WebhookReplayError } from '@keydesk/ingestion';
 import { TRPCError } from '@trpc/server';
 import { createRouter, ownerProcedure } from '../../trpc.ts';
@@ -18,9 +19,11 @@ export const webhookRouter = createRouter({
     .output(ZWebhookReplayOutput)
     .mutation(({ ctx, input }) => {
       try {
-        return replayWebhookEvent({ db: ctx.db, now: ctx.now(), id: input.id });
+        const options = { db: ctx.db, now: ctx.now(), id: input.id };
+        // tawk.to rows replay through the conversations domain, the resellers' through ingestion.
+        return replayTawkWebhookEvent(options) ?? replayWebhookEvent(options);
       } catch (error) {
-        if (error instanceof WebhookReplayError)
+        if (error instanceof WebhookReplayError || error instanceof TawkReplayError)
           throw new TRPCError({ code: 'BAD_REQUEST', message: error.message });
         throw error;
       }

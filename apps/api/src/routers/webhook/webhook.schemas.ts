@@ -3,8 +3,8 @@ import { z } from 'zod';
 export const ZWebhookFindInput = z.object({
   limit: z.number().int().min(1).max(100).default(25),
   cursor: z.number().int().positive().nullish(),
-  source: z.enum(['paypro', 'avangate', 'newsletter']).nullish(),
-  status: z.enum(['processed', 'duplicate', 'rejected', 'failed']).nullish(),
+  source: z.enum(['paypro', 'avangate', 'tawk', 'newsletter']).nullish(),
+  status: z.enum(['processed', 'duplicate', 'kept', 'rejected', 'failed']).nullish(),
 });
 
 export const ZWebhookEventSummary = z.object({

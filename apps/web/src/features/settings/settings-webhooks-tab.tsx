@@ -9,10 +9,14 @@ import { formatDateTime } from '../../lib/format.ts';
 import { RESELLERS, WEBHOOK_STATUS } from '../../lib/statuses.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 
-const SOURCES = [...RESELLERS, { value: 'newsletter', label: 'Newsletter' }];
-const STATUSES = ['processed', 'duplicate', 'rejected', 'failed'] as const;
+const SOURCES = [
+  ...RESELLERS,
+  { value: 'tawk', label: 'tawk.to' },
+  { value: 'newsletter', label: 'Newsletter' },
+];
+const STATUSES = ['processed', 'duplicate', 'kept', 'rejected', 'failed'] as const;
 
-type Source = 'paypro' | 'avangate' | 'newsletter';
+type Source = 'paypro' | 'avangate' | 'tawk' | 'newsletter';
 type Status = (typeof STATUSES)[number];
 
 /** Settings → Webhooks: every notification received, what became of it, and a Replay button. */
@@ -70,8 +74,8 @@ export function SettingsWebhooksTab() {
           <QueryError error={events.error} onRetry={() => void events.refetch()} />
         ) : rows.length === 0 ? (
           <EmptyState title="No notifications received">
-            Point PayPro Global at /hooks/paypro and Avangate at /hooks/avangate, and save their keys above;
-            each notification then appears here.
+            Point PayPro Global at /hooks/paypro, Avangate at /hooks/avangate and tawk.to at /hooks/tawk, and
+            save their keys above; each notification then appears here.
           </EmptyState>
         ) : (
           <Table.ScrollContainer minWidth={720}>

@@ -1,0 +1,79 @@
+// The tawk.to rows of the WebhookEvent table (shown in Settings → Webhooks). Statuses:
+//   processed  signed, understood, stored
+//   duplicate  a repeat delivery of an X-Hook-Event-Id already logged (small record, no body)
+//   kept       signed but not understood (unknown event, unexpected shape, too deep, not JSON):
+//              the redacted body is kept so a later Keydesk can replay it; tawk.to is answered 2xx
+//   rejected   unsigned, wrongly signed, too large, or no secret configured (small record, no body)
+import { recordAudit } from '@keydesk/audit';
+import type { Db } from '@keydesk/db';
+import type Database from 'better-sqlite3';
+
+export type TawkEventStatus = 'processed' | 'duplicate' | 'kept' | 'rejected';
+
+const SQL = {
+  byKey: `SELECT id FROM WebhookEvent WHERE source = 'tawk' AND idempotencyKey = ?`,
+  insert: `INSERT INTO WebhookEvent (source, idempotencyKey, receivedAt, remoteIp, payload, status, result)
+    VALUES ('tawk', @key, @receivedAt, @ip, @payload, @status, @result)`,
+  byId: `SELECT id, source, payload, status FROM WebhookEvent WHERE id = ?`,
+  markReplayed: `UPDATE WebhookEvent SET status = 'processed', result = ? WHERE id = ?`,
+} as const;
+
+type Statements = { [K in keyof typeof SQL]: Database.Statement };
+const cache = new WeakMap<Database.Database, Statements>();
+
+export function tawkLog(db: Db): Statements {
+  let prepared = cache.get(db.sqlite);
+  if (!prepared) {
+    prepared = Object.fromEntries(
+      Object.entries(SQL).map(([name, text]) => [name, db.sqlite.prepare(text).safeIntegers(false)]),
+    ) as Statements;
+    cache.set(db.sqlite, prepared);
+  }
+  return prepared;
+}
+
+export function findTawkEventId(db: Db, key: string): number | null {
+  return (tawkLog(db).byKey.get(key) as { id: number } | undefined)?.id ?? null;
+}
+
+/** One row; `key` only on processed and kept rows, so a repeat delivery finds them. */
+export function insertTawkEvent(
+  db: Db,
+  row: { key: string | null; ip: string | null; payload: string; status: TawkEventStatus; result: string },
+  now: Date,
+): number {
+  return Number(
+    tawkLog(db).insert.run({
+      key: row.key,
+      receivedAt: now.getTime(),
+      ip: row.ip,
+      payload: row.payload,
+      status: row.status,
+      result: row.result.slice(0, 500),
+    }).lastInsertRowid,
+  );
+}
+
+/** A row that needs the owner's eye (kept or rejected), with its audit entry. */
+export function insertAuditedTawkEvent(
+  db: Db,
+  row: Parameters<typeof insertTawkEvent>[1] & { status: 'kept' | 'rejected' },
+  now: Date,
+): number {
+  return db.sqlite.transaction(() => {
+    const id = insertTawkEvent(db, row, now);
+    recordAudit(
+      db,
+      {
+        action: `tawk.webhook.${row.status}`,
+        actor: 'webhook',
+        targetType: 'WebhookEvent',
+        targetId: id,
+        ip: row.ip,
+        details: { reason: row.result.slice(0, 500) },
+      },
+      now,
+    );
+    return id;
+  })();
+}
