@@ -34,12 +34,13 @@ export const ZTicketEvent = z
   .passthrough();
 
 export function toTicket(e: z.infer<typeof ZTicketEvent>, at: Date): ParsedTicket {
-  const humanId = e.ticket.humanId === undefined ? null : String(e.ticket.humanId).slice(0, 40);
-  const subject = asText(e.ticket.subject).replace(/\s+/g, ' ').trim().slice(0, 500);
+  const humanId =
+    e.ticket.humanId === undefined ? null : redactCardNumbers(String(e.ticket.humanId).slice(0, 40));
+  const subject = redactCardNumbers(asText(e.ticket.subject).replace(/\s+/g, ' ').trim().slice(0, 500));
   return {
     externalId: e.ticket.id,
     humanId,
-    subject: redactCardNumbers(subject) || `tawk.to ticket ${humanId ? `#${humanId}` : e.ticket.id}`,
+    subject: subject || `tawk.to ticket ${humanId ? `#${humanId}` : e.ticket.id}`,
     message: redactCardNumbers(asText(e.ticket.message)),
     requesterName: clean(e.requester?.name),
     requesterEmail: toEmail(e.requester?.email),

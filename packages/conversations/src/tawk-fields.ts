@@ -5,11 +5,12 @@ import { z } from 'zod';
 /** An optional string: anything else reads as absent. */
 export const ZText = z.string().optional().catch(undefined);
 
-/** An id tawk.to may send as a string or a number. */
+/** An id tawk.to may send as a string or a number (redacted: an id is stored and shown). */
 export const ZId = z
   .union([z.string(), z.number()])
   .transform(String)
-  .pipe(z.string().trim().min(1).max(200));
+  .pipe(z.string().trim().min(1).max(200))
+  .transform(redactCardNumbers);
 
 /** Trimmed and redacted, or null when empty. */
 export function clean(value: string | undefined): string | null {

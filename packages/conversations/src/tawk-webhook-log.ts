@@ -6,6 +6,7 @@
 //   rejected   unsigned, wrongly signed, too large, or no secret configured (small record, no body)
 import { recordAudit } from '@keydesk/audit';
 import type { Db } from '@keydesk/db';
+import { redactCardNumbers } from '@keydesk/privacy';
 import type Database from 'better-sqlite3';
 
 export type TawkEventStatus = 'processed' | 'duplicate' | 'kept' | 'rejected';
@@ -49,7 +50,8 @@ export function insertTawkEvent(
       ip: row.ip,
       payload: row.payload,
       status: row.status,
-      result: row.result.slice(0, 500),
+      // Reasons quote the event (an unknown name, a bad value): redacted like the payload.
+      result: redactCardNumbers(row.result.slice(0, 500)),
     }).lastInsertRowid,
   );
 }
@@ -70,7 +72,7 @@ export function insertAuditedTawkEvent(
         targetType: 'WebhookEvent',
         targetId: id,
         ip: row.ip,
-        details: { reason: row.result.slice(0, 500) },
+        details: { reason: redactCardNumbers(row.result.slice(0, 500)) },
       },
       now,
     );
