@@ -39,7 +39,7 @@ export function ConversationList({ filters }: { filters: ConversationFilterValue
       <EmptyState title={filters.search.trim() ? 'No conversation matches' : 'No conversations yet'}>
         {filters.search.trim()
           ? 'Try fewer or other words, or clear the filters.'
-          : 'Chats arrive from the tawk.to webhook; import a Gmail Takeout mbox with npm run import -- mbox FILE, sync the mailbox, or import exported chats above.'}
+          : 'Chats and tickets arrive from the tawk.to webhook; import a Gmail Takeout mbox with npm run import -- mbox FILE, sync the mailbox, or import exported chats above.'}
       </EmptyState>
     );
   }
