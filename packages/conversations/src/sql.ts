@@ -81,11 +81,6 @@ const SQL = {
   threadSenders: `SELECT fromAddress AS email, fromName AS name FROM EmailMessage WHERE threadId = ? ORDER BY sentAt, id`,
   insertCustomer: `INSERT INTO Customer (name, firstSeenAt, lastSeenAt, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?)`,
   insertCustomerEmail: `INSERT INTO CustomerEmail (customerId, email, isPrimary, createdAt) VALUES (?, ?, 1, ?)`,
-  webhookSeen: `SELECT id FROM WebhookEvent WHERE source = 'tawk' AND idempotencyKey = ?`,
-  webhookProcessed: `INSERT INTO WebhookEvent (source, idempotencyKey, receivedAt, remoteIp, payload, status, result)
-      VALUES ('tawk', ?, ?, ?, ?, 'processed', ?)`,
-  webhookRejected: `INSERT INTO WebhookEvent (source, idempotencyKey, receivedAt, remoteIp, payload, status, result)
-      VALUES ('tawk', NULL, ?, ?, ?, 'rejected', ?)`,
   linkChat: `UPDATE ChatTranscript SET customerId = ? WHERE id = ?`,
   linkThread: `UPDATE EmailThread SET customerId = ? WHERE id = ?`,
 } as const;
