@@ -24,7 +24,7 @@ export const REFUSAL = {
   blank: 'blank line',
   noTime: 'no [dd/Mon/yyyy:HH:MM:SS ±hhmm] time field',
   badTime: 'time field is not dd/Mon/yyyy:HH:MM:SS ±hhmm',
-  noClient: 'no client address before the time',
+  noClient: 'no client address, ident and user fields before the time',
   noRequest: 'no quoted request after the time',
   unclosedRequest: 'request field has no closing quote',
   badStatus: 'status is not a number from 100 to 599',
