@@ -27,7 +27,7 @@ describe('bot labels', () => {
     expect(classifyUserAgent(null, false)).toMatchObject({ kind: 'browser', browser: 'Unknown' });
   });
 
-  it('never stores a label that is not on the list, whatever the agent says', () => {
+  it('never stores a label that is not on the list, whatever the agent says', async () => {
     const token = fc.stringMatching(/^[A-Za-z][A-Za-z0-9_.-]{0,20}$/);
     const agent = fc.oneof(
       fc.string({ maxLength: 120 }),
@@ -35,7 +35,7 @@ describe('bot labels', () => {
         .tuple(token, fc.constantFrom('bot', 'crawler', 'spider', 'Bot'), fc.string({ maxLength: 40 }))
         .map(([a, b, c]) => `Mozilla/5.0 (Linux; Android 10; ${a}) ${a}${b}/1.0 ${c}`),
     );
-    fc.assert(
+    await fc.assert(
       fc.property(agent, (ua) => {
         const info = classifyUserAgent(ua);
         if (info.kind === 'bot') expect(BOT_LABELS.has(info.bot)).toBe(true);
