@@ -70,11 +70,29 @@ export function createAccessLogWriter(sqlite: Database.Database) {
   return { flush, reportProgress };
 }
 
-/** One ImportRun row per file (`log-file:<WebLogFile id>`), showing that file's latest import. */
+export const STOPPED_RUN =
+  'stopped before the end (its process ended); a later import went on from its last commit';
+
+/**
+ * One ImportRun row per file and start position (`log-file:<WebLogFile id>:<byte>`), so each import
+ * that read something new keeps its own counts and refused lines; a rerun that finds nothing new
+ * replaces the previous such row. A run of the same file still marked running was cut off.
+ */
 export function startImportRun(
   sqlite: Database.Database,
-  options: { fingerprint: string; source: string; bytesTotal: number; now: Date },
+  options: { fileId: number; startAt: number; source: string; bytesTotal: number; now: Date },
 ): number {
+  sqlite
+    .prepare(
+      `UPDATE ImportRun SET status = 'failed', errors = ?, finishedAt = ?
+       WHERE kind = 'access-log' AND status = 'running' AND fingerprint LIKE ?`,
+    )
+    .run(
+      JSON.stringify([{ line: 0, reason: STOPPED_RUN }]),
+      options.now.getTime(),
+      `log-file:${options.fileId}:%`,
+    );
+  const fingerprint = `log-file:${options.fileId}:${options.startAt}`;
   const row = sqlite
     .prepare(
       `INSERT INTO ImportRun (kind, fingerprint, source, status, bytesDone, bytesTotal, itemsDone, created, updated, skipped, rejected, errors, startedAt, finishedAt)
@@ -85,7 +103,7 @@ export function startImportRun(
        RETURNING id`,
     )
     .safeIntegers(false)
-    .get(options.fingerprint, options.source, options.bytesTotal, options.now.getTime()) as { id: number };
+    .get(fingerprint, options.source, options.bytesTotal, options.now.getTime()) as { id: number };
   return row.id;
 }
 

@@ -83,14 +83,15 @@ async function importOne(
   const known = findKnownFile(db.sqlite, { textHead, rawHead, rawSize: size, isGzip });
   const source = options.source ?? 'web';
   const fileId = known?.id ?? insertLogFile(db.sqlite, { textHead, name, source, now: options.now() });
+  // A file the old importer read whole is skipped whole; its lines were counted then.
+  const startAt = known ? (known.isLegacyWhole ? Number.MAX_SAFE_INTEGER : known.bytesTaken) : 0;
   const runId = startImportRun(db.sqlite, {
-    fingerprint: `log-file:${fileId}`,
+    fileId,
+    startAt: known?.bytesTaken ?? 0,
     source: name,
     bytesTotal: size,
     now: options.now(),
   });
-  // A file the old importer read whole is skipped whole; its lines were counted then.
-  const startAt = known ? (known.isLegacyWhole ? Number.MAX_SAFE_INTEGER : known.bytesTaken) : 0;
   counts.lines = counts.duplicates = known?.linesTaken ?? 0;
   counts.bytesDone = isGzip ? 0 : Math.min(startAt, size);
   let committedBytes = known?.bytesTaken ?? 0;

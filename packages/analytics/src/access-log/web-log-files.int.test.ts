@@ -4,6 +4,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { createTestDb, type TestDb } from '@keydesk/db/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { STOPPED_RUN } from './access-log-sql.ts';
 import { CUT_LINE_REST, importAccessLogs } from './import-access-log.ts';
 
 const FIREFOX = 'Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0';
@@ -78,6 +79,24 @@ describe('what counts as already imported', () => {
     expect(last).toMatchObject({ lines: 4, duplicates: 3, stored: 1, refused: 0 });
     expect(pageViews()).toBe(3);
     expect(await importFile(rotated)).toMatchObject({ lines: 4, duplicates: 4, stored: 0 });
+  });
+
+  it('keeps one ImportRun per start position, and marks a run cut off by a dead process as failed', async () => {
+    const file = path.join(db.dir, 'runs.log');
+    writeFileSync(file, `${line('8.8.8.8', '01/Mar/2025:10:00:00')}\n`);
+    await importFile(file);
+    db.sqlite.prepare(`UPDATE ImportRun SET status = 'running'`).run();
+    appendFileSync(file, `${line('8.8.8.8', '01/Mar/2025:10:00:01')}\n`);
+    await importFile(file);
+    const runs = db.sqlite
+      .prepare('SELECT status, itemsDone, created, skipped, errors FROM ImportRun ORDER BY id')
+      .safeIntegers(false)
+      .all() as { status: string; itemsDone: number; created: number; skipped: number; errors: string }[];
+    expect(runs.map(({ errors, ...run }) => run)).toEqual([
+      { status: 'failed', itemsDone: 1, created: 1, skipped: 0 },
+      { status: 'completed', itemsDone: 2, created: 1, skipped: 1 },
+    ]);
+    expect(runs[0]?.errors).toContain(STOPPED_RUN);
   });
 
   it('takes a last line without a newline, and never counts it twice when the file goes on', async () => {
