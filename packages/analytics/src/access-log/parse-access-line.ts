@@ -151,11 +151,26 @@ function timeFieldStart(line: string): number {
   return -1;
 }
 
+// A log behind a proxy has a forwarded list on every line, and a visit's lines repeat it: the last
+// answer is kept so the list is split and its addresses classified once per visit, not per line.
+let lastPrefix = '';
+let lastPrefixClient: string | null = null;
+let lastForwarded = '';
+let lastRemote = '';
+let lastForwardedClient = '';
+
 /** The visitor's address from the text before `%l %u [`: one plain token is the common case. */
 function clientBefore(line: string, end: number): string | null {
   for (let i = 0; i < end; i++) {
     const c = line.charCodeAt(i);
-    if (c === 32 || c === 44 || c === 34) return clientOfPrefix(line.slice(0, end));
+    if (c === 32 || c === 44 || c === 34) {
+      const prefix = line.slice(0, end);
+      if (prefix !== lastPrefix) {
+        lastPrefix = prefix;
+        lastPrefixClient = clientOfPrefix(prefix);
+      }
+      return lastPrefixClient;
+    }
   }
   return end > 0 && !(end === 1 && line.charCodeAt(0) === 45) ? line.slice(0, end) : null;
 }
@@ -205,8 +220,15 @@ export function parseAccessLine(line: string): LogLine | Refusal {
     // nginx's `main` format: `"$http_x_forwarded_for"` right after the agent.
     if (line.charCodeAt(uaEnd + 2) === 34 && line.charCodeAt(uaEnd + 3) !== 45) {
       const forwardedEnd = fieldEnd(line, uaEnd + 3);
-      if (forwardedEnd > uaEnd + 3)
-        ip = clientOfForwardedList(`${line.slice(uaEnd + 3, forwardedEnd)},${ip}`) ?? ip;
+      if (forwardedEnd > uaEnd + 3) {
+        const forwarded = line.slice(uaEnd + 3, forwardedEnd);
+        if (forwarded !== lastForwarded || ip !== lastRemote) {
+          lastForwarded = forwarded;
+          lastRemote = ip;
+          lastForwardedClient = clientOfForwardedList(`${forwarded},${ip}`) ?? ip;
+        }
+        ip = lastForwardedClient;
+      }
     }
   }
 
