@@ -3,6 +3,8 @@
 // it was read from its start up to bytesTaken. Importing the same file again reads nothing; a grown
 // file (appended, or renamed by logrotate and written to until the server reopened its log) is read
 // from bytesTaken on; another server's log of the same day has other first bytes and counts in full.
+// A file first seen shorter than HEAD_BYTES is known by all its text then: a later file starting
+// with exactly those lines is taken as its continuation (with real logs, only the same file does).
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
@@ -69,16 +71,16 @@ export function findKnownFile(
     .pluck()
     .safeIntegers(false)
     .all(file.textHead.length) as number[];
-  // A raw-bytes hash of a gzip file is not a hash of its text: such rows match only plain files.
+  // A migrated row hashed raw bytes: for a plain file those are its text, and a gzip file's raw bytes
+  // (1f 8b …) are no log's text, so matching every row by the text's hash is right for both.
   const byHead = sqlite.prepare(
-    `SELECT id, bytesTaken, linesTaken, headLength FROM WebLogFile
-     WHERE headHash = ? AND headLength = ? AND (rawHead = 0 OR ?)`,
+    'SELECT id, bytesTaken, linesTaken, headLength FROM WebLogFile WHERE headHash = ? AND headLength = ?',
   );
   for (const length of lengths) {
     if (length === 0) continue;
-    const row = byHead
-      .safeIntegers(false)
-      .get(sha256(file.textHead.subarray(0, length)), length, file.isGzip ? 0 : 1) as Row | undefined;
+    const row = byHead.safeIntegers(false).get(sha256(file.textHead.subarray(0, length)), length) as
+      | Row
+      | undefined;
     if (row) return { ...row, isLegacyWhole: false };
   }
   if (!file.isGzip) return null;
