@@ -5,7 +5,7 @@ import { gzipSync } from 'node:zlib';
 import { createTestDb, type TestDb } from '@keydesk/db/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { STOPPED_RUN } from './access-log-sql.ts';
-import { CUT_LINE_REST, importAccessLogs } from './import-access-log.ts';
+import { CUT_LINE_REST, importAccessLogs, OVERLONG_LINE } from './import-access-log.ts';
 
 const FIREFOX = 'Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0';
 
@@ -97,6 +97,19 @@ describe('what counts as already imported', () => {
       { status: 'completed', itemsDone: 2, created: 1, skipped: 1 },
     ]);
     expect(runs[0]?.errors).toContain(STOPPED_RUN);
+  });
+
+  it('refuses a "line" of megabytes without holding it, and goes on after it', async () => {
+    const file = path.join(db.dir, 'binary.log');
+    const junk = 'x'.repeat(3 << 20);
+    writeFileSync(
+      file,
+      `${line('8.8.8.8', '01/Mar/2025:10:00:00')}\n${junk}\n${line('8.8.8.8', '01/Mar/2025:10:00:01')}\n`,
+    );
+    const result = await importFile(file);
+    expect(result).toMatchObject({ lines: 3, stored: 2, refused: 1 });
+    expect(result.refusedLines).toEqual([{ line: 2, reason: OVERLONG_LINE }]);
+    expect(await importFile(file)).toMatchObject({ lines: 3, duplicates: 3 });
   });
 
   it('takes a last line without a newline, and never counts it twice when the file goes on', async () => {
