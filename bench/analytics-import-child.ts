@@ -20,7 +20,7 @@ console.log(
   JSON.stringify({
     seconds,
     lines: result?.lines,
-    malformed: result?.malformed,
+    refused: result?.refused,
     peakRssMb: process.resourceUsage().maxRSS / 1024,
   }),
 );

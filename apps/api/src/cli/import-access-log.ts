@@ -6,18 +6,24 @@ import { createDb, resolveDatabaseFile } from '@keydesk/db';
 import { createSecretBox, createSettingsStore, loadSecretKey } from '@keydesk/settings';
 import { readEnv, repoRoot } from '../env.ts';
 
-const USAGE = 'Usage: npm run import -- access-log [--source SITE] FILE... (plain or .gz combined logs)';
+const USAGE =
+  'Usage: npm run import -- access-log [--source SITE] FILE... (plain or .gz Apache/nginx access logs)';
 
+const LISTED_IN_OUTPUT = 50;
+
+/** `lines in = stored + duplicates + refused`, then the refused lines with line number and reason. */
 function describe(result: AccessLogFileResult): string {
-  const parts = [
-    `${result.file}: ${result.lines.toLocaleString('en')} lines`,
-    `${result.counted.toLocaleString('en')} counted`,
-    `${result.skipped.toLocaleString('en')} already imported`,
-    `${result.malformed.toLocaleString('en')} malformed`,
+  const n = (value: number) => value.toLocaleString('en');
+  const out = [
+    `${result.file}: ${n(result.lines)} lines in = ${n(result.stored)} stored + ${n(result.duplicates)} already imported + ${n(result.refused)} refused`,
   ];
-  const first = result.malformedSamples.slice(0, 5).map((s) => s.line);
-  if (first.length) parts.push(`first malformed lines: ${first.join(', ')}`);
-  return parts.join(', ');
+  for (const [reason, count] of Object.entries(result.refusedByReason))
+    out.push(`  refused ${n(count)}: ${reason}`);
+  for (const refused of result.refusedLines.slice(0, LISTED_IN_OUTPUT))
+    out.push(`  line ${refused.line}: ${refused.reason}`);
+  const unlisted = result.refused - Math.min(result.refusedLines.length, LISTED_IN_OUTPUT);
+  if (unlisted > 0) out.push(`  … ${n(unlisted)} more refused lines (see Settings → Imports)`);
+  return out.join('\n');
 }
 
 /** Runs the import and returns the process exit code. */

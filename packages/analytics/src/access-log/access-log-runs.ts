@@ -57,6 +57,7 @@ export function listAccessLogRuns(options: { db: Db; limit: number }) {
   }[];
   return rows.map(({ errors, ...row }) => {
     const list = errors ? (JSON.parse(errors) as { line: number; reason: string }[]) : [];
-    return { ...row, firstError: list.find((e) => !/^not a combined/.test(e.reason))?.reason ?? null };
+    // A failed run lists why it stopped first, before its refused lines.
+    return { ...row, firstError: row.status === 'failed' ? (list[0]?.reason ?? null) : null };
   });
 }

@@ -1,41 +1,26 @@
-// Writes of the access-log import: additive upserts into the daily aggregate tables, the coverage
-// markers that stop a second count, and the ImportRun row. Only days, names and numbers are bound here.
+// Writes of the access-log import: additive upserts into the daily aggregate tables, the file's new
+// position (web-log-files.ts) in the same transaction, and the ImportRun row. Only days, names and
+// numbers are bound here.
 import type Database from 'better-sqlite3';
 import type { DayCounters } from './log-aggregator.ts';
 import { BROWSER_KEY_SEPARATOR } from './user-agent.ts';
+import { createLogFileAdvancer } from './web-log-files.ts';
 
-export type Coverage = Map<string, [fromMs: number, toMs: number][]>;
-
-export function loadCoverage(sqlite: Database.Database, source: string): Coverage {
-  const rows = sqlite
-    .prepare('SELECT day, fromMs, toMs FROM WebLogCoverage WHERE source = ?')
-    .safeIntegers(false)
-    .all(source) as { day: string; fromMs: number; toMs: number }[];
-  const coverage: Coverage = new Map();
-  for (const row of rows) {
-    const list = coverage.get(row.day) ?? [];
-    list.push([row.fromMs, row.toMs]);
-    coverage.set(row.day, list);
-  }
-  return coverage;
-}
-
-export function isCovered(coverage: Coverage, day: string, time: number): boolean {
-  const list = coverage.get(day);
-  if (!list) return false;
-  for (const [from, to] of list) if (time >= from && time <= to) return true;
-  return false;
-}
-
+/** in: `lines` = stored + duplicates + refused. */
 export type RunCounts = {
   lines: number;
-  counted: number;
-  skipped: number;
-  malformed: number;
+  /** Taken into the day's figures (a page view, a download, a bot, or a request no figure counts). */
+  stored: number;
+  /** Already taken by an earlier import of the same file. */
+  duplicates: number;
+  /** Not read as a log line, each with a reason. */
+  refused: number;
   bytesDone: number;
 };
 
-export function createAccessLogWriter(sqlite: Database.Database, source: string) {
+export type FilePosition = Parameters<ReturnType<typeof createLogFileAdvancer>>[0];
+
+export function createAccessLogWriter(sqlite: Database.Database) {
   const country = sqlite.prepare(
     `INSERT INTO WebDailyCountry (day, country, pageViews, visitors) VALUES (?, ?, ?, ?)
      ON CONFLICT (day, country) DO UPDATE SET pageViews = pageViews + excluded.pageViews, visitors = visitors + excluded.visitors`,
@@ -56,26 +41,28 @@ export function createAccessLogWriter(sqlite: Database.Database, source: string)
     `INSERT INTO DownloadDaily (day, file, downloads) VALUES (?, ?, ?)
      ON CONFLICT (day, file) DO UPDATE SET downloads = downloads + excluded.downloads`,
   );
-  const cover = sqlite.prepare('INSERT INTO WebLogCoverage (source, day, fromMs, toMs) VALUES (?, ?, ?, ?)');
+  const advanceFile = createLogFileAdvancer(sqlite);
   const progress = sqlite.prepare(
     'UPDATE ImportRun SET bytesDone = ?, itemsDone = ?, created = ?, skipped = ?, rejected = ? WHERE id = ?',
   );
 
-  /** Adds one batch of counters, its coverage and the run's progress in one transaction. */
-  const flush = sqlite.transaction((pending: Map<string, DayCounters>, runId: number, counts: RunCounts) => {
-    for (const [day, c] of pending) {
-      for (const [key, [views, visitors]] of c.countries) country.run(day, key, views, visitors);
-      for (const [key, [views, visitors]] of c.browsers) {
-        const [name = '', version = '', os = ''] = key.split(BROWSER_KEY_SEPARATOR);
-        browser.run(day, name, version, os, views, visitors);
+  /** Adds one batch of counters, the file's position after its lines and the run's progress at once. */
+  const flush = sqlite.transaction(
+    (pending: Map<string, DayCounters>, position: FilePosition, runId: number, counts: RunCounts) => {
+      for (const [day, c] of pending) {
+        for (const [key, [views, visitors]] of c.countries) country.run(day, key, views, visitors);
+        for (const [key, [views, visitors]] of c.browsers) {
+          const [name = '', version = '', os = ''] = key.split(BROWSER_KEY_SEPARATOR);
+          browser.run(day, name, version, os, views, visitors);
+        }
+        for (const [key, views] of c.referrers) referrer.run(day, key, views);
+        for (const [key, requests] of c.bots) bot.run(day, key, requests);
+        for (const [key, n] of c.downloads) download.run(day, key, n);
       }
-      for (const [key, views] of c.referrers) referrer.run(day, key, views);
-      for (const [key, requests] of c.bots) bot.run(day, key, requests);
-      for (const [key, n] of c.downloads) download.run(day, key, n);
-      cover.run(source, day, c.fromMs, c.toMs);
-    }
-    progress.run(counts.bytesDone, counts.lines, counts.counted, counts.skipped, counts.malformed, runId);
-  });
+      advanceFile(position);
+      progress.run(counts.bytesDone, counts.lines, counts.stored, counts.duplicates, counts.refused, runId);
+    },
+  );
   const progressOnly = sqlite.prepare('UPDATE ImportRun SET bytesDone = ?, itemsDone = ? WHERE id = ?');
   /** Progress for the UI between checkpoints; counts are committed only by flush. */
   const reportProgress = (runId: number, counts: RunCounts) =>
@@ -83,10 +70,29 @@ export function createAccessLogWriter(sqlite: Database.Database, source: string)
   return { flush, reportProgress };
 }
 
+export const STOPPED_RUN =
+  'stopped before the end (its process ended); a later import went on from its last commit';
+
+/**
+ * One ImportRun row per file and start position (`log-file:<WebLogFile id>:<byte>`), so each import
+ * that read something new keeps its own counts and refused lines; a rerun that finds nothing new
+ * replaces the previous such row. A run of the same file still marked running was cut off.
+ */
 export function startImportRun(
   sqlite: Database.Database,
-  options: { fingerprint: string; source: string; bytesTotal: number; now: Date },
+  options: { fileId: number; startAt: number; source: string; bytesTotal: number; now: Date },
 ): number {
+  sqlite
+    .prepare(
+      `UPDATE ImportRun SET status = 'failed', errors = ?, finishedAt = ?
+       WHERE kind = 'access-log' AND status = 'running' AND fingerprint LIKE ?`,
+    )
+    .run(
+      JSON.stringify([{ line: 0, reason: STOPPED_RUN }]),
+      options.now.getTime(),
+      `log-file:${options.fileId}:%`,
+    );
+  const fingerprint = `log-file:${options.fileId}:${options.startAt}`;
   const row = sqlite
     .prepare(
       `INSERT INTO ImportRun (kind, fingerprint, source, status, bytesDone, bytesTotal, itemsDone, created, updated, skipped, rejected, errors, startedAt, finishedAt)
@@ -97,7 +103,7 @@ export function startImportRun(
        RETURNING id`,
     )
     .safeIntegers(false)
-    .get(options.fingerprint, options.source, options.bytesTotal, options.now.getTime()) as { id: number };
+    .get(fingerprint, options.source, options.bytesTotal, options.now.getTime()) as { id: number };
   return row.id;
 }
 

@@ -86,13 +86,16 @@ describe('importAccessLogs', () => {
     const [result] = await importFiles([file]);
     expect(result).toMatchObject({
       lines: 9,
-      malformed: 2,
-      counted: 7,
-      skipped: 0,
+      refused: 2,
+      stored: 7,
+      duplicates: 0,
       truncated: false,
       error: null,
     });
-    expect(result?.malformedSamples.map((s) => s.line)).toEqual([6, 8]);
+    expect(result?.refusedLines).toEqual([
+      { line: 6, reason: 'no [dd/Mon/yyyy:HH:MM:SS ±hhmm] time field' },
+      { line: 8, reason: 'no response size after the status' },
+    ]);
     const t = totals();
     expect(t.countries).toEqual([
       { day: '2025-03-01', country: 'US', pageViews: 3, visitors: 2 },
@@ -148,12 +151,12 @@ describe('importAccessLogs', () => {
     // The file grew (logrotate had not run yet): only the new lines count.
     writeFileSync(first, `${LINES.join('\n')}\n`);
     const [grown] = await importFiles([first]);
-    expect(grown).toMatchObject({ skipped: 5, counted: 2 });
-    // A copy compressed by logrotate overlaps completely.
+    expect(grown).toMatchObject({ lines: 9, duplicates: 5, stored: 2, refused: 2 });
+    // A copy compressed by logrotate is the same text: nothing new in it.
     const rotated = path.join(db.dir, 'access.log.1.gz');
     writeFileSync(rotated, gzipSync(`${LINES.join('\n')}\n`));
     const [again] = await importFiles([rotated]);
-    expect(again).toMatchObject({ skipped: 7, counted: 0 });
+    expect(again).toMatchObject({ lines: 9, duplicates: 9, stored: 0, refused: 0 });
     const fresh = await createTestDb();
     try {
       const [oneGo] = await importAccessLogs({
@@ -163,7 +166,7 @@ describe('importAccessLogs', () => {
         downloadPaths: ['/download/'],
         ownDomains: ['shop.example'],
       });
-      expect(oneGo?.counted).toBe(7);
+      expect(oneGo?.stored).toBe(7);
       const sum = (d: TestDb) =>
         d.sqlite.prepare('SELECT SUM(pageViews) AS n FROM WebDailyCountry').safeIntegers(false).get();
       expect(sum(db)).toEqual(sum(fresh));
@@ -180,7 +183,7 @@ describe('importAccessLogs', () => {
     writeFileSync(partial, `${LINES.slice(0, 3).join('\n')}\n`);
     await importFiles([partial], 2);
     const [resumed] = await importFiles([file], 2);
-    expect(resumed).toMatchObject({ skipped: 3, counted: 4 });
+    expect(resumed).toMatchObject({ duplicates: 3, stored: 4, refused: 2 });
     const views = db.sqlite
       .prepare('SELECT SUM(pageViews) AS n FROM WebDailyCountry')
       .safeIntegers(false)
@@ -198,8 +201,8 @@ describe('importAccessLogs', () => {
     const [result] = await importFiles([file]);
     expect(result?.truncated).toBe(true);
     expect(result?.error).toMatch(/truncated/);
-    expect(result?.counted).toBeGreaterThan(0);
-    expect(result?.counted).toBeLessThan(3000);
+    expect(result?.stored).toBeGreaterThan(0);
+    expect(result?.stored).toBeLessThan(3000);
     const run = db.sqlite.prepare('SELECT status, errors FROM ImportRun').safeIntegers(false).get() as {
       status: string;
       errors: string;
@@ -239,7 +242,7 @@ describe('importAccessLogs', () => {
     const file = path.join(db.dir, 'utf8.log');
     writeFileSync(file, text);
     const [result] = await importFiles([file]);
-    expect(result?.malformed).toBe(1);
+    expect(result?.refused).toBe(1);
     expect(totals().downloads).toEqual([{ day: '2025-03-04', file: '/download/tëssera.exe', downloads: 1 }]);
   });
 });

@@ -1,71 +1,50 @@
-// Streams plain or gzip'd combined logs into the daily aggregates. Counters are flushed every
-// `checkpointLines` lines in one transaction together with the time ranges they cover
-// (WebLogCoverage); a later run skips any line inside a covered range, so a re-import, an
-// overlapping rotated file, or a resumed crash never counts a line twice.
-
-import { isAscii } from 'node:buffer';
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+// Streams plain or gzip'd access logs into the daily aggregates. Each file is known by its first
+// bytes of text and read only past what earlier imports took (web-log-files.ts); counters are
+// committed every `checkpointLines` stored lines together with the file's new position, so a crash
+// resumes where the last commit ended. Every line read ends as stored, a duplicate or refused with a
+// reason: `lines = stored + duplicates + refused`.
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { createGunzip } from 'node:zlib';
 import type { Db } from '@keydesk/db';
-import {
-  createAccessLogWriter,
-  finishImportRun,
-  isCovered,
-  loadCoverage,
-  type RunCounts,
-  startImportRun,
-} from './access-log-sql.ts';
+import { createAccessLogWriter, finishImportRun, type RunCounts, startImportRun } from './access-log-sql.ts';
 import { loadIpCountryTables } from './ip-country.ts';
 import { type AggregatorOptions, dayOf, LogAggregator } from './log-aggregator.ts';
-import { parseCombinedLine } from './parse-combined-line.ts';
+import { parseAccessLine } from './parse-access-line.ts';
+import { MAX_LINE_BYTES, readLogLines } from './read-log-lines.ts';
+import { findKnownFile, insertLogFile, readRawHead, readTextHead } from './web-log-files.ts';
 
 export type AccessLogProgress = { file: string; bytesDone: number; bytesTotal: number; lines: number };
 
+export type RefusedLine = { line: number; reason: string };
+
 export type AccessLogFileResult = RunCounts & {
   file: string;
-  runId: number;
+  runId: number | null;
   /** The .gz ended before its compressed stream did; the lines before the cut were counted. */
   truncated: boolean;
   error: string | null;
-  /** First malformed lines by number, with a reason (never the line's text: it holds an IP). */
-  malformedSamples: { line: number; reason: string }[];
+  /** The first refused lines by number, with their reason (never the line's text: it holds an IP). */
+  refusedLines: RefusedLine[];
+  /** Every refused line counted by reason. */
+  refusedByReason: Record<string, number>;
 };
 
 export type ImportAccessLogsOptions = AggregatorOptions & {
   db: Db;
   now: () => Date;
   files: string[];
-  /** The site these logs belong to; coverage is kept per source. */
+  /** The site these logs belong to (kept with each file's record). */
   source?: string;
   checkpointLines?: number;
   onProgress?: (progress: AccessLogProgress) => void;
 };
 
-const MAX_SAMPLES = 20;
+/** Refused lines listed one by one (in the result and the ImportRun row); all are counted by reason. */
+export const MAX_LISTED_REFUSALS = 1000;
 const GZIP_MAGIC = [0x1f, 0x8b];
 
-/**
- * Whole lines of bytes → text. Logs are ASCII almost always (servers escape other bytes as \xHH), and
- * for ASCII latin1 decoding gives the same string as UTF-8 at a tenth of the cost; a piece with other
- * bytes is decoded as UTF-8. It ends at a newline, so no character is ever cut in two.
- */
-function decodeLines(bytes: Buffer): string {
-  return bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
-}
-
-async function headOf(file: string): Promise<Buffer> {
-  const handle = await open(file, 'r');
-  try {
-    const buffer = Buffer.alloc(65_536);
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    return buffer.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
-  }
-}
+export const CUT_LINE_REST = 'rest of a line an earlier import read before the line was complete';
+export const OVERLONG_LINE = `longer than ${MAX_LINE_BYTES} bytes: not a log line`;
 
 export async function importAccessLogs(options: ImportAccessLogsOptions): Promise<AccessLogFileResult[]> {
   loadIpCountryTables();
@@ -81,105 +60,138 @@ async function importOne(
   options: ImportAccessLogsOptions,
 ): Promise<AccessLogFileResult> {
   const { db } = options;
-  const source = options.source ?? 'web';
+  const name = path.basename(file);
   const checkpointLines = options.checkpointLines ?? 250_000;
-  const size = (await stat(file)).size;
-  const head = await headOf(file);
-  // The head identifies a file even after it grew or was renamed by logrotate.
-  const fingerprint = createHash('sha256').update(head).digest('hex');
-  const isGzip = head[0] === GZIP_MAGIC[0] && head[1] === GZIP_MAGIC[1];
+  const rawHead = await readRawHead(file);
+  const isGzip = rawHead[0] === GZIP_MAGIC[0] && rawHead[1] === GZIP_MAGIC[1];
+  const { size } = await stat(file);
+  const textHead = await readTextHead(file, rawHead, isGzip);
+  const counts: RunCounts = { lines: 0, stored: 0, duplicates: 0, refused: 0, bytesDone: 0 };
+  const refusedLines: RefusedLine[] = [];
+  const refusedByReason: Record<string, number> = {};
+  const result = (runId: number | null, error: string | null, truncated: boolean) => ({
+    ...counts,
+    file,
+    runId,
+    truncated,
+    error,
+    refusedLines,
+    refusedByReason,
+  });
+  if (textHead.length === 0) return result(null, null, false);
+
+  const known = findKnownFile(db.sqlite, { textHead, rawHead, rawSize: size, isGzip });
+  const source = options.source ?? 'web';
+  const fileId = known?.id ?? insertLogFile(db.sqlite, { textHead, name, source, now: options.now() });
+  // A file the old importer read whole is skipped whole; its lines were counted then.
+  const startAt = known ? (known.isLegacyWhole ? Number.MAX_SAFE_INTEGER : known.bytesTaken) : 0;
   const runId = startImportRun(db.sqlite, {
-    fingerprint,
-    source: path.basename(file),
+    fileId,
+    startAt: known?.bytesTaken ?? 0,
+    source: name,
     bytesTotal: size,
     now: options.now(),
   });
-  const coverage = loadCoverage(db.sqlite, source);
-  const writer = createAccessLogWriter(db.sqlite, source);
-  const counts: RunCounts = { lines: 0, counted: 0, skipped: 0, malformed: 0, bytesDone: 0 };
-  const samples: { line: number; reason: string }[] = [];
-  let truncated = false;
-  let error: string | null = null;
+  counts.lines = counts.duplicates = known?.linesTaken ?? 0;
+  counts.bytesDone = isGzip ? 0 : Math.min(startAt, size);
+  let committedBytes = known?.bytesTaken ?? 0;
+  let storedSinceCommit = 0;
 
-  const flush = () => {
-    writer.flush(aggregator.takePending(), runId, counts);
+  const writer = createAccessLogWriter(db.sqlite);
+  const commit = (offset: number) => {
+    writer.flush(
+      aggregator.takePending(),
+      {
+        id: fileId,
+        expectedBytes: committedBytes,
+        bytesTaken: offset,
+        linesTaken: counts.lines,
+        name,
+        now: options.now(),
+        textHead,
+      },
+      runId,
+      counts,
+    );
+    committedBytes = offset;
+    storedSinceCommit = 0;
     const latest = aggregator.latestDay();
     if (latest) aggregator.dropDaysBefore(dayOf(Date.parse(latest) - 86_400_000));
     options.onProgress?.({ file, bytesDone: counts.bytesDone, bytesTotal: size, lines: counts.lines });
   };
 
+  const refuse = (reason: string) => {
+    counts.refused += 1;
+    refusedByReason[reason] = (refusedByReason[reason] ?? 0) + 1;
+    if (refusedLines.length < MAX_LISTED_REFUSALS) refusedLines.push({ line: counts.lines, reason });
+  };
   const handleLine = (text: string) => {
     counts.lines += 1;
     if (counts.lines % 50_000 === 0) {
       writer.reportProgress(runId, counts);
       options.onProgress?.({ file, bytesDone: counts.bytesDone, bytesTotal: size, lines: counts.lines });
     }
-    if (text.length === 0) return;
-    const line = parseCombinedLine(text.endsWith('\r') ? text.slice(0, -1) : text);
-    if (!line) {
-      counts.malformed += 1;
-      if (samples.length < MAX_SAMPLES)
-        samples.push({ line: counts.lines, reason: 'not a combined-format line' });
-      return;
-    }
-    const day = aggregator.day(line.time);
-    if (isCovered(coverage, day, line.time)) {
-      counts.skipped += 1;
-      return;
-    }
-    aggregator.add(line, day);
-    counts.counted += 1;
-    if (counts.counted % checkpointLines === 0) flush();
+    const line = parseAccessLine(text.endsWith('\r') ? text.slice(0, -1) : text);
+    if (typeof line === 'string') return refuse(line);
+    aggregator.add(line, aggregator.day(line.time));
+    counts.stored += 1;
+    storedSinceCommit += 1;
   };
 
-  const raw = createReadStream(file, { highWaterMark: 1 << 20 });
-  raw.on('data', (chunk) => {
-    counts.bytesDone += chunk.length;
-  });
-  const input = isGzip ? raw.pipe(createGunzip({ chunkSize: 1 << 20 })) : raw;
-  raw.on('error', (err) => input.destroy(err));
-  const handleText = (text: string) => {
-    let start = 0;
-    for (let newline = text.indexOf('\n'); newline >= 0; newline = text.indexOf('\n', start)) {
-      handleLine(text.slice(start, newline));
-      start = newline + 1;
-    }
-  };
-  let rest: Buffer | null = null;
+  let read: Awaited<ReturnType<typeof readLogLines>>;
   try {
-    for await (const chunk of input as AsyncIterable<Buffer>) {
-      let from = 0;
-      if (rest) {
-        // The line cut at the last read ends in this chunk: join just that line's bytes.
-        const newline = chunk.indexOf(10);
-        if (newline < 0) {
-          rest = Buffer.concat([rest, chunk]);
-          continue;
-        }
-        handleText(decodeLines(Buffer.concat([rest, chunk.subarray(0, newline + 1)])));
-        rest = null;
-        from = newline + 1;
-      }
-      const lastNewline = chunk.lastIndexOf(10);
-      if (lastNewline >= from) handleText(decodeLines(chunk.subarray(from, lastNewline + 1)));
-      const tail = Math.max(from, lastNewline + 1);
-      if (tail < chunk.length) rest = Buffer.from(chunk.subarray(tail));
-    }
-    if (rest) handleLine(rest.toString('utf8'));
-  } catch (err) {
-    const e = err as NodeJS.ErrnoException;
-    if (isGzip && (e.code === 'Z_BUF_ERROR' || /unexpected end of file/i.test(e.message))) {
-      truncated = true;
-      error =
-        'The .gz file is truncated: it ends before its compressed data does. Lines before the cut were counted.';
-    } else error = `Reading stopped: ${e.message}`;
+    read = await readLogLines({
+      file,
+      isGzip,
+      startAt,
+      onLine: handleLine,
+      onRestOfCutLine(text) {
+        if (text.length === 0) return; // the line was whole after all: its newline came later
+        counts.lines += 1;
+        refuse(CUT_LINE_REST);
+      },
+      onOverlongLine() {
+        counts.lines += 1;
+        refuse(OVERLONG_LINE);
+      },
+      onPiece(offset) {
+        if (storedSinceCommit >= checkpointLines) commit(offset);
+      },
+      onRawBytes(bytes) {
+        counts.bytesDone += bytes;
+      },
+    });
+    // A file the old importer read whole is now known by its text: the next import reads what is new.
+    commit(known?.isLegacyWhole ? read.textLength : read.offset);
+  } catch (error) {
+    const message = `Import stopped: ${(error as Error).message}`;
+    finishRun(runId, 'failed', { line: counts.lines, reason: message });
+    return result(runId, message, false);
   }
-  flush();
-  finishImportRun(db.sqlite, {
-    id: runId,
-    status: error ? 'failed' : 'completed',
-    errors: error ? [{ line: counts.lines, reason: error }, ...samples] : samples,
-    now: options.now(),
-  });
-  return { ...counts, file, runId, truncated, error, malformedSamples: samples };
+  finishRun(
+    runId,
+    read.error ? 'failed' : 'completed',
+    read.error ? { line: counts.lines, reason: read.error } : null,
+  );
+  return result(runId, read.error, read.truncated);
+
+  function finishRun(id: number, status: 'completed' | 'failed', failure: RefusedLine | null) {
+    const unlisted = counts.refused - refusedLines.length;
+    const summary = Object.entries(refusedByReason)
+      .map(([reason, n]) => `${n} × ${reason}`)
+      .join('; ');
+    finishImportRun(db.sqlite, {
+      id,
+      status,
+      errors: [
+        ...(failure ? [failure] : []),
+        ...refusedLines,
+        // The list stops at MAX_LISTED_REFUSALS; the counts by reason still cover every line.
+        ...(unlisted > 0
+          ? [{ line: counts.lines, reason: `${unlisted} more refused lines (${summary})` }]
+          : []),
+      ],
+      now: options.now(),
+    });
+  }
 }

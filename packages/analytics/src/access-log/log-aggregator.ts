@@ -3,7 +3,7 @@
 // the key is never written anywhere, so the hashes cannot be recomputed or joined across days.
 import { detach } from './detach-string.ts';
 import { countryOfIp } from './ip-country.ts';
-import type { LogLine } from './parse-combined-line.ts';
+import type { LogLine } from './parse-access-line.ts';
 import { classifyUserAgent } from './user-agent.ts';
 import { newVisitorKey, type VisitorKey, visitorHashOf } from './visitor-hash.ts';
 
@@ -21,8 +21,6 @@ export type DayCounters = {
   referrers: Map<string, number>;
   bots: Map<string, number>;
   downloads: Map<string, number>;
-  fromMs: number;
-  toMs: number;
 };
 
 type DayState = { key: VisitorKey; visitors: Set<number>; pending: DayCounters | null };
@@ -52,15 +50,13 @@ const ASSET_EXTENSIONS = new Set([
   'pdf',
 ]);
 
-function emptyCounters(time: number): DayCounters {
+function emptyCounters(): DayCounters {
   return {
     countries: new Map(),
     browsers: new Map(),
     referrers: new Map(),
     bots: new Map(),
     downloads: new Map(),
-    fromMs: time,
-    toMs: time,
   };
 }
 
@@ -155,13 +151,11 @@ export class LogAggregator {
     }
     let counters = state.pending;
     if (!counters) {
-      counters = emptyCounters(line.time);
+      counters = emptyCounters();
       state.pending = counters;
     }
-    if (line.time < counters.fromMs) counters.fromMs = line.time;
-    if (line.time > counters.toMs) counters.toMs = line.time;
 
-    const agent = classifyUserAgent(line.userAgent);
+    const agent = classifyUserAgent(line.userAgent, line.hasAgentField);
     if (agent.kind === 'bot') {
       bump(counters.bots, agent.bot);
       return;

@@ -42,7 +42,7 @@ const REFERRERS: [string, number][] = [
 ];
 const BOTS: [string, number][] = [
   ['Googlebot', 40],
-  ['bingbot', 15],
+  ['Bingbot', 15],
   ['AhrefsBot', 10],
   ['GPTBot', 6],
 ];

@@ -1,0 +1,116 @@
+// The only labels a bot row may carry: names from this fixed list, never text taken from a user
+// agent (a phone's full device string once ended up as a "bot name"). isbot decides whether an agent
+// is a bot at all; this list only names the well-known ones, the rest is OTHER_BOT.
+
+/** [label, lower-case token that identifies it in a user agent], first match wins. */
+const KNOWN_BOTS: readonly (readonly [string, string])[] = [
+  ['Googlebot', 'googlebot'],
+  ['Google (other crawler)', 'google-'],
+  ['Google (other crawler)', 'adsbot-google'],
+  ['Google (other crawler)', 'mediapartners-google'],
+  ['Google (other crawler)', 'apis-google'],
+  ['Google (other crawler)', 'feedfetcher-google'],
+  ['Bingbot', 'bingbot'],
+  ['Bingbot', 'bingpreview'],
+  ['Bingbot', 'msnbot'],
+  ['Applebot', 'applebot'],
+  ['DuckDuckBot', 'duckduckbot'],
+  ['DuckDuckBot', 'duckduckgo'],
+  ['YandexBot', 'yandex'],
+  ['Baiduspider', 'baiduspider'],
+  ['Yahoo Slurp', 'slurp'],
+  ['Sogou', 'sogou'],
+  ['Naver Yeti', 'yeti/'],
+  ['Seznam', 'seznambot'],
+  ['Qwant', 'qwantbot'],
+  ['Petalbot', 'petalbot'],
+  ['AhrefsBot', 'ahrefs'],
+  ['SemrushBot', 'semrush'],
+  ['MJ12bot', 'mj12bot'],
+  ['DotBot', 'dotbot'],
+  ['BLEXBot', 'blexbot'],
+  ['DataForSeoBot', 'dataforseo'],
+  ['Screaming Frog', 'screaming frog'],
+  ['SEOkicks', 'seokicks'],
+  ['Serpstat', 'serpstat'],
+  ['GPTBot', 'gptbot'],
+  ['ChatGPT-User', 'chatgpt-user'],
+  ['OAI-SearchBot', 'oai-searchbot'],
+  ['ClaudeBot', 'claudebot'],
+  ['ClaudeBot', 'claude-web'],
+  ['ClaudeBot', 'anthropic-ai'],
+  ['PerplexityBot', 'perplexity'],
+  ['CCBot', 'ccbot'],
+  ['Bytespider', 'bytespider'],
+  ['Amazonbot', 'amazonbot'],
+  ['Meta crawler', 'facebookexternalhit'],
+  ['Meta crawler', 'facebot'],
+  ['Meta crawler', 'meta-externalagent'],
+  ['Twitterbot', 'twitterbot'],
+  ['LinkedInBot', 'linkedinbot'],
+  ['Slackbot', 'slackbot'],
+  ['Slackbot', 'slack-imgproxy'],
+  ['Discordbot', 'discordbot'],
+  ['TelegramBot', 'telegrambot'],
+  ['WhatsApp', 'whatsapp'],
+  ['Pinterestbot', 'pinterest'],
+  ['Mastodon', 'mastodon'],
+  ['Archive.org', 'archive.org_bot'],
+  ['Archive.org', 'ia_archiver'],
+  ['UptimeRobot', 'uptimerobot'],
+  ['Pingdom', 'pingdom'],
+  ['StatusCake', 'statuscake'],
+  ['Site24x7', 'site24x7'],
+  ['Better Uptime', 'betteruptime'],
+  ['Better Uptime', 'better uptime'],
+  ['Feed reader', 'feedly'],
+  ['Feed reader', 'inoreader'],
+  ['Feed reader', 'newsblur'],
+  ['Feed reader', 'feedbin'],
+  ['Let’s Encrypt', 'letsencrypt'],
+  ['Censys', 'censys'],
+  ['Shodan', 'shodan'],
+  ['Expanse', 'expanse'],
+  ['zgrab', 'zgrab'],
+  ['Nmap', 'nmap'],
+  ['Masscan', 'masscan'],
+  ['Nuclei', 'nuclei'],
+  ['Headless Chrome', 'headlesschrome'],
+  ['PhantomJS', 'phantomjs'],
+  ['Scrapy', 'scrapy'],
+  ['curl', 'curl/'],
+  ['Wget', 'wget'],
+  ['Python', 'python-requests'],
+  ['Python', 'python-urllib'],
+  ['Python', 'aiohttp'],
+  ['Python', 'httpx'],
+  ['Go', 'go-http-client'],
+  ['Java', 'java/'],
+  ['Java', 'apache-httpclient'],
+  ['Java', 'okhttp'],
+  ['Node.js', 'node-fetch'],
+  ['Node.js', 'axios'],
+  ['Node.js', 'undici'],
+  ['Perl', 'libwww-perl'],
+  ['PHP', 'guzzle'],
+  ['Ruby', 'ruby'],
+  ['Rust', 'reqwest'],
+];
+
+export const OTHER_BOT = 'Other bot';
+/** A request with no user agent at all (`"-"`): kept apart from browsers, as bots nearly always. */
+export const NO_AGENT_BOT = 'No user agent';
+
+/** Every label a bot row can have. */
+export const BOT_LABELS: ReadonlySet<string> = new Set([
+  ...KNOWN_BOTS.map(([label]) => label),
+  OTHER_BOT,
+  NO_AGENT_BOT,
+]);
+
+/** The label of a user agent already known to be a bot: a name from the list, or OTHER_BOT. */
+export function botLabelOf(userAgent: string): string {
+  const lower = userAgent.toLowerCase();
+  for (const [label, token] of KNOWN_BOTS) if (lower.includes(token)) return label;
+  return OTHER_BOT;
+}
