@@ -43,6 +43,7 @@ export const threadDetailSelect = {
       isInbound: true,
       textBody: true,
       htmlBody: true,
+      parseProblems: true,
       attachments: {
         orderBy: { id: 'asc' },
         select: {
@@ -84,6 +85,7 @@ export async function getThread(db: Db, id: number) {
       ...m,
       toAddresses: parseList(m.toAddresses),
       ccAddresses: parseList(m.ccAddresses),
+      parseProblems: parseList(m.parseProblems),
       attachments: m.attachments.map((a) => ({ ...a, isStored: stored.has(a.id) })),
     })),
   };

@@ -134,7 +134,7 @@ async function syncFolder(
       try {
         parsed = await parseEmail(message.source, {
           maxAttachmentBytes: options.maxAttachmentBytes ?? DEFAULT_MAX_ATTACHMENT_BYTES,
-          fallbackDate: message.internalDate instanceof Date ? message.internalDate : options.now(),
+          fallbackDate: message.internalDate instanceof Date ? message.internalDate : null,
           gmailThreadId: gmail ? (message.threadId ?? null) : null,
           gmailMessageId: gmail ? (message.emailId ?? null) : null,
         });
