@@ -4,8 +4,9 @@
 //
 // Where a message starts: mboxo writers leave `From ` lines inside bodies unescaped, so a line that
 // starts with `From ` separates messages only when the line after it looks like a header
-// (`Name: value`) and either an empty line comes before it or it reads like an envelope line
-// (`From sender Www Mmm dd hh:mm…`). Everything else is body text.
+// (`Name: value`) and either an empty line comes before it (one that does not close a MIME part's
+// `Content-…` headers) or it reads like an envelope line (`From sender Www Mmm dd hh:mm…`) with no
+// empty line before it. Everything else is body text.
 import { createReadStream } from 'node:fs';
 
 export type MboxMessage = {
@@ -73,6 +74,8 @@ function findSeparator(buf: Buffer, from: number): number {
 }
 
 const ENVELOPE = /^From \S+ +[A-Z][a-z]{2},? +[A-Z0-9][a-z0-9]{1,2} +\d{1,2} +\d{1,2}:\d\d/;
+/** `From  : Ann <a@b>`, RFC 822's obsolete spacing: a header, not an envelope line. */
+const OBSOLETE_FROM_HEADER = /^From[ \t]+:/;
 const HEADER_LINE = /^[!-9;-~]+[ \t]*:/;
 
 function isSeparatorAt(buf: Buffer, start: number): 'yes' | 'no' | 'more' {
@@ -82,17 +85,39 @@ function isSeparatorAt(buf: Buffer, start: number): 'yes' | 'no' | 'more' {
   if (nextEnd < 0) return 'more';
   const next = buf.subarray(lineEnd + 1, Math.min(nextEnd, lineEnd + 201)).toString('latin1');
   if (!HEADER_LINE.test(next)) return 'no';
-  const blankBefore =
-    start < 2 || buf[start - 2] === 0x0a || (buf[start - 2] === 0x0d && buf[start - 3] === 0x0a);
-  if (blankBefore) return 'yes';
+  if (OBSOLETE_FROM_HEADER.test(buf.subarray(start, start + 16).toString('latin1'))) return 'no';
+  if (start < 2) return 'yes';
+  const blankAt =
+    buf[start - 2] === 0x0a ? start - 2 : buf[start - 2] === 0x0d && buf[start - 3] === 0x0a ? start - 3 : -1;
+  if (blankAt >= 0) return followsPartHeaders(buf, blankAt) ? 'no' : 'yes';
   const line = buf.subarray(start, Math.min(lineEnd, start + 200)).toString('latin1');
   return ENVELOPE.test(line) ? 'yes' : 'no';
+}
+
+/**
+ * Whether the blank line at `blankAt` closes a MIME part's header block (`Content-…`, folded lines
+ * skipped): then the `From ` line after it starts a forwarded message/rfc822 part written by a
+ * mailer that does not escape, not a new message (a message's end is followed by its own blank
+ * line and the writer's one more).
+ */
+function followsPartHeaders(buf: Buffer, blankAt: number): boolean {
+  let end = blankAt - 1; // the '\n' that ends the line before the blank one
+  for (let lines = 0; lines < 12 && end > 0; lines++) {
+    const start = buf.lastIndexOf(0x0a, end - 1) + 1;
+    const line = buf.subarray(start, Math.min(end, start + 200)).toString('latin1');
+    if (/^[ \t]+\S/.test(line)) {
+      end = start - 1;
+      continue;
+    }
+    return /^content-[a-z-]+[ \t]*:/i.test(line);
+  }
+  return false;
 }
 
 function toMessage(bytes: Buffer, start: number): MboxMessage | null {
   const lineEnd = bytes.indexOf(0x0a);
   const firstLine = bytes.subarray(0, lineEnd < 0 ? bytes.length : lineEnd).toString('latin1');
-  if (!firstLine.startsWith('From ')) {
+  if (!firstLine.startsWith('From ') || OBSOLETE_FROM_HEADER.test(firstLine)) {
     // Text before the first separator: a lone message (an .eml) or junk, which the importer
     // refuses with its offset. Blank space alone is nothing.
     if (bytes.toString('latin1').trim() === '') return null;

@@ -66,7 +66,7 @@ export async function parseEmail(raw: Buffer, options: ParseEmailOptions): Promi
   const problems: string[] = [];
   const repaired = repairHeaderBlock(raw);
   if (repaired) problems.push('the header block ended with a line of spaces instead of an empty line');
-  const source = repaired ?? raw;
+  const source = withPlainFromName(repaired ?? raw);
   let mail: import('mailparser').ParsedMail;
   // Loaded on first use, so the server's start-up does not pay for the MIME parser.
   mailparser ??= await import('mailparser');
@@ -83,7 +83,7 @@ export async function parseEmail(raw: Buffer, options: ParseEmailOptions): Promi
   }
   const lines = mail.headerLines as HeaderLine[];
   const subject = redactCardNumbers(mail.subject ?? '');
-  const from = firstAddress(mail.from);
+  const from = firstAddress(mail.from) ?? addressFromRawHeader(firstHeaderValue(lines, 'from'));
   const body = readBody(mail, source, problems);
   const references = messageIdTokens(firstHeaderValue(lines, 'references') ?? '')
     .map(normalizeMessageId)
@@ -184,6 +184,24 @@ export function isReplySubject(subject: string): boolean {
 function looksLikeHeaders(raw: Buffer): boolean {
   const head = raw.subarray(0, 1000).toString('latin1');
   return /^[!-9;-~]+[ \t]*:/.test(head);
+}
+
+/**
+ * mailparser takes a first line that starts with `From ` for an mbox envelope and drops it, so the
+ * obsolete `From  : …` (space before the colon) would lose the sender.
+ */
+function withPlainFromName(raw: Buffer): Buffer {
+  const match = /^From[ \t]+:/.exec(raw.subarray(0, 16).toString('latin1'));
+  return match ? Buffer.concat([Buffer.from('From:'), raw.subarray(match[0].length)]) : raw;
+}
+
+/** Obsolete syntax mailparser gives up on (`<jdoe@machine(comment).  example>`): comments and spaces go. */
+function addressFromRawHeader(value: string | null): { address: string; name: string } | null {
+  if (!value) return null;
+  const bare = value.replace(/\([^()]*\)/g, '');
+  const inBrackets = /<([^<>]*)>/.exec(bare)?.[1] ?? bare;
+  const address = inBrackets.replace(/\s+/g, '');
+  return /^[^@<>,;"]+@[^@<>,;"]+$/.test(address) ? { address: address.toLowerCase(), name: '' } : null;
 }
 
 function firstAddress(value: AddressObject | undefined): { address: string; name: string } | null {
