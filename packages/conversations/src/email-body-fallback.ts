@@ -50,8 +50,10 @@ function decodeEntity(headers: string, body: Buffer, depth: number): string {
   const type = (/^content-type:[ \t]*([^;\s]+)/im.exec(headers)?.[1] ?? 'text/plain').toLowerCase();
   if (type.startsWith('multipart/') && depth < MAX_DEPTH) {
     const boundary = /boundary[ \t]*=[ \t]*(?:"([^"]+)"|([^;\s]+))/i.exec(headers);
-    const parts = boundary ? splitParts(body, boundary[1] ?? boundary[2] ?? '') : null;
-    // A boundary that never appears: the body is read as one text part, not dropped.
+    // A boundary that never appears: the delimiter the writer really used, else one text part.
+    const parts =
+      (boundary ? splitParts(body, boundary[1] ?? boundary[2] ?? '') : null) ??
+      splitParts(body, guessBoundary(body));
     if (!parts) return decodeLeaf('', body);
     return parts
       .map((part) => {
@@ -68,6 +70,73 @@ function decodeEntity(headers: string, body: Buffer, depth: number): string {
     return type === 'text/html' ? htmlToText(text) : text;
   }
   return ''; // images, archives and the like are attachments, not text
+}
+
+/** The first `--token` line of a body: the delimiter its writer used, whatever the header said. */
+function guessBoundary(body: Buffer): string {
+  const match = /^--(\S{3,})[ \t]*\r?$/m.exec(body.toString('latin1'));
+  return match?.[1]?.replace(/--$/, '') ?? '';
+}
+
+/**
+ * A `boundary=` parameter whose delimiter line never appears in the message: mailparser then reads
+ * the wrong parts (or none), so the caller falls back to the forgiving walk.
+ */
+export function hasMissingBoundary(raw: Buffer): boolean {
+  let at = raw.indexOf('boundary=');
+  while (at >= 0) {
+    const value = /^boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(raw.subarray(at, at + 300).toString('latin1'));
+    const boundary = value?.[1] ?? value?.[2];
+    if (boundary && !hasDelimiterLine(raw, boundary)) return true;
+    at = raw.indexOf('boundary=', at + 9);
+  }
+  return false;
+}
+
+/**
+ * A text part labelled base64 whose body is not base64 (plain text written as it is): decoded, it
+ * becomes noise that a single-byte charset shows as plausible letters, so it is found on the raw.
+ */
+export function hasTextNotInBase64(raw: Buffer): boolean {
+  for (let at = raw.indexOf('base64'); at >= 0; at = raw.indexOf('base64', at + 6)) {
+    const lineStart = raw.lastIndexOf(0x0a, at) + 1;
+    if (
+      !/^content-transfer-encoding:[ \t]*"?base64/i.test(raw.subarray(lineStart, at + 6).toString('latin1'))
+    )
+      continue;
+    const headersStart = Math.max(raw.lastIndexOf('\n\n', at), raw.lastIndexOf('\n\r\n', at), -1) + 1;
+    const bodyStart = bodyOffsetFrom(raw, at);
+    const headers = raw.subarray(headersStart, bodyStart).toString('latin1');
+    const type = /^content-type:[ \t]*([^;\s]+)/im.exec(headers)?.[1]?.toLowerCase() ?? 'text/plain';
+    if (!type.startsWith('text/')) continue;
+    const next = raw.indexOf('\n--', bodyStart);
+    const body = raw.subarray(bodyStart, next < 0 ? raw.length : next);
+    if (body.toString('latin1').trim() !== '' && !looksLikeBase64(body)) return true;
+  }
+  return false;
+}
+
+function bodyOffsetFrom(raw: Buffer, from: number): number {
+  const rest = raw.subarray(from);
+  return from + bodyOffset(rest);
+}
+
+function hasDelimiterLine(raw: Buffer, boundary: string): boolean {
+  const delimiter = Buffer.from(`\n--${boundary}`, 'latin1');
+  for (let at = raw.indexOf(delimiter); at >= 0; at = raw.indexOf(delimiter, at + 1)) {
+    const next = raw[at + delimiter.length];
+    if (
+      next === undefined ||
+      next === 0x0a ||
+      next === 0x0d ||
+      next === 0x20 ||
+      next === 0x09 ||
+      next === 0x2d
+    ) {
+      if (next !== 0x2d || raw[at + delimiter.length + 1] === 0x2d) return true;
+    }
+  }
+  return false;
 }
 
 function splitParts(body: Buffer, boundary: string): Buffer[] | null {
@@ -93,15 +162,18 @@ function splitParts(body: Buffer, boundary: string): Buffer[] | null {
 function decodeLeaf(headers: string, body: Buffer): string {
   const encoding = (/^content-transfer-encoding:[ \t]*([^;\s]+)/im.exec(headers)?.[1] ?? '').toLowerCase();
   const charset = /charset[ \t]*=[ \t]*"?([^";\s]+)"?/i.exec(headers)?.[1] ?? null;
-  let bytes = body;
-  if (encoding === 'base64' && looksLikeBase64(body)) bytes = Buffer.from(body.toString('latin1'), 'base64');
-  else if (encoding === 'quoted-printable') bytes = decodeQuotedPrintable(body);
-  return decodeBytes(bytes, charset);
+  if (encoding === 'base64' && looksLikeBase64(body)) {
+    const decoded = repairMojibake(decodeBytes(Buffer.from(body.toString('latin1'), 'base64'), charset));
+    // Text that only happens to use base64's letters decodes to noise: then it was text all along.
+    if (!isGarbled(decoded)) return decoded;
+  }
+  const bytes = encoding === 'quoted-printable' ? decodeQuotedPrintable(body) : body;
+  return repairMojibake(decodeBytes(bytes, charset));
 }
 
 function looksLikeBase64(body: Buffer): boolean {
   const compact = body.toString('latin1').replace(/\s+/g, '');
-  return compact.length > 0 && /^[A-Za-z0-9+/]+={0,2}$/.test(compact);
+  return compact.length > 0 && compact.length % 4 === 0 && /^[A-Za-z0-9+/]+={0,2}$/.test(compact);
 }
 
 function decodeQuotedPrintable(body: Buffer): Buffer {
@@ -134,14 +206,42 @@ export function decodeBytes(bytes: Buffer, charset: string | null): string {
  * Text that did not decode: replacement characters the raw message does not itself contain, or
  * control characters where a wrong transfer encoding turned text into bytes.
  */
-export function isGarbled(text: string, raw: Buffer): boolean {
-  if (text.includes('\uFFFD') && raw.indexOf(REPLACEMENT_UTF8) < 0) return true;
+export function isGarbled(text: string, raw?: Buffer): boolean {
+  if (text.includes('\uFFFD') && (!raw || raw.indexOf(REPLACEMENT_UTF8) < 0)) return true;
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it counts
   const controls = text.match(/[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/g)?.length ?? 0;
   return controls > 0 && controls * 20 > text.length;
 }
 
 const REPLACEMENT_UTF8 = Buffer.from('\uFFFD');
+
+// Windows-1252's characters for the bytes 0x80–0x9F, in order (the undefined ones as C1 controls).
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+const MOJIBAKE =
+  /[\u00C2-\u00F4][\u0080-\u00BF\u0152\u0153\u0160\u0161\u0178\u017D\u017E\u0192\u02C6\u02DC\u2013-\u203A\u20AC\u2122]/;
+
+/**
+ * UTF-8 read as Latin-1 or Windows-1252 (`cafÃ©`): when the text maps back to bytes that are valid
+ * UTF-8 as a whole, those bytes were UTF-8. Real Latin-1 text almost never is valid UTF-8.
+ */
+export function repairMojibake(text: string): string {
+  if (!MOJIBAKE.test(text)) return text;
+  const bytes: number[] = [];
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 0;
+    if (code <= 0xff) bytes.push(code);
+    else {
+      const index = CP1252_HIGH.indexOf(char);
+      if (index < 0) return text; // a character no single-byte reading produced
+      bytes.push(0x80 + index);
+    }
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(bytes));
+  } catch {
+    return text;
+  }
+}
 
 function escapeRegExp(value: string): string {
   return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -4,7 +4,15 @@
 // could not be read cleanly, recorded in `parseProblems` so nothing is silently empty or garbled.
 import { redactCardNumbers } from '@keydesk/privacy';
 import type { AddressObject } from 'mailparser';
-import { bodyOffset, decodeRawText, isGarbled, repairHeaderBlock } from './email-body-fallback.ts';
+import {
+  bodyOffset,
+  decodeRawText,
+  hasMissingBoundary,
+  hasTextNotInBase64,
+  isGarbled,
+  repairHeaderBlock,
+  repairMojibake,
+} from './email-body-fallback.ts';
 import {
   contentMessageId,
   dateFromHeaders,
@@ -128,11 +136,26 @@ function readBody(
 ): { text: string; html: string | null } {
   let html = typeof mail.html === 'string' && mail.html !== '' ? mail.html : null;
   let text = mail.text?.trim() ? mail.text : html ? htmlToText(html) : '';
+  // A message that only forwards another as an attachment: its text is what the owner searches for.
+  if (text === '' && mail.attachments.some((a) => a.contentType === 'message/rfc822')) {
+    text = decodeRawText(raw);
+  }
+  const repairedText = repairMojibake(text);
+  const repairedHtml = html && repairMojibake(html);
+  if (repairedText !== text || repairedHtml !== html) {
+    problems.push('text labelled as a single-byte charset was UTF-8; it is read as UTF-8');
+    text = repairedText;
+    html = repairedHtml;
+  }
   let reason: string | null = null;
-  if (text !== '' && isGarbled(text, raw)) {
+  if ((text !== '' && isGarbled(text, raw)) || (html !== null && isGarbled(html, raw))) {
     reason = 'the text did not decode in its labelled charset or transfer encoding';
   } else if (text === '' && mail.attachments.length === 0 && hasBodyBytes(raw)) {
     reason = 'no readable part was found in the MIME structure (a missing or wrong boundary?)';
+  } else if (hasMissingBoundary(raw)) {
+    reason = 'a multipart boundary never appears in the message, so its parts were read by guess';
+  } else if (hasTextNotInBase64(raw)) {
+    reason = 'a text part labelled base64 is not base64; it is kept as written';
   }
   if (reason === null) return { text, html };
   const recovered = decodeRawText(raw);
