@@ -147,6 +147,7 @@ export const ZSyncOutput = z.object({
       created: z.number().int(),
       duplicates: z.number().int(),
       rejected: z.number().int(),
+      problems: z.array(z.object({ uid: z.number().int(), reason: z.string() })),
       resynced: z.boolean(),
     }),
   ),
