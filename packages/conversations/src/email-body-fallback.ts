@@ -57,7 +57,7 @@ function decodeEntity(headers: string, body: Buffer, depth: number): string {
     if (!parts) return decodeLeaf('', body);
     return parts
       .map((part) => {
-        const at = bodyOffset(part);
+        const at = partBodyOffset(part);
         const partHeaders = part.subarray(0, at).toString('latin1');
         return decodeEntity(partHeaders, part.subarray(at), depth + 1);
       })
@@ -70,6 +70,15 @@ function decodeEntity(headers: string, body: Buffer, depth: number): string {
     return type === 'text/html' ? htmlToText(text) : text;
   }
   return ''; // images, archives and the like are attachments, not text
+}
+
+/** Where a part's body starts: after its headers, at once when it has none, at 0 when it is all text. */
+function partBodyOffset(part: Buffer): number {
+  if (part[0] === 0x0a) return 1;
+  if (part[0] === 0x0d && part[1] === 0x0a) return 2;
+  const at = bodyOffset(part);
+  const startsWithHeader = /^[!-9;-~]+[ \t]*:/.test(part.subarray(0, 200).toString('latin1'));
+  return at === part.length && !startsWithHeader ? 0 : at;
 }
 
 /** The first `--token` line of a body: the delimiter its writer used, whatever the header said. */

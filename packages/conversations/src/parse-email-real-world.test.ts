@@ -113,6 +113,14 @@ describe('parseEmail bodies it used to lose or garble', () => {
     expect(email.parseProblems.join()).toMatch(/boundary/);
   });
 
+  it('reads a part with no headers under a guessed boundary (found by the e2e spec)', async () => {
+    const email = await parse(
+      'From: a@b.example\r\nContent-Type: multipart/mixed; boundary="never-used"\r\n\r\n--other\r\n\r\nText that survived\r\n',
+    );
+    expect(email.textBody).toBe('Text that survived');
+    expect(email.parseProblems.join()).toMatch(/boundary/);
+  });
+
   it('decodes Latin-1 labelled us-ascii by detection instead of replacement characters', async () => {
     const raw = Buffer.concat([
       Buffer.from('From: a@b.example\nContent-Type: text/plain; charset=us-ascii\n\nla cl'),

@@ -100,7 +100,7 @@ export async function parseEmail(raw: Buffer, options: ParseEmailOptions): Promi
   const messageId = normalizeMessageId(mail.messageId ?? '') || contentMessageId(raw);
   return {
     messageId,
-    gmailThreadId: options.gmailThreadId ?? firstHeaderValue(lines, 'x-gm-thrid') ?? null,
+    gmailThreadId: options.gmailThreadId ?? (firstHeaderValue(lines, 'x-gm-thrid') || null),
     gmailMessageId: options.gmailMessageId ?? null,
     inReplyTo: normalizeMessageId(inReplyTo) || null,
     references,

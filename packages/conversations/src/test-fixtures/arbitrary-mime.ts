@@ -28,6 +28,8 @@ type Leaf = {
   /** The part says base64 but its body is written as it is. */
   fakeBase64: boolean;
   fromLine: boolean;
+  /** No part headers at all: MIME's default, plain text, with the body right after the blank line. */
+  bare: boolean;
 };
 type Multi = {
   kind: 'multi';
@@ -56,6 +58,7 @@ const leaf = (forwarded: boolean): fc.Arbitrary<Leaf> =>
         : fc.constantFrom<Encoding>('7bit', '8bit', 'quoted-printable', 'base64'),
       fakeBase64: forwarded ? fc.constant(false) : fc.boolean(),
       fromLine: fc.boolean(),
+      bare: fc.boolean(),
     })
     .map((l) => ({ kind: 'leaf' as const, ...l }));
 
@@ -123,7 +126,8 @@ function render(n: Node, collected: Collected, id: string): Entity {
     const chunks: Buffer[] = [Buffer.from('This is a multi-part message in MIME format.\n')];
     n.parts.forEach((part, i) => {
       const child = render(part, collected, `${id}${i}`);
-      chunks.push(Buffer.from(`\n--${used}\n${child.headers.join('\n')}\n\n`, 'latin1'), child.body);
+      const head = child.headers.length > 0 ? `${child.headers.join('\n')}\n` : '';
+      chunks.push(Buffer.from(`\n--${used}\n${head}\n`, 'latin1'), child.body);
     });
     chunks.push(Buffer.from(`\n--${used}--\n`));
     return {
@@ -141,6 +145,7 @@ function render(n: Node, collected: Collected, id: string): Entity {
     ? `<html><body><p>${sentence}</p>${n.fromLine ? '<p>\nFrom the desk of Ann</p>' : ''}</body></html>`
     : `${sentence}\n${n.fromLine ? '\nFrom the desk of Ann, with thanks.\n' : ''}`;
   const bytes = n.charset === 'utf-8' ? Buffer.from(text, 'utf8') : Buffer.from(text, 'latin1');
+  if (n.bare && !n.html) return { headers: [], body: bytes };
   const type = n.html ? 'text/html' : 'text/plain';
   const partHeaders = [`Content-Type: ${type}${n.label ? `; charset=${n.label}` : ''}`];
   if (n.fakeBase64) {
