@@ -77,7 +77,7 @@ describe('conversation router', () => {
 
   it('returns a message with no date and a parse problem as such, for the thread view to say so', async () => {
     const raw =
-      'From: yan@example.com\nSubject: Broken boundary\nContent-Type: multipart/mixed; boundary="x1"\n\n--y2\n\nstill here\n';
+      'From: yan@example.com\nSubject: Broken boundary\nIn-Reply-To: <zoe-1@example.com>\nContent-Type: multipart/mixed; boundary="x1"\n\n--y2\n\nstill here\n';
     const parsed = await parseEmail(Buffer.from(raw), { maxAttachmentBytes: 0, fallbackDate: null });
     storeEmail(db, parsed, { source: 'mbox', ownAddresses: new Set(), now: new Date() });
     const threadId = (
@@ -89,7 +89,10 @@ describe('conversation router', () => {
       }
     ).threadId;
     const owner = createOwnerCaller(db, { settings: services.settings });
-    const [message] = (await owner.conversation.getThread({ id: threadId })).messages;
+    const messages = (await owner.conversation.getThread({ id: threadId })).messages;
+    // The reply to Zoe's dated message has no date: it is listed after the dated ones.
+    expect(messages.map((m) => m.subject)).toEqual(['Invoice please', 'Broken boundary']);
+    const message = messages[1];
     expect(message?.sentAt).toBeNull();
     expect(message?.textBody).toContain('still here');
     expect(message?.parseProblems).toEqual([expect.stringMatching(/boundary/)]);

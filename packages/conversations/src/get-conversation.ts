@@ -31,7 +31,8 @@ export const threadDetailSelect = {
   customer: customerSelect,
   participants: { select: { address: true }, orderBy: { address: 'asc' } },
   messages: {
-    orderBy: [{ sentAt: 'asc' }, { id: 'asc' }],
+    // A message of unknown date goes after the dated ones, in the order it was stored.
+    orderBy: [{ sentAt: { sort: 'asc', nulls: 'last' } }, { id: 'asc' }],
     select: {
       id: true,
       fromAddress: true,
