@@ -75,6 +75,29 @@ describe('conversation router', () => {
     await expect(owner.conversation.find({ limit: 101 })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
   });
 
+  it('returns a message with no date and a parse problem as such, for the thread view to say so', async () => {
+    const raw =
+      'From: yan@example.com\nSubject: Broken boundary\nIn-Reply-To: <zoe-1@example.com>\nContent-Type: multipart/mixed; boundary="x1"\n\n--y2\n\nstill here\n';
+    const parsed = await parseEmail(Buffer.from(raw), { maxAttachmentBytes: 0, fallbackDate: null });
+    storeEmail(db, parsed, { source: 'mbox', ownAddresses: new Set(), now: new Date() });
+    const threadId = (
+      db.sqlite
+        .prepare(`SELECT threadId FROM EmailMessage WHERE subject = 'Broken boundary'`)
+        .safeIntegers(false)
+        .get() as {
+        threadId: number;
+      }
+    ).threadId;
+    const owner = createOwnerCaller(db, { settings: services.settings });
+    const messages = (await owner.conversation.getThread({ id: threadId })).messages;
+    // The reply to Zoe's dated message has no date: it is listed after the dated ones.
+    expect(messages.map((m) => m.subject)).toEqual(['Invoice please', 'Broken boundary']);
+    const message = messages[1];
+    expect(message?.sentAt).toBeNull();
+    expect(message?.textBody).toContain('still here');
+    expect(message?.parseProblems).toEqual([expect.stringMatching(/boundary/)]);
+  });
+
   it('reports an unconfigured mailbox as a precondition, not a crash', async () => {
     const owner = createOwnerCaller(db, { settings: services.settings });
     await expect(owner.conversation.syncMailbox()).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });

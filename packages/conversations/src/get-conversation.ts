@@ -31,7 +31,8 @@ export const threadDetailSelect = {
   customer: customerSelect,
   participants: { select: { address: true }, orderBy: { address: 'asc' } },
   messages: {
-    orderBy: [{ sentAt: 'asc' }, { id: 'asc' }],
+    // A message of unknown date goes after the dated ones, in the order it was stored.
+    orderBy: [{ sentAt: { sort: 'asc', nulls: 'last' } }, { id: 'asc' }],
     select: {
       id: true,
       fromAddress: true,
@@ -43,6 +44,7 @@ export const threadDetailSelect = {
       isInbound: true,
       textBody: true,
       htmlBody: true,
+      parseProblems: true,
       attachments: {
         orderBy: { id: 'asc' },
         select: {
@@ -84,6 +86,7 @@ export async function getThread(db: Db, id: number) {
       ...m,
       toAddresses: parseList(m.toAddresses),
       ccAddresses: parseList(m.ccAddresses),
+      parseProblems: parseList(m.parseProblems),
       attachments: m.attachments.map((a) => ({ ...a, isStored: stored.has(a.id) })),
     })),
   };

@@ -129,6 +129,32 @@ describe('syncMailbox against a real Dovecot', () => {
   });
 });
 
+describe('syncMailbox with mail that lacks what it should carry', () => {
+  it('dates a message without a usable Date by INTERNALDATE and refuses a non-message with its UID', async () => {
+    const internalDate = new Date('2024-03-05T06:07:08Z');
+    await withClient(async (c) => {
+      await c.append(
+        'INBOX',
+        'From: odd@example.com\r\nSubject: No date at all\r\nDate: soon\r\n\r\nHi\r\n',
+        [],
+        internalDate,
+      );
+      await c.append('INBOX', 'this is not an email, just text\r\n', [], internalDate);
+    });
+    const result = await sync();
+    const inbox = result.folders.find((f) => f.folder === 'INBOX');
+    expect(inbox).toMatchObject({ fetched: 2, created: 1, duplicates: 0, rejected: 1 });
+    expect(inbox?.problems).toEqual([
+      { uid: expect.any(Number), reason: expect.stringMatching(/^refused, not an email/) },
+    ]);
+    const row = db.sqlite
+      .prepare(`SELECT sentAt FROM EmailMessage WHERE subject = 'No date at all'`)
+      .safeIntegers(false)
+      .get() as { sentAt: number };
+    expect(row.sentAt).toBe(internalDate.getTime());
+  });
+});
+
 describe('chooseFolders', () => {
   it("takes Gmail's \\All folder by attribute, whatever its name", () => {
     const list = [

@@ -35,6 +35,8 @@ export type FolderSyncResult = {
   created: number;
   duplicates: number;
   rejected: number;
+  /** Why each refused message was refused: fetched = created + duplicates + rejected. */
+  problems: { uid: number; reason: string }[];
   resynced: boolean;
 };
 
@@ -93,6 +95,7 @@ async function syncFolder(
     created: 0,
     duplicates: 0,
     rejected: 0,
+    problems: [],
     resynced: false,
   };
   try {
@@ -134,13 +137,14 @@ async function syncFolder(
       try {
         parsed = await parseEmail(message.source, {
           maxAttachmentBytes: options.maxAttachmentBytes ?? DEFAULT_MAX_ATTACHMENT_BYTES,
-          fallbackDate: message.internalDate instanceof Date ? message.internalDate : options.now(),
+          fallbackDate: message.internalDate instanceof Date ? message.internalDate : null,
           gmailThreadId: gmail ? (message.threadId ?? null) : null,
           gmailMessageId: gmail ? (message.emailId ?? null) : null,
         });
       } catch (error) {
         if (!(error instanceof MalformedEmailError)) throw error;
         result.rejected++;
+        result.problems.push({ uid: message.uid, reason: `refused, not an email: ${error.message}` });
       }
       batch.push({ uid: message.uid, parsed });
       if (batch.length >= (options.batchSize ?? 200)) commit();

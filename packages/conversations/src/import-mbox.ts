@@ -91,9 +91,11 @@ export async function importMbox(options: ImportMboxOptions): Promise<ImportSumm
     if ('email' in outcome) parsed = outcome.email;
     else {
       progress.rejected++;
+      // Its number in the file counts every message before it, refused ones included.
+      const position = progress.itemsDone + batch.length + 1;
       addProblem(problems, {
-        at: `byte ${item.message.start}`,
-        reason: `malformed message skipped: ${outcome.malformed}`,
+        at: `message ${position} at byte ${item.message.start}`,
+        reason: `refused, not an email: ${outcome.malformed}`,
       });
     }
     batch.push({ message: item.message, parsed });
@@ -104,7 +106,7 @@ export async function importMbox(options: ImportMboxOptions): Promise<ImportSumm
     for await (const message of readMbox(file, run.bytesDone)) {
       const outcome = pool.parse({
         raw: message.raw,
-        fallbackDate: separatorDate(message.separator) ?? options.now(),
+        fallbackDate: separatorDate(message.separator),
         gmailMessageId: /^From (\d+)@xxx\b/.exec(message.separator)?.[1] ?? null,
       });
       outcome.catch(() => {}); // rejections surface when the loop reaches it, not as unhandled

@@ -25,7 +25,9 @@ export type ImportSummary = ImportProgress & {
   problems: ImportProblem[];
 };
 
-const MAX_PROBLEMS = 200;
+// Enough to list every refusal of a real export; past it the counts stay exact and a last entry says
+// the list was cut (an unbounded list would be rewritten whole with every batch).
+const MAX_PROBLEMS = 1000;
 
 /** Name, size and a hash of the first MiB: the same file gives the same fingerprint. */
 export function fingerprintFile(file: string): { fingerprint: string; size: number } {
@@ -80,7 +82,7 @@ export function saveProgress(db: Db, progress: ImportProgress, problems: ImportP
     progress.created,
     progress.skipped,
     progress.rejected,
-    problems.length > 0 ? JSON.stringify(problems.slice(0, MAX_PROBLEMS)) : null,
+    problems.length > 0 ? JSON.stringify(problems.slice(0, MAX_PROBLEMS + 1)) : null,
     progress.runId,
   );
 }
@@ -101,4 +103,7 @@ export function parseProblems(errors: string | null): ImportProblem[] {
 
 export function addProblem(problems: ImportProblem[], problem: ImportProblem): void {
   if (problems.length < MAX_PROBLEMS) problems.push(problem);
+  else if (problems.length === MAX_PROBLEMS) {
+    problems.push({ at: 'after', reason: `more than ${MAX_PROBLEMS} problems: only the first are listed` });
+  }
 }

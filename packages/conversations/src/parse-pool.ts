@@ -8,7 +8,7 @@ import { MalformedEmailError, type ParsedEmail, parseEmail } from './parse-email
 export type ParseRequest = {
   id: number;
   raw: Uint8Array;
-  fallbackDate: number;
+  fallbackDate: number | null;
   gmailMessageId: string | null;
 };
 export type ParseReply =
@@ -22,7 +22,7 @@ const BATCH = 16;
 /** A message that is not an email resolves as `malformed` (reported, skipped); other errors reject. */
 export type ParseOutcome = { email: ParsedEmail } | { malformed: string };
 
-export type ParseInput = { raw: Buffer; fallbackDate: Date; gmailMessageId: string | null };
+export type ParseInput = { raw: Buffer; fallbackDate: Date | null; gmailMessageId: string | null };
 
 export type ParsePool = {
   parse(input: ParseInput): Promise<ParseOutcome>;
@@ -117,7 +117,7 @@ function workerPool(count: number, maxAttachmentBytes: number): ParsePool {
       const copy = new Uint8Array(raw);
       return new Promise<ParseOutcome>((resolve, reject) => {
         slot.pending.set(id, { resolve, reject });
-        slot.queued.push({ id, raw: copy, fallbackDate: fallbackDate.getTime(), gmailMessageId });
+        slot.queued.push({ id, raw: copy, fallbackDate: fallbackDate?.getTime() ?? null, gmailMessageId });
         if (slot.queued.length >= BATCH) send(slot);
         else flushSoon();
       });

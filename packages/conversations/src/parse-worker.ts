@@ -16,7 +16,7 @@ port.on('message', (requests: ParseRequest[]) => {
 function parseOne(request: ParseRequest): Promise<ParseReply> {
   return parseEmail(Buffer.from(request.raw.buffer, request.raw.byteOffset, request.raw.byteLength), {
     maxAttachmentBytes,
-    fallbackDate: new Date(request.fallbackDate),
+    fallbackDate: request.fallbackDate === null ? null : new Date(request.fallbackDate),
     gmailMessageId: request.gmailMessageId,
   }).then(
     (email) => ({ id: request.id, email }),

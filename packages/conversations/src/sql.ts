@@ -17,20 +17,23 @@ const SQL = {
     INSERT INTO EmailThread (threadKey, subject, subjectKey, customerId, firstMessageAt, lastMessageAt,
       messageCount, hasAttachments, isAwaitingReply, snippet, createdAt)
     VALUES (?, ?, ?, NULL, ?, ?, 0, 0, 0, NULL, ?)`,
+  // A message with no known date (@sentAt NULL) moves neither end of the thread.
   updateThread: `
     UPDATE EmailThread SET
       messageCount = messageCount + 1,
-      firstMessageAt = MIN(firstMessageAt, @sentAt),
+      firstMessageAt = MIN(firstMessageAt, COALESCE(@sentAt, firstMessageAt)),
       hasAttachments = hasAttachments OR @hasAttachments,
       isAwaitingReply = CASE WHEN @sentAt >= lastMessageAt THEN @isInbound ELSE isAwaitingReply END,
       snippet = CASE WHEN @sentAt >= lastMessageAt OR snippet IS NULL THEN @snippet ELSE snippet END,
-      lastMessageAt = MAX(lastMessageAt, @sentAt)
+      lastMessageAt = MAX(lastMessageAt, COALESCE(@sentAt, lastMessageAt))
     WHERE id = @threadId`,
   insertMessage: `
     INSERT INTO EmailMessage (threadId, messageId, gmailMessageId, inReplyTo, "references", fromAddress,
-      fromName, toAddresses, ccAddresses, subject, sentAt, isInbound, textBody, htmlBody, snippet, source, createdAt)
+      fromName, toAddresses, ccAddresses, subject, sentAt, isInbound, textBody, htmlBody, snippet, parseProblems,
+      source, createdAt)
     VALUES (@threadId, @messageId, @gmailMessageId, @inReplyTo, @references, @fromAddress, @fromName,
-      @toAddresses, @ccAddresses, @subject, @sentAt, @isInbound, @textBody, @htmlBody, @snippet, @source, @createdAt)`,
+      @toAddresses, @ccAddresses, @subject, @sentAt, @isInbound, @textBody, @htmlBody, @snippet, @parseProblems,
+      @source, @createdAt)`,
   insertAttachment: `
     INSERT INTO EmailAttachment (messageId, filename, contentType, size, contentId, isInline, checksum, content)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,

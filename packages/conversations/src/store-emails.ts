@@ -26,7 +26,7 @@ export function storeEmail(db: Db, email: ParsedEmail, options: StoreEmailOption
   const isInbound = email.fromAddress === null || !options.ownAddresses.has(email.fromAddress);
   const threadId = findThread(db, email) ?? createThread(db, email, options.now);
   const snippet = makeSnippet(email.textBody ?? '');
-  const sentAt = email.sentAt.getTime();
+  const sentAt = email.sentAt?.getTime() ?? null;
   const messageRowId = Number(
     s.insertMessage.run({
       threadId,
@@ -44,6 +44,7 @@ export function storeEmail(db: Db, email: ParsedEmail, options: StoreEmailOption
       textBody: email.textBody,
       htmlBody: email.htmlBody,
       snippet,
+      parseProblems: email.parseProblems.length > 0 ? JSON.stringify(email.parseProblems) : null,
       source: options.source,
       createdAt: options.now.getTime(),
     }).lastInsertRowid,
@@ -89,7 +90,7 @@ function findThread(db: Db, email: ParsedEmail): number | null {
   const child = s.threadOfReply.get(email.messageId) as { threadId: number } | undefined;
   if (child) return child.threadId;
   // Clients that drop References and In-Reply-To: same subject, a shared participant, close in time.
-  if (isReplySubject(email.subject) && email.fromAddress) {
+  if (isReplySubject(email.subject) && email.fromAddress && email.sentAt) {
     const key = subjectKey(email.subject);
     const at = email.sentAt.getTime();
     if (key !== '') {
@@ -113,7 +114,8 @@ export function threadKeyOf(email: ParsedEmail): string {
 }
 
 function createThread(db: Db, email: ParsedEmail, now: Date): number {
-  const at = email.sentAt.getTime();
+  // A thread needs a place in the list; one whose only message has no date sorts by its import.
+  const at = email.sentAt?.getTime() ?? now.getTime();
   const result = statements(db.sqlite).insertThread.run(
     threadKeyOf(email),
     email.subject,

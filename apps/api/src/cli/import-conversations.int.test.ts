@@ -59,6 +59,11 @@ describe('import-conversations mbox', () => {
     const rerun = await runCli(null);
     expect(rerun.code).toBe(0);
     expect(rerun.stdout).toMatch(/Imported mbox: \d+ new/);
+    // The rerun's own count: every message it read is new, already there, or refused.
+    const identity = /(\d+) read = (\d+) new \+ (\d+) already there \+ (\d+) refused\./.exec(rerun.stdout);
+    const [read = 0, created = 0, duplicates = 0, refused = 0] = (identity?.slice(1) ?? []).map(Number);
+    expect(read).toBeGreaterThan(0);
+    expect(created + duplicates + refused).toBe(read);
     const check = await createDb({ file: dbFile });
     const totals = check.sqlite
       .prepare('SELECT COUNT(*) AS n, COUNT(DISTINCT messageId) AS distinctIds FROM EmailMessage')

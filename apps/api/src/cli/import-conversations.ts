@@ -37,7 +37,7 @@ function parseArgs(argv: string[]): Args {
 function printProgress(p: ImportProgress): void {
   const percent = p.bytesTotal > 0 ? Math.floor((100 * p.bytesDone) / p.bytesTotal) : 100;
   process.stderr.write(
-    `\r${percent}% · ${p.itemsDone} read · ${p.created} new · ${p.skipped} already there · ${p.rejected} skipped as malformed`,
+    `\r${percent}% · ${p.itemsDone} read · ${p.created} new · ${p.skipped} already there · ${p.rejected} refused`,
   );
 }
 
@@ -72,8 +72,14 @@ export async function runImportConversations(argv: string[]): Promise<number> {
     process.stderr.write('\n');
     for (const problem of summary.problems) console.log(`${problem.at}: ${problem.reason}`);
     console.log(
-      `Imported ${args.kind}: ${summary.created} new, ${summary.skipped} already there, ${summary.rejected} skipped as malformed.`,
+      `Imported ${args.kind}: ${summary.created} new, ${summary.skipped} already there, ${summary.rejected} refused (reasons above).`,
     );
+    // Nothing is lost: every message read is stored, a duplicate, or refused with its reason.
+    if (args.kind === 'mbox') {
+      console.log(
+        `${summary.itemsDone} read = ${summary.created} new + ${summary.skipped} already there + ${summary.rejected} refused.`,
+      );
+    }
     return 0;
   } finally {
     await db.close();

@@ -46,12 +46,29 @@ describe('Conversations', () => {
       html,
     ].join('\r\n');
     const parsed = await parseEmail(Buffer.from(raw), { maxAttachmentBytes: 1000, fallbackDate: new Date() });
+    // A reply in the same thread with no date anywhere and a boundary its body never uses.
+    const broken = [
+      'From: Mallory <mallory@example.com>',
+      'Subject: Re: Hostile newsletter',
+      'In-Reply-To: <hostile@example.com>',
+      'Message-ID: <broken@example.com>',
+      'Content-Type: multipart/mixed; boundary="never-used"',
+      '',
+      '--other',
+      '',
+      'Text that survived a broken boundary',
+    ].join('\r\n');
+    const brokenParsed = await parseEmail(Buffer.from(broken), {
+      maxAttachmentBytes: 1000,
+      fallbackDate: null,
+    });
     db.sqlite.transaction(() => {
       storeEmail(db, parsed, {
         source: 'mbox',
         ownAddresses: new Set(['support@keydesk.test']),
         now: new Date(),
       });
+      storeEmail(db, brokenParsed, { source: 'mbox', ownAddresses: new Set(), now: new Date() });
       storeChat(
         db,
         {
@@ -134,6 +151,18 @@ describe('Conversations', () => {
     await page.getByRole('button', { name: 'Load remote images' }).click();
     await expect.poll(async () => (await frameElement.getAttribute('srcdoc')) ?? '').toContain(imageUrl);
     expect((await frameElement.getAttribute('srcdoc')) ?? '').not.toContain('onerror');
+    await page.context().close();
+  });
+
+  it('says which message was not read cleanly and which has no date', async () => {
+    const page = await newPage(browser);
+    await signIn(page, server.url);
+    await page.goto(`${server.url}/conversations/email/${threadId}`);
+    await page.getByText('Text that survived a broken boundary').waitFor();
+    const notice = page.getByRole('alert', { name: 'Parse problem' });
+    await expect(notice.count()).resolves.toBe(1);
+    await expect(notice.textContent()).resolves.toMatch(/boundary/);
+    await expect(page.getByText('Date unknown').count()).resolves.toBe(1);
     await page.context().close();
   });
 

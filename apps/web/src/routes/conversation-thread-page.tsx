@@ -10,6 +10,7 @@ import {
   ConversationEmailHtml,
   ConversationPlainText,
 } from '../features/conversations/conversation-message-body.tsx';
+import { ConversationParseProblems } from '../features/conversations/conversation-parse-problems.tsx';
 import { formatCount, formatDateTime } from '../lib/format.ts';
 import { useTRPC } from '../lib/trpc.ts';
 
@@ -69,9 +70,10 @@ function ThreadMessage({ message: m }: { message: Message }) {
           </Text>
         </Stack>
         <Text size="xs" c="dimmed">
-          {formatDateTime(m.sentAt)}
+          {m.sentAt ? formatDateTime(m.sentAt) : 'Date unknown'}
         </Text>
       </Group>
+      {m.parseProblems.length > 0 ? <ConversationParseProblems problems={m.parseProblems} /> : null}
       <div className="conversation-message-body">
         {m.htmlBody ? (
           <ConversationEmailHtml html={m.htmlBody} label={`Message from ${m.fromAddress ?? 'unknown'}`} />

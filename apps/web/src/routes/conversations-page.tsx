@@ -19,7 +19,13 @@ export function ConversationsPage() {
     trpc.conversation.syncMailbox.mutationOptions({
       onSuccess: (r) => {
         const created = r.folders.reduce((sum, f) => sum + f.created, 0);
-        notifications.show({ message: `Mailbox synced: ${created} new message(s).` });
+        const refused = r.folders.flatMap((f) =>
+          f.problems.map((p) => `${f.folder} UID ${p.uid}: ${p.reason}`),
+        );
+        notifications.show({
+          color: refused.length > 0 ? 'orange' : undefined,
+          message: `Mailbox synced: ${created} new message(s).${refused.length > 0 ? ` Refused: ${refused.join('; ')}` : ''}`,
+        });
         void queryClient.invalidateQueries({ queryKey: trpc.conversation.pathKey() });
       },
       onError: (error) => notifications.show({ color: 'red', message: error.message }),

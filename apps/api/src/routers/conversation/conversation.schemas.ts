@@ -79,10 +79,11 @@ export const ZThreadOutput = z.object({
       toAddresses: z.array(z.string()),
       ccAddresses: z.array(z.string()),
       subject: z.string(),
-      sentAt: z.date(),
+      sentAt: z.date().nullable(),
       isInbound: z.boolean(),
       textBody: z.string().nullable(),
       htmlBody: z.string().nullable(),
+      parseProblems: z.array(z.string()),
       attachments: z.array(
         z.object({
           id: z.number().int(),
@@ -146,6 +147,7 @@ export const ZSyncOutput = z.object({
       created: z.number().int(),
       duplicates: z.number().int(),
       rejected: z.number().int(),
+      problems: z.array(z.object({ uid: z.number().int(), reason: z.string() })),
       resynced: z.boolean(),
     }),
   ),
