@@ -2,26 +2,16 @@
 // SQLite file: every message is stored, a duplicate or refused with its reason, nothing stored is
 // invented (subject, sender, date), no body is silently empty, and a second copy of the whole
 // corpus in another mbox dialect stores nothing new.
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createTestDb, type TestDb } from '@keydesk/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importMbox } from './import-mbox.ts';
 import type { ImportSummary } from './import-run.ts';
+import { EMAIL_CORPUS_DIR as CORPUS, emailCorpusFiles } from './test-fixtures/email-corpus.ts';
 
-const CORPUS = path.resolve(import.meta.dirname, '../test-corpus/email');
 const NOW = new Date('2031-01-01T00:00:00Z');
 const now = () => NOW;
-
-function corpusFiles(ext: string, dir = CORPUS): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const file = path.join(dir, name);
-      if (statSync(file).isDirectory()) return corpusFiles(ext, file);
-      return file.endsWith(ext) ? [file] : [];
-    });
-}
 
 type Row = {
   id: number;
@@ -61,7 +51,7 @@ const lastId = () =>
 beforeAll(async () => {
   db = await createTestDb();
   // One file per message, as a lone .eml or with its own envelope line: the real import path.
-  for (const file of corpusFiles('.eml')) {
+  for (const file of emailCorpusFiles('.eml')) {
     const before = lastId();
     const summary = await importMbox({ db, file, now, parseWorkers: 0 });
     const rows = rowsAfter(before);

@@ -1,14 +1,16 @@
 // Real logs from other projects (test-corpus/access-logs/README.md): for each file, what must be
 // stored, which lines are refused and why, and whose address is taken as the visitor.
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createTestDb } from '@keydesk/db/testing';
 import { describe, expect, it } from 'vitest';
+import {
+  accessLogCorpusFiles,
+  ACCESS_LOG_CORPUS_DIR as CORPUS,
+  accessLogCorpusLines as linesOf,
+} from './access-log-corpus.ts';
 import { BOT_LABELS } from './bot-names.ts';
 import { importAccessLogs } from './import-access-log.ts';
 import { parseAccessLine, REFUSAL } from './parse-access-line.ts';
-
-const CORPUS = path.resolve(import.meta.dirname, '../../test-corpus/access-logs');
 
 type Expectation = {
   lines: number;
@@ -78,13 +80,11 @@ const EXPECTED: Record<string, Expectation> = {
   },
 };
 
-function linesOf(file: string): string[] {
-  const lines = readFileSync(path.join(CORPUS, file), 'utf8').split('\n');
-  if (lines.at(-1) === '') lines.pop();
-  return lines;
-}
-
 describe('access-log corpus', () => {
+  it('expects something of every file in the corpus', () => {
+    expect(Object.keys(EXPECTED).sort()).toEqual(accessLogCorpusFiles());
+  });
+
   it.each(Object.entries(EXPECTED))('%s', async (file, expected) => {
     const lines = linesOf(file);
     expect(lines).toHaveLength(expected.lines);
