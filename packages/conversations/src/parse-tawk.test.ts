@@ -83,7 +83,7 @@ describe('parseTawkEvent on the documented payloads', () => {
       },
       { requiredKeys: ['event'] },
     );
-    fc.assert(
+    void fc.assert(
       fc.property(fc.oneof(fc.jsonValue(), shaped), (body) => {
         try {
           parseTawkEvent(body);
@@ -101,7 +101,7 @@ describe('parseJsonWithinDepth', () => {
     value !== null && typeof value === 'object' ? 1 + Math.max(0, ...Object.values(value).map(depthOf)) : 0;
 
   it('measures the nesting JSON.parse would build, ignoring brackets inside strings', () => {
-    fc.assert(
+    void fc.assert(
       fc.property(fc.jsonValue({ maxDepth: 8 }), (value) => {
         expect(nestingDepth(JSON.stringify(value), 100)).toBe(depthOf(value));
       }),
