@@ -1,4 +1,5 @@
 import type { Db, Prisma } from '@keydesk/db';
+import { REPLAYABLE_STATUSES } from './replay-webhook-event.ts';
 
 export const webhookEventSummarySelect = {
   id: true,
@@ -10,6 +11,7 @@ export const webhookEventSummarySelect = {
   result: true,
   orderId: true,
   payload: true,
+  bodyBytes: true,
 } satisfies Prisma.WebhookEventSelect;
 
 /** Payloads are redacted already; the list shows their start only. */
@@ -37,7 +39,10 @@ export async function findWebhookEvents(options: {
     items: page.map((row) => ({
       ...row,
       payload: row.payload.slice(0, PAYLOAD_PREVIEW_LENGTH),
-      canReplay: (row.status === 'processed' || row.status === 'duplicate') && row.source !== 'newsletter',
+      canReplay:
+        REPLAYABLE_STATUSES.has(row.status) &&
+        (row.source === 'paypro' || row.source === 'avangate') &&
+        row.payload !== '',
     })),
     nextCursor: rows.length > options.limit ? (page.at(-1)?.id ?? null) : null,
   };
