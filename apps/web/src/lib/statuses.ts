@@ -36,6 +36,7 @@ export const OUTBOX_STATUS: StatusVocabulary = {
 export const WEBHOOK_STATUS: StatusVocabulary = {
   processed: { label: 'Processed', color: 'teal' },
   duplicate: { label: 'Duplicate', color: 'gray' },
+  unrecognized: { label: 'Kept, not applied', color: 'yellow' },
   rejected: { label: 'Rejected', color: 'red' },
   failed: { label: 'Failed', color: 'orange' },
 };

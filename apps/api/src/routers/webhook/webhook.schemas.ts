@@ -3,8 +3,8 @@ import { z } from 'zod';
 export const ZWebhookFindInput = z.object({
   limit: z.number().int().min(1).max(100).default(25),
   cursor: z.number().int().positive().nullish(),
-  source: z.enum(['paypro', 'avangate', 'newsletter']).nullish(),
-  status: z.enum(['processed', 'duplicate', 'rejected', 'failed']).nullish(),
+  source: z.enum(['paypro', 'avangate', 'newsletter', 'tawk']).nullish(),
+  status: z.enum(['processed', 'duplicate', 'unrecognized', 'rejected', 'failed']).nullish(),
 });
 
 export const ZWebhookEventSummary = z.object({
@@ -17,6 +17,7 @@ export const ZWebhookEventSummary = z.object({
   result: z.string().nullable(),
   orderId: z.number().int().nullable(),
   payload: z.string(),
+  bodyBytes: z.number().int().nullable(),
   canReplay: z.boolean(),
 });
 
