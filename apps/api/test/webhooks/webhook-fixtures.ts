@@ -122,6 +122,7 @@ export function avangatePairs(options: {
   algorithm?: 'sha256' | 'sha3-256' | 'md5';
   extra?: [string, string][];
   codes?: string;
+  total?: string;
 }): [string, string][] {
   const pairs: [string, string][] = [
     ['SALEDATE', '2026-11-20 10:00:00'],
@@ -144,7 +145,7 @@ export function avangatePairs(options: {
     ['IPN_QTY[]', '2'],
     ['IPN_DELIVEREDCODES[]', ''],
     ['CURRENCY', 'USD'],
-    ['IPN_TOTALGENERAL', '548.00'],
+    ['IPN_TOTALGENERAL', options.total ?? '548.00'],
     ...(options.extra ?? []),
     ['IPN_DATE', ymdHis(options.ipnDate)],
   ];
