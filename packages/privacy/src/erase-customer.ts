@@ -238,8 +238,7 @@ function eraseRows(db: Db, who: CustomerIdentity, now: Date): ErasureCounts {
       term,
     );
   }
-  for (const term of terms)
-    run('UPDATE ImportRun SET errors = NULL WHERE instr(lower(errors), ?) > 0', term);
+  for (const term of terms) run('UPDATE ImportRun SET errors = NULL WHERE instr(lower(errors), ?) > 0', term);
 
   // Audit entries stay (what happened, when); what identified the person goes.
   counts.auditDetails += run(
