@@ -14,6 +14,40 @@ export type AvangateAlgorithm = 'sha256' | 'sha3-256' | 'md5';
 /** Retries run for up to two days (formats.md §2); anything older, or from the future, is stale. */
 export const AVANGATE_MAX_AGE_MS = 3 * 24 * 3_600_000;
 const MAX_CLOCK_SKEW_MS = 15 * 60_000;
+/** Civil time zones run from UTC−12 to UTC+14: the most a wall-clock time of unknown zone can be off. */
+const EARLIEST_ZONE_MS = 12 * 3_600_000;
+const LATEST_ZONE_MS = 14 * 3_600_000;
+
+/**
+ * 2Checkout writes IPN_DATE, SALEDATE and the other dates as wall-clock time in the vendor
+ * account's time zone, and names that zone in TIMEZONE_OFFSET ("GMT+03:00" beside IPN_DATE
+ * 20230612194811 in the official PHP and .NET SDK fixtures). Minutes east of UTC, or null.
+ */
+export function parseTimezoneOffset(text: string): number | null {
+  const m = /^(?:GMT|UTC)?\s*([+-])(\d{1,2}):?(\d{2})?$/i.exec(text.trim());
+  if (!m) return /^(?:GMT|UTC|Z)$/i.test(text.trim()) ? 0 : null;
+  const minutes = Number(m[2]) * 60 + Number(m[3] ?? 0);
+  if (minutes > 14 * 60) return null;
+  return m[1] === '-' ? -minutes : minutes;
+}
+
+/** A wall-clock date in the account's zone as a UTC instant (as if UTC when the zone is unknown). */
+function parseAccountDate(text: string, offsetMinutes: number | null): Date | null {
+  const wall = parseResellerDate(text);
+  return wall && new Date(wall.getTime() - (offsetMinutes ?? 0) * 60_000);
+}
+
+/**
+ * Stale: older than the retry window or later than now. With TIMEZONE_OFFSET the instant is exact;
+ * without it the wall-clock time may belong to any zone, so the window widens by the zones'
+ * spread rather than refusing an account east of UTC.
+ */
+function isStale(ipnDate: Date, now: Date, isZoneKnown: boolean): boolean {
+  const age = now.getTime() - ipnDate.getTime();
+  const early = isZoneKnown ? 0 : EARLIEST_ZONE_MS;
+  const late = isZoneKnown ? 0 : LATEST_ZONE_MS;
+  return age > AVANGATE_MAX_AGE_MS + early || age < -(MAX_CLOCK_SKEW_MS + late);
+}
 
 /** Each value as its UTF-8 byte length followed by the value ("" → "0", "0" → "10"). */
 export function lengthPrefixed(values: string[]): string {
@@ -96,13 +130,11 @@ export function parseAvangateNotification(
   const refno = get('REFNO');
   if (!/^\d{1,20}$/.test(refno))
     throw new NotificationRejectedError('malformed', 'REFNO is missing or not a number.');
-  const ipnDate = parseResellerDate(get('IPN_DATE'));
+  const offset = get('TIMEZONE_OFFSET') ? parseTimezoneOffset(get('TIMEZONE_OFFSET')) : null;
+  const ipnDate = parseAccountDate(get('IPN_DATE'), offset);
   if (!ipnDate) throw new NotificationRejectedError('malformed', 'IPN_DATE is missing or not YmdHis.');
-  if (options.checkAge !== false) {
-    const age = options.now.getTime() - ipnDate.getTime();
-    if (age > AVANGATE_MAX_AGE_MS || age < -MAX_CLOCK_SKEW_MS)
-      throw new NotificationRejectedError('stale', `IPN_DATE ${get('IPN_DATE')} is too far from now.`);
-  }
+  if (options.checkAge !== false && isStale(ipnDate, options.now, offset !== null))
+    throw new NotificationRejectedError('stale', `IPN_DATE ${get('IPN_DATE')} is too far from now.`);
   const orderStatus = get('ORDERSTATUS').toUpperCase();
   const idempotencyKey = get('MESSAGE_ID')
     ? `msg:${get('MESSAGE_ID')}`
@@ -120,12 +152,13 @@ export function parseAvangateNotification(
   if (!/^[A-Z]{3}$/.test(currency)) throw new NotificationRejectedError('malformed', 'CURRENCY is missing.');
   const total = parseAmountMinor(get('IPN_TOTALGENERAL') || '0', currency);
   if (total === null) throw new NotificationRejectedError('malformed', 'IPN_TOTALGENERAL is not an amount.');
-  const saleDate = get('SALEDATE') ? parseResellerDate(get('SALEDATE')) : ipnDate;
+  const saleDate = get('SALEDATE') ? parseAccountDate(get('SALEDATE'), offset) : ipnDate;
   if (!saleDate) throw new NotificationRejectedError('malformed', 'SALEDATE is not a date.');
   const names = all('IPN_PNAME');
   const items: OrderItem[] = names.map((name, i) => {
     const qty = Number(all('IPN_QTY')[i] ?? '1');
     return {
+      lineKey: `${i}:${(all('IPN_PID')[i] ?? '').trim()}`,
       product: name.trim() || `Product ${all('IPN_PID')[i] ?? ''}`.trim(),
       edition: (all('IPN_PCODE')[i] ?? '').trim(),
       quantity: Number.isInteger(qty) && qty > 0 && qty < 100_000 ? qty : 1,
@@ -157,7 +190,9 @@ export function parseAvangateNotification(
       items,
       amountMinor: Math.abs(total),
       currency,
-      refundedMinor: 0,
+      // A partial refund's notification carries what was refunded (its products and total); a
+      // full refund refunds the order's total, which the writer takes from the order itself.
+      refundedMinor: kind === 'partially_refunded' ? Math.abs(total) : 0,
       isTest: get('TEST_ORDER') === '1',
     },
   };

@@ -1,4 +1,5 @@
 import type { Db, Prisma } from '@keydesk/db';
+import { REPLAYABLE_STATUSES } from './replay-webhook-event.ts';
 
 export const webhookEventSummarySelect = {
   id: true,
@@ -10,6 +11,7 @@ export const webhookEventSummarySelect = {
   result: true,
   orderId: true,
   payload: true,
+  bodyBytes: true,
 } satisfies Prisma.WebhookEventSelect;
 
 /** Payloads are redacted already; the list shows their start only. */
@@ -37,11 +39,8 @@ export async function findWebhookEvents(options: {
     items: page.map((row) => ({
       ...row,
       payload: row.payload.slice(0, PAYLOAD_PREVIEW_LENGTH),
-      // 'kept': signed but not understood when it arrived (tawk.to). No payload, nothing to replay.
-      canReplay:
-        ['processed', 'duplicate', 'kept'].includes(row.status) &&
-        row.source !== 'newsletter' &&
-        row.payload !== '',
+      // 'kept': signed but not understood when it arrived; replayable once its payload was kept.
+      canReplay: REPLAYABLE_STATUSES.has(row.status) && row.source !== 'newsletter' && row.payload !== '',
     })),
     nextCursor: rows.length > options.limit ? (page.at(-1)?.id ?? null) : null,
   };

@@ -35,6 +35,8 @@ export type OrderCustomer = {
 };
 
 export type OrderItem = {
+  /** Names the line within its order when a notification may carry only some of the lines. */
+  lineKey?: string;
   product: string;
   edition: string;
   quantity: number;

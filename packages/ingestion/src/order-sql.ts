@@ -21,6 +21,12 @@ export const ORDER_SQL = {
     status = ?, refundedMinor = ?, isTest = ?, purchasedAt = ?, refundedAt = ?, chargedBackAt = ?, updatedAt = ? WHERE id = ?`,
   insertLicense: `INSERT OR IGNORE INTO License (key, keyNormalized, product, edition, seats, majorVersion, status, issuedAt,
     revokedAt, orderId, customerId, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  upsertOrderLine: `INSERT INTO OrderLine (orderId, lineKey, product, edition, quantity, createdAt) VALUES (?, ?, ?, ?, ?, ?)
+    ON CONFLICT (orderId, lineKey) DO UPDATE SET product = excluded.product, edition = excluded.edition, quantity = excluded.quantity`,
+  orderLinesSummary: `SELECT product, edition, (SELECT SUM(quantity) FROM OrderLine WHERE orderId = @orderId) AS quantity
+    FROM OrderLine WHERE orderId = @orderId ORDER BY id LIMIT 1`,
+  setOrderProductSummary: `UPDATE "Order" SET product = @product, edition = @edition, quantity = @quantity, updatedAt = @now
+    WHERE id = @orderId AND (product IS NOT @product OR edition IS NOT @edition OR quantity IS NOT @quantity)`,
   hasLicenseForProduct: 'SELECT 1 FROM License WHERE orderId = ? AND product = ? LIMIT 1',
   licenseKeysOfOrder: 'SELECT key FROM License WHERE orderId = ? ORDER BY id',
   revokeLicenses: `UPDATE License SET status = 'revoked', revokedAt = ?, updatedAt = ? WHERE orderId = ? AND status = 'active'`,

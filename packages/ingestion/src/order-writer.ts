@@ -14,6 +14,7 @@ import {
   type OrderEvent,
   type OrderStatus,
 } from './order-event.ts';
+import { writeOrderLines } from './order-lines.ts';
 import { ORDER_SQL } from './order-sql.ts';
 
 export type OrderWriteOutcome = 'created' | 'updated' | 'unchanged';
@@ -226,6 +227,7 @@ export function createOrderWriter(options: {
     );
     if (inserted.changes === 0) return null;
     const orderId = Number(inserted.lastInsertRowid);
+    writeOrderLines(s, orderId, event, nowMs);
     writeLicenses(orderId, customerId, event, status, nowMs, true);
     return { outcome: 'created', orderId, customerId, status };
   }
@@ -284,13 +286,16 @@ export function createOrderWriter(options: {
         existing.id,
       );
     }
+    // Lines come from the same notifications that may set the details; another product's
+    // notification adds its line instead of replacing the order's product.
+    const linesChanged = takeDetails && writeOrderLines(s, existing.id, event, nowMs);
     let licensesChanged = writeLicenses(existing.id, next.customerId, event, status, nowMs, false);
     if (isRevokingStatus(status))
       licensesChanged = s.revokeLicenses.run(nowMs, nowMs, existing.id).changes > 0 || licensesChanged;
     else if (existing.status === 'charged_back' && status === 'completed')
       licensesChanged = s.restoreLicenses.run(nowMs, existing.id).changes > 0 || licensesChanged;
     return {
-      outcome: changed || licensesChanged ? 'updated' : 'unchanged',
+      outcome: changed || linesChanged || licensesChanged ? 'updated' : 'unchanged',
       orderId: existing.id,
       customerId: next.customerId,
       status,

@@ -176,6 +176,8 @@ export function parsePayProNotification(
       customer,
       items: [
         {
+          // PayPro notifies each product of an order on its own: the item id keeps them apart.
+          lineKey: `item:${itemId || get('PRODUCT_ID')}`,
           product: get('ORDER_ITEM_NAME') || get('PRODUCT_NAME') || `Product ${get('PRODUCT_ID')}`.trim(),
           edition: get('ORDER_ITEM_SKU') || '',
           quantity: Number.isInteger(quantity) && quantity > 0 && quantity < 100_000 ? quantity : 1,

@@ -2,12 +2,12 @@
 //   body    {"id":"evt_1","email":"a@b.example","action":"subscribe"|"unsubscribe","time":"<ISO 8601>"}
 //   header  X-Keydesk-Signature: sha256=<hex HMAC-SHA256 of the raw body with the shared secret>
 // The time is inside the signed body, so a captured request cannot be replayed as new after a week.
-import { createHmac } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import type { Db } from '@keydesk/db';
-import { redactCardNumbers } from '@keydesk/privacy';
 import { createNewsletterWriter } from './newsletter.ts';
 import { hexEquals } from './paypro-ipn.ts';
 import { normalizeEmail } from './reseller-values.ts';
+import { findCustomerIdByEmail } from './stored-payload.ts';
 import {
   findProcessedEventId,
   insertWebhookEvent,
@@ -31,8 +31,9 @@ export function receiveNewsletterWebhook(options: {
   ip: string | null;
 }): WebhookReply {
   const { db, now } = options;
+  const bodyBytes = Buffer.byteLength(options.body);
   const refuse = (status: number, reason: string) => {
-    recordRejectedWebhook(db, { source: 'newsletter', ip: options.ip, payload: options.body, reason, now });
+    recordRejectedWebhook(db, { source: 'newsletter', ip: options.ip, reason, now, bodyBytes });
     return textReply(status, `Rejected: ${reason}`);
   };
   const given = (options.signature ?? '').replace(/^sha256=/i, '');
@@ -57,12 +58,22 @@ export function receiveNewsletterWebhook(options: {
   const key =
     typeof body.id === 'string' && body.id.length <= 200
       ? `id:${body.id}`
-      : `${email}:${action}:${at.getTime()}`;
+      : // Hashed: an idempotency key outlives erasure and must not spell out the address.
+        `h:${createHash('sha256').update(`${email}:${action}:${at.getTime()}`).digest('hex').slice(0, 40)}`;
   const apply = createNewsletterWriter(db);
-  const payload = redactCardNumbers(options.body);
+  // The address lives in NewsletterSubscription (erased by address); the log keeps the rest.
+  const payload = JSON.stringify({ id: body.id ?? null, action, time: body.time });
   return db.sqlite.transaction(() => {
     const earlier = findProcessedEventId(db, 'newsletter', key);
-    const log = { source: 'newsletter' as const, remoteIp: options.ip, payload, orderId: null };
+    const customerId = findCustomerIdByEmail(db, email);
+    const log = {
+      source: 'newsletter' as const,
+      remoteIp: options.ip,
+      payload,
+      orderId: null,
+      customerId,
+      bodyBytes,
+    };
     if (earlier !== null) {
       insertWebhookEvent(
         db,

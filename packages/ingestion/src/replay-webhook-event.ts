@@ -4,10 +4,16 @@ import { recordAudit } from '@keydesk/audit';
 import type { Db } from '@keydesk/db';
 import { parseAvangateNotification } from './avangate-ipn.ts';
 import { parseFormPairs } from './form-pairs.ts';
+import type { OrderEvent } from './order-event.ts';
 import { createOrderWriter } from './order-writer.ts';
-import { parsePayProNotification } from './paypro-ipn.ts';
+import { NotificationRejectedError, parsePayProNotification } from './paypro-ipn.ts';
 
 export class WebhookReplayError extends Error {}
+
+/** Statuses whose payload passed its signature check. */
+export const REPLAYABLE_STATUSES: ReadonlySet<string> = new Set(['processed', 'duplicate', 'kept']);
+/** What erasure wrote into payloads before they were blanked by reference. */
+const ERASED_PAYLOAD_MARK = '{"erased":true}';
 
 export type ReplayResult = { id: number; status: 'processed'; result: string };
 
@@ -17,30 +23,24 @@ export function replayWebhookEvent(options: { db: Db; now: Date; id: number }): 
     .safeIntegers(false)
     .get(options.id) as { id: number; source: string; payload: string; status: string } | undefined;
   if (!row) throw new WebhookReplayError('No such notification.');
-  if (row.status !== 'processed' && row.status !== 'duplicate')
-    throw new WebhookReplayError('Only verified notifications can be replayed; this one was never verified.');
-  const pairs = parseFormPairs(row.payload);
-  const event =
-    row.source === 'paypro'
-      ? parsePayProNotification(pairs, {
-          now: options.now,
-          skipVerification: true,
-          secrets: { validationKey: null, secretKey: null },
-        }).event
-      : row.source === 'avangate'
-        ? parseAvangateNotification(pairs, { now: options.now, checkAge: false }).event
-        : null;
-  if (event === null && row.source !== 'paypro' && row.source !== 'avangate')
+  if (row.source !== 'paypro' && row.source !== 'avangate')
     throw new WebhookReplayError(`Notifications from ${row.source} cannot be replayed here.`);
+  if (!REPLAYABLE_STATUSES.has(row.status))
+    throw new WebhookReplayError('Only verified notifications can be replayed; this one was never verified.');
+  if (row.payload === '' || row.payload === ERASED_PAYLOAD_MARK)
+    throw new WebhookReplayError('This notification no longer has a payload (erased or purged).');
+  const pairs = parseFormPairs(row.payload);
+  const event = parseStoredEvent(row.source, pairs, options.now);
   const writer = createOrderWriter({ db: options.db, now: () => options.now });
   return options.db.sqlite.transaction(() => {
     const applied = event ? writer.apply(event) : null;
     const result = `replayed ${options.now.toISOString()}: ${applied ? `${applied.outcome} order #${applied.orderId} (${applied.status})` : 'changes no order'}`;
     options.db.sqlite
       .prepare(
-        `UPDATE WebhookEvent SET status = 'processed', result = ?, orderId = coalesce(?, orderId) WHERE id = ?`,
+        `UPDATE WebhookEvent SET status = 'processed', result = ?, orderId = coalesce(?, orderId),
+           customerId = coalesce(?, customerId) WHERE id = ?`,
       )
-      .run(result, applied?.orderId ?? null, row.id);
+      .run(result, applied?.orderId ?? null, applied?.customerId ?? null, row.id);
     recordAudit(
       options.db,
       {
@@ -54,4 +54,21 @@ export function replayWebhookEvent(options: { db: Db; now: Date; id: number }): 
     );
     return { id: row.id, status: 'processed' as const, result };
   })();
+}
+
+function parseStoredEvent(source: string, pairs: [string, string][], now: Date): OrderEvent | null {
+  try {
+    if (source === 'paypro')
+      return parsePayProNotification(pairs, {
+        now,
+        skipVerification: true,
+        secrets: { validationKey: null, secretKey: null },
+      }).event;
+    if (source === 'avangate') return parseAvangateNotification(pairs, { now, checkAge: false }).event;
+    return null;
+  } catch (error) {
+    if (error instanceof NotificationRejectedError)
+      throw new WebhookReplayError(`It still cannot be applied: ${error.message}`);
+    throw error;
+  }
 }

@@ -1,10 +1,12 @@
-// The WebhookEvent table: every notification received is kept (redacted) with what became of it.
+// The WebhookEvent table: every request to a hook leaves a row saying what became of it. Only a
+// verified notification keeps a payload (its allow-listed fields, tied to the customer it
+// concerns); anything unsigned or refused is a small record: time, source, reason, size.
 import { recordAudit } from '@keydesk/audit';
 import type { Db } from '@keydesk/db';
-import { redactCardNumbers } from '@keydesk/privacy';
 
-export type WebhookSource = 'paypro' | 'avangate' | 'newsletter';
-export type WebhookStatus = 'processed' | 'duplicate' | 'rejected' | 'failed';
+export type WebhookSource = 'paypro' | 'avangate' | 'newsletter' | 'tawk';
+/** `kept`: signed, so kept for replay, but of a shape this version cannot apply. */
+export type WebhookStatus = 'processed' | 'duplicate' | 'kept' | 'rejected' | 'failed';
 
 /** The largest payload kept verbatim; longer bodies are cut (they are rejected by size earlier anyway). */
 const MAX_STORED_PAYLOAD = 64 * 1024;
@@ -13,11 +15,14 @@ export type WebhookEventRow = {
   source: WebhookSource;
   idempotencyKey: string | null;
   remoteIp: string | null;
-  /** Already redacted by the caller. */
+  /** Already redacted and allow-listed by the caller. */
   payload: string;
   status: WebhookStatus;
   result: string;
   orderId: number | null;
+  /** Whom the payload concerns; erasure blanks payloads by this reference. */
+  customerId?: number | null;
+  bodyBytes?: number | null;
 };
 
 export function findProcessedEventId(db: Db, source: WebhookSource, idempotencyKey: string): number | null {
@@ -31,8 +36,9 @@ export function findProcessedEventId(db: Db, source: WebhookSource, idempotencyK
 export function insertWebhookEvent(db: Db, row: WebhookEventRow, now: Date): number {
   const result = db.sqlite
     .prepare(
-      `INSERT INTO WebhookEvent (source, idempotencyKey, receivedAt, remoteIp, payload, status, result, orderId)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO WebhookEvent (source, idempotencyKey, receivedAt, remoteIp, payload, status, result, orderId,
+         customerId, bodyBytes)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
       row.source,
@@ -43,19 +49,25 @@ export function insertWebhookEvent(db: Db, row: WebhookEventRow, now: Date): num
       row.status,
       row.result,
       row.orderId,
+      row.customerId ?? null,
+      row.bodyBytes ?? null,
     );
   return Number(result.lastInsertRowid);
 }
 
-/** A refused notification (or one that failed inside Keydesk): kept, redacted, and written to the audit log. */
+/**
+ * A refused request (or one that failed inside Keydesk): a small record and an audit entry, never
+ * the body, which nobody vouched for and which would let anyone fill the disk.
+ */
 export function recordRejectedWebhook(
   db: Db,
   options: {
     source: WebhookSource;
     ip: string | null;
-    payload: string;
     reason: string;
     now: Date;
+    /** Size of the body as received; the body itself is not kept. */
+    bodyBytes: number | null;
     status?: 'rejected' | 'failed';
   },
 ): number {
@@ -66,10 +78,11 @@ export function recordRejectedWebhook(
         source: options.source,
         idempotencyKey: null,
         remoteIp: options.ip,
-        payload: redactCardNumbers(options.payload),
+        payload: '',
         status: options.status ?? 'rejected',
-        result: options.reason,
+        result: options.reason.slice(0, 500),
         orderId: null,
+        bodyBytes: options.bodyBytes,
       },
       options.now,
     );

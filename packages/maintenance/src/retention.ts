@@ -44,6 +44,37 @@ export function purgeRawUpdateChecks(sqlite: Database.Database, now: Date, days:
 }
 
 /**
+ * Webhook requests older than the period: refused and duplicate ones go; a processed
+ * notification keeps its row (its idempotency key still stops a late resend from applying twice)
+ * but loses its payload, which names the customer.
+ */
+export function purgeWebhookEvents(
+  sqlite: Database.Database,
+  now: Date,
+  days: number,
+): { deleted: number; emptied: number } {
+  const before = now.getTime() - days * DAY_MS;
+  return sqlite.transaction(() => {
+    const deleted = sqlite
+      .prepare(
+        `DELETE FROM WebhookEvent WHERE receivedAt < ? AND status IN ('rejected', 'failed', 'duplicate')`,
+      )
+      .run(before).changes;
+    const emptied = sqlite
+      .prepare(
+        `UPDATE WebhookEvent SET payload = '', customerId = NULL WHERE receivedAt < ? AND payload <> ''`,
+      )
+      .run(before).changes;
+    return { deleted, emptied };
+  })();
+}
+
+/** Audit entries older than the period (each refused webhook adds one, so they must not pile up). */
+export function purgeAuditLog(sqlite: Database.Database, now: Date, days: number): number {
+  return sqlite.prepare('DELETE FROM AuditLog WHERE at < ?').run(now.getTime() - days * DAY_MS).changes;
+}
+
+/**
  * VACUUM rewrites the whole file and blocks the connection meanwhile, so only when free pages
  * are a real share of it; PRAGMA optimize (cheap) always.
  */

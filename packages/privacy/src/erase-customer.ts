@@ -37,8 +37,6 @@ export type EraseCustomerOptions = {
   ip?: string | null;
 };
 
-const ERASED_PAYLOAD = '{"erased":true}';
-
 /**
  * Removes a customer's personal data everywhere Keydesk keeps it, in one transaction, then makes
  * sure the bytes are gone from the file too (secure_delete, FTS merge, WAL checkpoint).
@@ -219,23 +217,28 @@ function eraseRows(db: Db, who: CustomerIdentity, now: Date): ErasureCounts {
   );
   counts.ordersAnonymised = run('UPDATE "Order" SET customerId = NULL WHERE customerId = ?', who.id);
 
-  // Raw webhook bodies carry names, addresses and keys; the row stays for idempotency.
+  // Stored notifications name the customer they concern (set when the order was written, on
+  // duplicates too), so they are blanked by that reference: no encoding of the name or address
+  // in a payload can hide it. The row stays for idempotency.
+  counts.webhookPayloads += run(
+    `UPDATE WebhookEvent SET payload = '', result = NULL, customerId = NULL WHERE customerId = ?`,
+    who.id,
+  );
   for (const orderId of who.orderIds) {
     counts.webhookPayloads += run(
-      'UPDATE WebhookEvent SET payload = ?, result = NULL WHERE orderId = ? AND payload <> ?',
-      ERASED_PAYLOAD,
+      `UPDATE WebhookEvent SET payload = '', result = NULL WHERE orderId = ? AND payload <> ''`,
       orderId,
-      ERASED_PAYLOAD,
     );
   }
+  // tawk.to events carry no customer reference yet: still found by their text.
   for (const term of terms) {
     counts.webhookPayloads += run(
-      `UPDATE WebhookEvent SET payload = ?, result = NULL WHERE instr(lower(payload || ' ' || COALESCE(result, '')), ?) > 0`,
-      ERASED_PAYLOAD,
+      `UPDATE WebhookEvent SET payload = '', result = NULL
+       WHERE source = 'tawk' AND payload <> '' AND instr(lower(payload || ' ' || COALESCE(result, '')), ?) > 0`,
       term,
     );
-    run('UPDATE ImportRun SET errors = NULL WHERE instr(lower(errors), ?) > 0', term);
   }
+  for (const term of terms) run('UPDATE ImportRun SET errors = NULL WHERE instr(lower(errors), ?) > 0', term);
 
   // Audit entries stay (what happened, when); what identified the person goes.
   counts.auditDetails += run(

@@ -4,10 +4,11 @@ import { customerExportRoute } from './customer-export-route.ts';
 import type { HttpRoute } from './http-route.ts';
 import { sendJson } from './http-route.ts';
 import { importUploadRoute } from './import-upload-route.ts';
+import { rateLimitWebhooks } from './webhook-rate-limit.ts';
 import { webhookRoutes } from './webhook-routes.ts';
 
-/** Every plain HTTP route. Webhooks (/hooks/*) and the collector (/collect/*) register here. */
-export const httpRoutes: HttpRoute[] = [
+/** Every plain HTTP route before webhook rate limits (tests wrap them with their own limits). */
+export const unlimitedHttpRoutes: HttpRoute[] = [
   {
     method: 'GET',
     path: '/healthz',
@@ -22,3 +23,6 @@ export const httpRoutes: HttpRoute[] = [
   createUpdateCheckRoute(),
   customerExportRoute,
 ];
+
+/** Every plain HTTP route. Webhooks (/hooks/*) and the collector (/collect/*) register here. */
+export const httpRoutes: HttpRoute[] = rateLimitWebhooks(unlimitedHttpRoutes);

@@ -32,12 +32,17 @@ function webhookRoute(
       const ip = clientIp(req, services.trustProxy);
       const now = services.now();
       let body: string;
+      let bodyBytes: number | null = null;
       try {
-        body = new TextDecoder('utf-8', { fatal: true }).decode(await readBody(req, MAX_WEBHOOK_BODY));
+        const raw = await readBody(req, MAX_WEBHOOK_BODY);
+        bodyBytes = raw.length;
+        body = new TextDecoder('utf-8', { fatal: true }).decode(raw);
       } catch (error) {
         const tooLarge = error instanceof BodyTooLargeError;
         const reason = tooLarge ? 'malformed: body too large' : 'malformed: body is not UTF-8';
-        recordRejectedWebhook(services.db, { source, ip, payload: '', reason, now });
+        const declared = Number(req.headers['content-length']);
+        if (tooLarge) bodyBytes = Number.isSafeInteger(declared) && declared > 0 ? declared : null;
+        recordRejectedWebhook(services.db, { source, ip, reason, now, bodyBytes });
         sendText(res, tooLarge ? 413 : 400, `Rejected: ${reason}`);
         return;
       }
@@ -48,7 +53,7 @@ function webhookRoute(
         // A fault on our side, not the sender's: kept as failed, answered 503 so the reseller retries.
         const reason = `failed: ${error instanceof Error ? error.message : String(error)}`.slice(0, 500);
         services.logger.error('webhook failed', { source, reason });
-        recordRejectedWebhook(services.db, { source, ip, payload: body, reason, now, status: 'failed' });
+        recordRejectedWebhook(services.db, { source, ip, reason, now, bodyBytes, status: 'failed' });
         sendText(res, 503, 'Temporarily unable to process; please retry.');
       }
     },

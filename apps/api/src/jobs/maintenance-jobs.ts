@@ -1,10 +1,12 @@
 // Retention, housekeeping and the daily backup: thin wrappers over @keydesk/maintenance.
 import {
   backupDatabase,
+  purgeAuditLog,
   purgeExpiredSessions,
   purgeLoginAttempts,
   purgeRawUpdateChecks,
   purgeSentOutbox,
+  purgeWebhookEvents,
   vacuumIfWorthwhile,
 } from '@keydesk/maintenance';
 import { readJobSetting } from './job-settings.ts';
@@ -48,6 +50,30 @@ export const outboxPurgeJob: ScheduledJob = {
     const days = readJobSetting(services.settings, this) ?? 90;
     const { deleted, emptied } = purgeSentOutbox(services.db.sqlite, now, days);
     return `deleted ${count(deleted)} sent emails, emptied ${count(emptied)} resend bodies older than ${days} days`;
+  },
+};
+
+export const webhookEventsPurgeJob: ScheduledJob = {
+  name: 'webhook-events.purge',
+  description:
+    'Deletes refused and duplicate webhook requests past retention; older notifications keep their row without the payload.',
+  defaultIntervalMs: DAY,
+  setting: { label: 'Keep webhook payloads for', unit: 'days', defaultValue: 90, min: 1, max: 3650 },
+  async run(services, now) {
+    const days = readJobSetting(services.settings, this) ?? 90;
+    const { deleted, emptied } = purgeWebhookEvents(services.db.sqlite, now, days);
+    return `deleted ${count(deleted)} refused or duplicate requests, emptied ${count(emptied)} payloads older than ${days} days`;
+  },
+};
+
+export const auditLogPurgeJob: ScheduledJob = {
+  name: 'audit-log.purge',
+  description: 'Deletes audit entries older than the retention period.',
+  defaultIntervalMs: DAY,
+  setting: { label: 'Keep audit entries for', unit: 'days', defaultValue: 365, min: 30, max: 3650 },
+  async run(services, now) {
+    const days = readJobSetting(services.settings, this) ?? 365;
+    return `deleted ${count(purgeAuditLog(services.db.sqlite, now, days))} audit entries older than ${days} days`;
   },
 };
 

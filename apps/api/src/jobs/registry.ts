@@ -1,5 +1,6 @@
 import { mailboxSyncJob } from './mailbox-sync-job.ts';
 import {
+  auditLogPurgeJob,
   backupJob,
   loginAttemptsPurgeJob,
   outboxPurgeJob,
@@ -7,6 +8,7 @@ import {
   sessionsPurgeJob,
   UPDATE_CHECK_ROLLUP_JOB,
   vacuumJob,
+  webhookEventsPurgeJob,
 } from './maintenance-jobs.ts';
 import { outboxSenderWorker } from './outbox-sender-worker.ts';
 import type { BackgroundWorker, ScheduledJob } from './scheduled-job.ts';
@@ -19,6 +21,8 @@ export const scheduledJobs: ScheduledJob[] = [
   sessionsPurgeJob,
   loginAttemptsPurgeJob,
   outboxPurgeJob,
+  webhookEventsPurgeJob,
+  auditLogPurgeJob,
   rawUpdateChecksPurgeJob(() => scheduledJobs.some((job) => job.name === UPDATE_CHECK_ROLLUP_JOB)),
   vacuumJob,
   backupJob,

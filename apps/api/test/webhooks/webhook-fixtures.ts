@@ -4,6 +4,9 @@ import { createHash, createHmac } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Db } from '@keydesk/db';
 import { createServicesForTest } from '../../src/context.ts';
+import { unlimitedHttpRoutes } from '../../src/http/routes.ts';
+import { TokenBucketLimiter } from '../../src/http/token-bucket.ts';
+import { rateLimitWebhooks, type WebhookRateLimits } from '../../src/http/webhook-rate-limit.ts';
 import { createServer } from '../../src/server.ts';
 
 export const SECRETS = {
@@ -13,13 +16,23 @@ export const SECRETS = {
   newsletter: 'nl-shared-secret',
 };
 
-export async function startWebhookServer(db: Db, now: () => Date = () => new Date()) {
+/** Limits no test sequence reaches, for tests about everything but the limits (their clock stands still). */
+export const roomyLimits = (): WebhookRateLimits => ({
+  perClient: new TokenBucketLimiter({ capacity: 1_000_000, refillPerSecond: 1 }),
+  perHook: new TokenBucketLimiter({ capacity: 1_000_000, refillPerSecond: 1 }),
+});
+
+export async function startWebhookServer(
+  db: Db,
+  now: () => Date = () => new Date(),
+  makeLimits: () => WebhookRateLimits = roomyLimits,
+) {
   const services = createServicesForTest(db, { now });
   services.settings.setSecret('paypro.validationKey', SECRETS.payproValidation);
   services.settings.setSecret('paypro.secretKey', SECRETS.payproSecret);
   services.settings.setSecret('avangate.secretKey', SECRETS.avangate);
   services.settings.setSecret('newsletter.secret', SECRETS.newsletter);
-  const server = createServer({ services });
+  const server = createServer({ services, routes: rateLimitWebhooks(unlimitedHttpRoutes, makeLimits) });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
@@ -109,6 +122,7 @@ export function avangatePairs(options: {
   algorithm?: 'sha256' | 'sha3-256' | 'md5';
   extra?: [string, string][];
   codes?: string;
+  total?: string;
 }): [string, string][] {
   const pairs: [string, string][] = [
     ['SALEDATE', '2026-11-20 10:00:00'],
@@ -131,7 +145,7 @@ export function avangatePairs(options: {
     ['IPN_QTY[]', '2'],
     ['IPN_DELIVEREDCODES[]', ''],
     ['CURRENCY', 'USD'],
-    ['IPN_TOTALGENERAL', '548.00'],
+    ['IPN_TOTALGENERAL', options.total ?? '548.00'],
     ...(options.extra ?? []),
     ['IPN_DATE', ymdHis(options.ipnDate)],
   ];

@@ -43,6 +43,15 @@ function expectConsistent() {
   expect(all(`SELECT id FROM WebhookEvent WHERE status = 'processed' AND idempotencyKey IS NULL`)).toEqual(
     [],
   );
+  // Nothing refused keeps its body; a kept payload that names a person names its customer too.
+  expect(all(`SELECT id FROM WebhookEvent WHERE status IN ('rejected', 'failed') AND payload <> ''`)).toEqual(
+    [],
+  );
+  expect(
+    all(
+      `SELECT id FROM WebhookEvent WHERE customerId IS NULL AND (payload LIKE '%CUSTOMER_EMAIL=%' OR payload LIKE '%CUSTOMEREMAIL=%')`,
+    ),
+  ).toEqual([]);
 }
 
 const fieldNames = fc.constantFrom(

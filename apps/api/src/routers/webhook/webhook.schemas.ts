@@ -17,6 +17,7 @@ export const ZWebhookEventSummary = z.object({
   result: z.string().nullable(),
   orderId: z.number().int().nullable(),
   payload: z.string(),
+  bodyBytes: z.number().int().nullable(),
   canReplay: z.boolean(),
 });
 

@@ -5,7 +5,7 @@ import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-q
 import { useState } from 'react';
 import { EmptyState, QueryError, SkeletonRows } from '../../components/ui/query-state.tsx';
 import { StatusBadge } from '../../components/ui/status-badge.tsx';
-import { formatDateTime } from '../../lib/format.ts';
+import { formatCount, formatDateTime } from '../../lib/format.ts';
 import { RESELLERS, WEBHOOK_STATUS } from '../../lib/statuses.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 
@@ -75,7 +75,8 @@ export function SettingsWebhooksTab() {
         ) : rows.length === 0 ? (
           <EmptyState title="No notifications received">
             Point PayPro Global at /hooks/paypro, Avangate at /hooks/avangate and tawk.to at /hooks/tawk, and
-            save their keys above; each notification then appears here.
+            save their keys above; each notification then appears here. Unsigned or refused requests are
+            listed without their body, and the retention period is set under Scheduled jobs.
           </EmptyState>
         ) : (
           <Table.ScrollContainer minWidth={720}>
@@ -108,6 +109,12 @@ export function SettingsWebhooksTab() {
                     </Table.Td>
                     <Table.Td>
                       <Text size="sm">{event.result ?? ''}</Text>
+                      {event.bodyBytes !== null ? (
+                        <Text size="xs" c="dimmed">
+                          {formatCount(event.bodyBytes)} bytes received
+                          {event.payload === '' ? ', body not kept' : ''}
+                        </Text>
+                      ) : null}
                     </Table.Td>
                     <Table.Td>
                       {event.canReplay ? (
