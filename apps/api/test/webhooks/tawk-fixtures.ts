@@ -8,7 +8,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Db } from '@keydesk/db';
 import { createServicesForTest } from '../../src/context.ts';
+import { unlimitedHttpRoutes } from '../../src/http/routes.ts';
+import { rateLimitWebhooks } from '../../src/http/webhook-rate-limit.ts';
 import { createServer } from '../../src/server.ts';
+import { roomyLimits } from './webhook-fixtures.ts';
 
 export const TAWK_SECRET = 'tawk-webhook-secret';
 
@@ -28,7 +31,8 @@ export function tawkCorpus(): { name: string; body: Buffer }[] {
 export async function startTawkServer(db: Db, now: () => Date = () => new Date()) {
   const services = createServicesForTest(db, { now });
   services.settings.setSecret('tawk.webhookSecret', TAWK_SECRET);
-  const server = createServer({ services });
+  // The fuzz and corpus tests send hundreds of events from one address: limits are tested elsewhere.
+  const server = createServer({ services, routes: rateLimitWebhooks(unlimitedHttpRoutes, roomyLimits) });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks/tawk`;
   return { url, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
