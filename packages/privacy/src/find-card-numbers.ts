@@ -151,12 +151,12 @@ export function passesLuhn(digits: string): boolean {
  * Every card number in `text`, as merged non-overlapping spans in order. `steps` counts the work
  * done, so a test can prove the pass stays linear on hostile input without timing it.
  */
-export function findCardNumbers(text: string, steps: ScanSteps = { steps: 0 }): CardNumberSpan[] {
+export function findCardNumbers(text: string, options: FindCardNumbersOptions = {}): CardNumberSpan[] {
+  const steps = options.steps ?? { steps: 0 };
   const spans: CardNumberSpan[] = [];
   const digits: number[] = [];
-  const groupDigit: number[] = []; // index into `digits` where each group starts
-  const groupStart: number[] = [];
-  const groupEnd: number[] = [];
+  const chain: Chain = { digits, groupDigit: [], groupLength: [], groupStart: [], groupEnd: [] };
+  const { groupDigit, groupLength, groupStart, groupEnd } = chain;
   let i = 0;
   while (i < text.length) {
     steps.steps++;
@@ -166,23 +166,24 @@ export function findCardNumbers(text: string, steps: ScanSteps = { steps: 0 }): 
       i = mayStartEncoding(code) ? Math.max(i + 1, cursor.end) : i + 1;
       continue;
     }
-    digits.length = groupDigit.length = groupStart.length = groupEnd.length = 0;
+    digits.length = groupDigit.length = groupLength.length = groupStart.length = groupEnd.length = 0;
     let at = i;
     let value = first;
     for (;;) {
       // One group: consecutive digits.
       groupDigit.push(digits.length);
       groupStart.push(at);
-      // A group longer than 19 digits joins no window: its first 20 digits say so.
-      const groupFirst = digits.length;
+      // A group longer than 19 digits joins no window: only its first digits are kept.
+      let length = 0;
       for (;;) {
-        if (digits.length - groupFirst <= MAX_CARD_DIGITS) digits.push(value);
+        if (++length <= MAX_CARD_DIGITS + 2) digits.push(value);
         at = cursor.end;
         steps.steps++;
         value = digitAt(text, at);
         if (value < 0) break;
       }
       groupEnd.push(at);
+      groupLength.push(length);
       // One gap: up to MAX_GAP_TOKENS separators, then a digit, or the chain ends.
       let gapEnd = at;
       let tokens = 0;
@@ -201,36 +202,87 @@ export function findCardNumbers(text: string, steps: ScanSteps = { steps: 0 }): 
       if (value < 0) break;
       at = gapEnd;
     }
-    collectWindows(digits, groupDigit, groupStart, groupEnd, spans, steps);
+    const isByteScan = options.isByteScan === true;
+    const chainStart = groupStart[0] as number;
+    const headSlack = isByteScan && isRecordEdge(text, chainStart - 1, chainStart) ? 1 : 0;
+    const tailSlack = isByteScan && isRecordEdge(text, at, at - 1) ? 1 : 0;
+    collectWindows(chain, headSlack, tailSlack, spans, steps);
     i = at;
   }
   return spans;
 }
 
+type Chain = {
+  digits: number[];
+  groupDigit: number[]; // index into `digits` where each group starts
+  groupLength: number[]; // digits in the group, including any not kept
+  groupStart: number[];
+  groupEnd: number[];
+};
+
+export type FindCardNumbersOptions = {
+  steps?: ScanSteps;
+  /**
+   * Database bytes: a value sits between its record header's serial type or the previous column's
+   * bytes and the next column's, any of which may read as an ASCII digit. So a chain's first and
+   * last digit may each be dropped from a window when binary lies beyond it (isRecordEdge).
+   * Never for redaction: there a digit is a digit.
+   */
+  isByteScan?: boolean;
+};
+
+/**
+ * Whether the ASCII digit at `digit` may be a stray byte of a record (see isByteScan): the byte
+ * beyond it is binary (a control byte or one above ASCII), not text such as a hex hash's letters.
+ */
+function isRecordEdge(text: string, beyond: number, digit: number): boolean {
+  const code = text.charCodeAt(digit);
+  if (!(code >= 48 && code <= 57)) return false;
+  if (beyond < 0 || beyond >= text.length) return true;
+  const outer = text.charCodeAt(beyond);
+  return outer < 0x20 || outer >= 0x7f;
+}
+
 function collectWindows(
-  digits: number[],
-  groupDigit: number[],
-  groupStart: number[],
-  groupEnd: number[],
+  chain: Chain,
+  chainHeadSlack: number,
+  chainTailSlack: number,
   spans: CardNumberSpan[],
   steps: ScanSteps,
 ): void {
+  const { digits, groupDigit, groupLength, groupStart, groupEnd } = chain;
   const groups = groupDigit.length;
+  const slack = chainHeadSlack + chainTailSlack;
   for (let s = 0; s < groups; s++) {
-    const from = groupDigit[s] as number;
+    const firstDigit = groupDigit[s] as number;
     let best = -1;
+    let bestFrom = 0;
+    let bestTo = 0;
+    let total = 0;
     for (let e = s; e < groups; e++) {
       steps.steps++;
-      const to = groupDigit[e + 1] ?? digits.length;
-      const length = to - from;
-      if (length > MAX_CARD_DIGITS) break;
-      if (!hasCardBrand(digits, from, length)) continue;
-      if (luhnSum(digits, from, length) % 10 === 0) best = e;
+      const length = groupLength[e] as number;
+      if (length > MAX_CARD_DIGITS + 2) break;
+      total += length;
+      if (total > MAX_CARD_DIGITS + slack) break;
+      const end = firstDigit + total;
+      const headSlack = s === 0 ? chainHeadSlack : 0;
+      const tailSlack = e === groups - 1 ? chainTailSlack : 0;
+      for (let head = headSlack; head >= 0; head--) {
+        for (let tail = tailSlack; tail >= 0; tail--) {
+          const from = firstDigit + head;
+          const to = end - tail;
+          if (!hasCardBrand(digits, from, to - from) || luhnSum(digits, from, to - from) % 10 !== 0) continue;
+          best = e;
+          bestFrom = from;
+          bestTo = to;
+        }
+      }
     }
     if (best < 0) continue;
     const start = groupStart[s] as number;
     const end = groupEnd[best] as number;
-    const cardDigits = digits.slice(from, groupDigit[best + 1] ?? digits.length).join('');
+    const cardDigits = digits.slice(bestFrom, bestTo).join('');
     const last = spans[spans.length - 1];
     if (last && start < last.end) {
       if (end > last.end) last.end = end;

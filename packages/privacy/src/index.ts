@@ -21,6 +21,7 @@ export {
   redactPairs,
   redactRecord,
 } from './redact-card-numbers.ts';
+export { type CardNumberRowFinding, scanDatabaseRowsForCardNumbers } from './scan-database-rows.ts';
 export {
   type CardNumberFinding,
   scanFileForCardNumbers,

@@ -33,7 +33,7 @@ export function scanFileForCardNumbers(file: string, chunkBytes = CHUNK): CardNu
         const text = buffer.toString('latin1', 0, length);
         const low = isFirst ? 0 : MARGIN;
         const high = isLast ? length : length - MARGIN;
-        for (const span of findCardNumbers(text)) {
+        for (const span of findCardNumbers(text, { isByteScan: true })) {
           if (span.start < low || span.start >= high) continue;
           findings.push({
             file,
