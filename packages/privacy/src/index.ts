@@ -27,3 +27,9 @@ export {
   scanFileForCardNumbers,
   scanForCardNumbers,
 } from './scan-for-card-numbers.ts';
+export {
+  type PersonalDataFinding,
+  type PersonToFind,
+  personalDataNeedles,
+  scanForPersonalData,
+} from './scan-for-personal-data.ts';
