@@ -7,7 +7,7 @@ import { createHmac } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { importMbox } from '@keydesk/conversations';
-import { addCustomerNote } from '@keydesk/customers';
+import { addCustomerNote, deleteCustomerNote, updateCustomerNote } from '@keydesk/customers';
 import { generateDemo } from '@keydesk/db/demo';
 import { createTestDb, type TestDb } from '@keydesk/db/testing';
 import { resendLicenseKey } from '@keydesk/mail';
@@ -119,6 +119,10 @@ async function feedEveryInputPath(): Promise<number> {
     k,
     k === 'CUSTOMER_FIRST_NAME' ? PERSON.first : k === 'CUSTOMER_LAST_NAME' ? PERSON.last : v,
   ]);
+  // WEBHOOK EVENT CASE: the stored PayPro payload (form-encoded: %40, +) is erased today by
+  // erase-customer.ts's rule (by order id and address). Helper "reseller" is reworking how
+  // WebhookEvent payloads are stored and erased by customer reference; this case must keep passing
+  // with their change.
   expect((await post(`${server.url}/hooks/paypro`, form(paypro).replace(/%20/g, '+'))).status).toBe(200);
   const customerId = Number(
     db.sqlite
@@ -161,6 +165,22 @@ async function feedEveryInputPath(): Promise<number> {
   expect((await post(`${server.url}/hooks/newsletter`, subscribe.body, subscribe.headers)).status).toBe(200);
 
   addCustomerNote({ db, customerId, body: `Called ${NAME} on ${PERSON.phone} about ${PERSON.street}`, now });
+  // Rows changed or deleted long before the erasure leave their old bytes in free space on the
+  // page or on free pages, where a later erasure's secure_delete never reaches.
+  const draft = addCustomerNote({
+    db,
+    customerId,
+    body: `Draft: ${NAME}, ${PERSON.altEmail}, ${PERSON.city}`,
+    now,
+  });
+  updateCustomerNote({ db, noteId: draft.id, body: 'Draft (edited)', now });
+  const gone = addCustomerNote({
+    db,
+    customerId,
+    body: `Old: ${PERSON.zip} ${PERSON.phone} ${NAME}`.repeat(200),
+    now,
+  });
+  deleteCustomerNote({ db, noteId: gone.id, now });
   const licenseId = Number(
     db.sqlite
       .prepare('SELECT id FROM License WHERE customerId = ?')
