@@ -67,6 +67,9 @@ function encodingsOf(term: string): Needle[] {
   const utf8 = Buffer.from(term);
   const chars = [...term];
   push('utf-8', utf8);
+  // The search folds ASCII case only: upper- and lower-case forms catch "ZOË" and "zoë" too.
+  push('utf-8', Buffer.from(term.toUpperCase()));
+  push('utf-8', Buffer.from(term.toLowerCase()));
   push('without diacritics', Buffer.from(stripDiacritics(term)));
   if (chars.every((c) => (c.codePointAt(0) ?? 0) <= 0xff)) push('latin1', Buffer.from(term, 'latin1'));
   push('utf-16', Buffer.from(term, 'utf16le'));
