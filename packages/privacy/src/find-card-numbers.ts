@@ -73,6 +73,11 @@ export function isSeparator(code: number): boolean {
   return known === 1;
 }
 
+/** '<' itself, or the start of an escape that may spell it (&lt; %3C \u003c). */
+function mayStartTag(code: number): boolean {
+  return code === 0x3c || code === 0x26 || code === 0x25 || code === 0x5c;
+}
+
 /** An HTML tag (raw, or escaped as &lt;…&gt;) at `at`: its end, or -1. */
 function tagEndAt(text: string, at: number, steps: ScanSteps): number {
   if (readCharacter(text, at) !== 0x3c) return -1;
@@ -154,36 +159,43 @@ export function passesLuhn(digits: string): boolean {
 export function findCardNumbers(text: string, options: FindCardNumbersOptions = {}): CardNumberSpan[] {
   const steps = options.steps ?? { steps: 0 };
   const spans: CardNumberSpan[] = [];
-  const digits: number[] = [];
-  const chain: Chain = { digits, groupDigit: [], groupLength: [], groupStart: [], groupEnd: [] };
-  const { groupDigit, groupLength, groupStart, groupEnd } = chain;
+  const { digits, groupDigit, groupLength, groupStart, groupEnd } = chain;
   let i = 0;
   while (i < text.length) {
     steps.steps++;
+    // Plain ASCII that is neither a digit nor an escape's start: skipped without a call.
+    const plain = text.charCodeAt(i);
+    if (plain < 0x80 && (plain < 48 || plain > 57) && !mayStartEncoding(plain)) {
+      i++;
+      continue;
+    }
     const first = digitAt(text, i);
     if (first < 0) {
       const code = text.charCodeAt(i);
       i = mayStartEncoding(code) ? Math.max(i + 1, cursor.end) : i + 1;
       continue;
     }
-    digits.length = groupDigit.length = groupLength.length = groupStart.length = groupEnd.length = 0;
+    // Counters, not `length = 0`: the arrays are reused across chains and calls.
+    chain.digitCount = 0;
+    chain.groups = 0;
     let at = i;
     let value = first;
     for (;;) {
       // One group: consecutive digits.
-      groupDigit.push(digits.length);
-      groupStart.push(at);
+      const group = chain.groups++;
+      groupDigit[group] = chain.digitCount;
+      groupStart[group] = at;
       // A group longer than 19 digits joins no window: only its first digits are kept.
       let length = 0;
       for (;;) {
-        if (++length <= MAX_CARD_DIGITS + 2) digits.push(value);
+        if (++length <= MAX_CARD_DIGITS + 2) digits[chain.digitCount++] = value;
         at = cursor.end;
         steps.steps++;
         value = digitAt(text, at);
         if (value < 0) break;
       }
-      groupEnd.push(at);
-      groupLength.push(length);
+      groupEnd[group] = at;
+      groupLength[group] = length;
       // One gap: up to MAX_GAP_TOKENS separators, then a digit, or the chain ends.
       let gapEnd = at;
       let tokens = 0;
@@ -192,6 +204,7 @@ export function findCardNumbers(text: string, options: FindCardNumbersOptions = 
         if (isSeparator(readCharacter(text, gapEnd))) {
           gapEnd = cursor.end;
         } else {
+          if (!mayStartTag(text.charCodeAt(gapEnd))) break;
           const tagEnd = tagEndAt(text, gapEnd, steps);
           if (tagEnd < 0) break;
           gapEnd = tagEnd;
@@ -213,11 +226,24 @@ export function findCardNumbers(text: string, options: FindCardNumbersOptions = 
 }
 
 type Chain = {
+  digitCount: number;
+  groups: number;
   digits: number[];
   groupDigit: number[]; // index into `digits` where each group starts
   groupLength: number[]; // digits in the group, including any not kept
   groupStart: number[];
   groupEnd: number[];
+};
+
+// One chain at a time (the scan is synchronous), kept across calls so no call allocates arrays.
+const chain: Chain = {
+  digitCount: 0,
+  groups: 0,
+  digits: [],
+  groupDigit: [],
+  groupLength: [],
+  groupStart: [],
+  groupEnd: [],
 };
 
 export type FindCardNumbersOptions = {
@@ -251,7 +277,7 @@ function collectWindows(
   steps: ScanSteps,
 ): void {
   const { digits, groupDigit, groupLength, groupStart, groupEnd } = chain;
-  const groups = groupDigit.length;
+  const groups = chain.groups;
   const slack = chainHeadSlack + chainTailSlack;
   for (let s = 0; s < groups; s++) {
     const firstDigit = groupDigit[s] as number;
