@@ -222,6 +222,10 @@ export function findCardNumbers(text: string, options: FindCardNumbersOptions = 
     collectWindows(chain, headSlack, tailSlack, spans, steps);
     i = at;
   }
+  // A hostile input's huge chain should not stay in memory for the life of the process.
+  if (digits.length > 4096) {
+    for (const list of [digits, groupDigit, groupLength, groupStart, groupEnd]) list.length = 0;
+  }
   return spans;
 }
 
