@@ -1,7 +1,9 @@
 // Stores parsed emails: dedupe by Message-ID, find or start the thread, keep the thread's
 // summary and participants, link the thread to a customer. Synchronous so callers can run it
 // inside one `sqlite.transaction()` together with their progress bookkeeping.
+import { createHash } from 'node:crypto';
 import type { Db } from '@keydesk/db';
+import { redactAttachmentContent, redactCardNumbers } from '@keydesk/privacy';
 import type { ParsedEmail } from './parse-email.ts';
 import { isReplySubject, subjectKey } from './parse-email.ts';
 import { statements } from './sql.ts';
@@ -50,15 +52,18 @@ export function storeEmail(db: Db, email: ParsedEmail, options: StoreEmailOption
     }).lastInsertRowid,
   );
   for (const a of email.attachments) {
+    // Attachments (a .txt, .csv or .html a customer sends) may hold card numbers like any body.
+    const content = a.content && redactAttachmentContent({ ...a, content: a.content });
+    const isRedacted = content !== a.content;
     s.insertAttachment.run(
       messageRowId,
-      a.filename,
+      a.filename && redactCardNumbers(a.filename),
       a.contentType,
-      a.size,
+      content && isRedacted ? content.length : a.size,
       a.contentId,
       a.isInline ? 1 : 0,
-      a.checksum,
-      a.content,
+      content && isRedacted ? createHash('md5').update(content).digest('hex') : a.checksum,
+      content,
     );
   }
   const hasListedAttachment = email.attachments.some((a) => !a.isInline);

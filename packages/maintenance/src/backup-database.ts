@@ -95,3 +95,59 @@ export function pruneBackups(folder: string, keep: number): string[] {
   for (const b of old) rmSync(b.file, { force: true });
   return old.map((b) => b.name);
 }
+
+/** When a backup was made, from its name (copying a file changes its mtime, not its name). */
+export function backupMadeAt(backup: BackupFile): Date {
+  const stamp = /^keydesk-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})(?:-(\d{3}))?Z\.db$/.exec(backup.name);
+  if (!stamp) return backup.createdAt;
+  return new Date(`${stamp[1]}T${stamp[2]}:${stamp[3]}:${stamp[4]}.${stamp[5] ?? '000'}Z`);
+}
+
+/** The moment of the latest customer erasure (from the audit log), or null when none happened. */
+export function findLatestErasureAt(sqlite: Database.Database): Date | null {
+  const at = sqlite
+    .prepare(`SELECT max(at) FROM AuditLog WHERE action = 'customer.erase'`)
+    .pluck()
+    .safeIntegers(false)
+    .get() as number | null;
+  return at === null ? null : new Date(at);
+}
+
+export type BackupsHoldingErasedData = { latestErasureAt: Date | null; backups: BackupFile[] };
+
+/**
+ * Backups made before the latest erasure still hold the people erased since: the privacy promise
+ * reaches them only once they are replaced.
+ */
+export function findBackupsHoldingErasedData(options: {
+  sqlite: Database.Database;
+  dbFile: string;
+  folder?: string;
+}): BackupsHoldingErasedData {
+  const latestErasureAt = findLatestErasureAt(options.sqlite);
+  if (!latestErasureAt) return { latestErasureAt, backups: [] };
+  const folder = options.folder ?? backupFolder(options.dbFile);
+  const backups = listBackups(folder).filter((b) => backupMadeAt(b) <= latestErasureAt);
+  return { latestErasureAt, backups };
+}
+
+/**
+ * Writes a fresh checked backup first, then deletes the backups made before the latest erasure:
+ * at no moment is there no good backup.
+ */
+export async function replaceBackupsHoldingErasedData(options: {
+  sqlite: Database.Database;
+  dbFile: string;
+  now: Date;
+  folder?: string;
+}): Promise<{ backup: BackupFile; removed: string[] }> {
+  const { backups } = findBackupsHoldingErasedData(options);
+  const { backup } = await backupDatabase(options);
+  const removed: string[] = [];
+  for (const old of backups) {
+    if (old.name === backup.name) continue;
+    rmSync(old.file, { force: true });
+    removed.push(old.name);
+  }
+  return { backup, removed };
+}

@@ -1,12 +1,17 @@
 export {
   BackupCheckError,
   type BackupFile,
+  type BackupsHoldingErasedData,
   backupDatabase,
   backupFileName,
   backupFolder,
+  backupMadeAt,
   checkDatabaseFile,
+  findBackupsHoldingErasedData,
+  findLatestErasureAt,
   listBackups,
   pruneBackups,
+  replaceBackupsHoldingErasedData,
 } from './backup-database.ts';
 export { RestoreRefusedError, restoreDatabase } from './restore-database.ts';
 export {

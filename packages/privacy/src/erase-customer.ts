@@ -39,7 +39,7 @@ export type EraseCustomerOptions = {
 
 /**
  * Removes a customer's personal data everywhere Keydesk keeps it, in one transaction, then makes
- * sure the bytes are gone from the file too (secure_delete, FTS merge, WAL checkpoint).
+ * sure the bytes are gone from the file too (secure_delete, FTS merge, VACUUM, WAL checkpoint).
  * Orders keep amount, date and product with no customer, so sales figures stay right; licenses
  * keep their product and dates with the key replaced, so counts stay right but nothing can be
  * resent. The audit entry records counts only.
@@ -74,6 +74,10 @@ export function eraseCustomer(options: EraseCustomerOptions): ErasureCounts {
       now,
     );
     for (const table of listFts5Tables(sqlite)) optimizeFts5(sqlite, table);
+    // secure_delete zeroes only what this erasure deletes. Their older versions (an edited note,
+    // a deleted one, FTS segments merged away) sit in free space and on free pages since the day
+    // they changed; VACUUM rewrites the file without any. Slow on a large file, but erasure is rare.
+    sqlite.exec('VACUUM');
     // Old page images with the erased rows may still sit in the WAL; copy back and truncate it.
     sqlite.pragma('wal_checkpoint(TRUNCATE)');
     return counts;

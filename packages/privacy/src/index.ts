@@ -7,7 +7,9 @@ export {
   eraseCustomer,
 } from './erase-customer.ts';
 export { type CustomerExport, exportCustomer } from './export-customer.ts';
+export { type CardNumberSpan, findCardNumbers } from './find-card-numbers.ts';
 export { getCustomerPrivacySummary } from './get-customer-privacy-summary.ts';
+export { type AttachmentToRedact, redactAttachmentContent } from './redact-attachment.ts';
 export {
   CARD_REDACTION_MARK,
   containsCardNumber,
@@ -19,4 +21,15 @@ export {
   redactPairs,
   redactRecord,
 } from './redact-card-numbers.ts';
-export { type CardNumberFinding, scanForCardNumbers } from './scan-for-card-numbers.ts';
+export { type CardNumberRowFinding, scanDatabaseRowsForCardNumbers } from './scan-database-rows.ts';
+export {
+  type CardNumberFinding,
+  scanFileForCardNumbers,
+  scanForCardNumbers,
+} from './scan-for-card-numbers.ts';
+export {
+  type PersonalDataFinding,
+  type PersonToFind,
+  personalDataNeedles,
+  scanForPersonalData,
+} from './scan-for-personal-data.ts';

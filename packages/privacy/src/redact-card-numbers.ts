@@ -1,64 +1,48 @@
 // The business promises never to store financial details. Every input (order payloads, CSV rows,
 // chats, emails) passes through here before it is written.
 
+import { digitValue, findCardNumbers, MIN_CARD_DIGITS } from './find-card-numbers.ts';
+
+export { passesLuhn } from './find-card-numbers.ts';
+
 export const CARD_REDACTION_MARK = '[card number removed]';
 
-// A run of 13–19 digits, optionally split into groups by single spaces, dashes or dots,
-// with no digit (or digit-group separator followed by a digit) directly before or after it.
-const CANDIDATE = /(?<![\d])(?:\d[ .-]?){12,18}\d(?![\d]|[ .-]\d)/g;
-
-// Issuer prefixes and lengths (ISO/IEC 7812, see ../shared/formats.md §6): Luhn alone passes one
-// random string in ten, so a number must also look like a card a brand issues.
-const BRANDS: { prefix: RegExp; lengths: number[] }[] = [
-  { prefix: /^4/, lengths: [13, 16, 19] }, // Visa
-  { prefix: /^(5[1-5]|2(2[2-9][1-9]|2[3-9]\d|[3-6]\d\d|7[01]\d|720))/, lengths: [16] }, // Mastercard
-  { prefix: /^3[47]/, lengths: [15] }, // American Express
-  { prefix: /^(6011|64[4-9]|65)/, lengths: [16, 17, 18, 19] }, // Discover
-  { prefix: /^35(2[89]|[3-8]\d)/, lengths: [16, 17, 18, 19] }, // JCB
-  { prefix: /^(36|38|30[0-5])/, lengths: [14, 15, 16, 17, 18, 19] }, // Diners Club
-  { prefix: /^62/, lengths: [16, 17, 18, 19] }, // UnionPay
-  { prefix: /^(5018|5020|5038|5893|6304|6759|676[1-3])/, lengths: [13, 14, 15, 16, 17, 18, 19] }, // Maestro
-];
-
-export function passesLuhn(digits: string): boolean {
-  let sum = 0;
-  let double = false;
-  for (let i = digits.length - 1; i >= 0; i--) {
-    let d = digits.charCodeAt(i) - 48;
-    if (double) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-    double = !double;
-  }
-  return sum % 10 === 0;
-}
-
+/** True when `candidate` is one card number and nothing else (beyond surrounding whitespace). */
 export function isCardNumber(candidate: string): boolean {
-  const digits = candidate.replace(/[ .-]/g, '');
-  if (digits.length < 13 || digits.length > 19) return false;
-  // Grouped numbers use one kind of separator throughout ("4111 1111-1111.1111" is not a card).
-  const separators = new Set(candidate.match(/[ .-]/g) ?? []);
-  if (separators.size > 1) return false;
-  if (!BRANDS.some((brand) => brand.prefix.test(digits) && brand.lengths.includes(digits.length)))
-    return false;
-  return passesLuhn(digits);
+  const text = candidate.trim();
+  const spans = findCardNumbers(text);
+  return spans.length === 1 && spans[0]?.start === 0 && spans[0].end === text.length;
 }
 
-/** Replaces every card number in free text with the redaction mark; other numbers survive. */
+/**
+ * Replaces every card number in free text with the redaction mark; other numbers survive. Works
+ * on raw bodies too (form-encoded, JSON-escaped, HTML): see find-card-numbers.ts for the rule.
+ */
 export function redactCardNumbers(text: string): string {
-  // Most text has fewer than 13 digits in all: counting them is cheaper than the pattern (a CSV
+  // Most text has fewer than 13 digits in all: counting them is cheaper than the scan (a CSV
   // import passes every field of millions of rows through here).
-  if (text.length < 13 || !hasThirteenDigits(text)) return text;
-  return text.replace(CANDIDATE, (match) => (isCardNumber(match) ? CARD_REDACTION_MARK : match));
+  if (text.length < MIN_CARD_DIGITS || !hasThirteenDigits(text)) return text;
+  const spans = findCardNumbers(text);
+  if (spans.length === 0) return text;
+  let out = '';
+  let at = 0;
+  for (const span of spans) {
+    out += text.slice(at, span.start) + CARD_REDACTION_MARK;
+    at = span.end;
+  }
+  return out + text.slice(at);
 }
 
+// Counts what could be a digit: ASCII digits (escaped digits such as &#52; or %34 carry two or
+// more), and any non-ASCII decimal digit; a surrogate pair counts as possibly one.
 function hasThirteenDigits(text: string): boolean {
   let digits = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (code >= 48 && code <= 57 && ++digits === 13) return true;
+    const isDigit =
+      (code >= 48 && code <= 57) ||
+      (code >= 0x660 && (digitValue(code) >= 0 || (code >= 0xd800 && code <= 0xdbff)));
+    if (isDigit && ++digits === MIN_CARD_DIGITS) return true;
   }
   return false;
 }

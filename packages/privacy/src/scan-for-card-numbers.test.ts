@@ -1,8 +1,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
+import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { scanForCardNumbers } from './scan-for-card-numbers.ts';
+import { cardInText } from './card-number-arbitraries.ts';
+import { scanFileForCardNumbers, scanForCardNumbers } from './scan-for-card-numbers.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'keydesk-scan-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -39,5 +42,49 @@ describe('scanForCardNumbers', () => {
     const file = path.join(dir, 'c.db');
     writeFileSync(file, 'ORDER 84512397 phone +49 170 1234567 at 1764054357000 card 4111111111111112');
     expect(scanForCardNumbers(file)).toEqual([]);
+  });
+
+  it('finds disguised cards stored in a real SQLite file, raw, form-encoded, JSON-escaped and as a blob', async () => {
+    let n = 0;
+    await fc.assert(
+      fc.property(cardInText(), fc.constantFrom('raw', 'form', 'json', 'blob'), (card, encoding) => {
+        const file = path.join(dir, `disguise-${n++}.db`);
+        const db = new Database(file);
+        db.exec('CREATE TABLE t (v)');
+        const value =
+          encoding === 'form'
+            ? encodeURIComponent(card.text).replace(/%20/g, '+')
+            : encoding === 'json'
+              ? JSON.stringify({ v: card.text }).replace(
+                  /[^\x21-\x7e]/g,
+                  (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+                )
+              : card.text;
+        db.prepare('INSERT INTO t VALUES (?)').run(encoding === 'blob' ? Buffer.from(value) : value);
+        db.close();
+        expect(scanForCardNumbers(file).map((f) => f.masked)).toEqual([
+          `${card.digits.slice(0, 4)}…${card.digits.slice(-2)}`,
+        ]);
+        rmSync(file);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('sees each card once whatever the chunk boundaries', async () => {
+    const file = path.join(dir, 'chunks.db');
+    await fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: 0, max: 199 }), { minLength: 1, maxLength: 12 }),
+        (slots) => {
+          const bytes = Buffer.alloc(200 * 1024, 0x61);
+          for (const slot of slots) bytes.write('4111\u00a01111 1111&nbsp;1111', slot * 1024 + 7, 'latin1');
+          writeFileSync(file, bytes);
+          const found = scanFileForCardNumbers(file, 64 * 1024).map((f) => f.offset);
+          expect(found).toEqual(slots.map((slot) => slot * 1024 + 7).sort((a, b) => a - b));
+        },
+      ),
+      { numRuns: 30 },
+    );
   });
 });

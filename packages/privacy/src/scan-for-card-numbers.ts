@@ -1,54 +1,62 @@
 // Scans a SQLite database's files byte by byte (main file, -wal and -journal) for anything that is
-// a card number: the final check that no write path forgot to redact. Reads in chunks, so a large
-// database is scanned in constant memory.
+// a card number, in any of the encodings redaction knows (find-card-numbers.ts): the final check
+// that no write path forgot to redact. Reads in chunks, so a large database is scanned in
+// constant memory.
 import { closeSync, existsSync, openSync, readSync } from 'node:fs';
-import { isCardNumber } from './redact-card-numbers.ts';
+import { findCardNumbers, MAX_CARD_SPAN } from './find-card-numbers.ts';
 
 export type CardNumberFinding = { file: string; offset: number; masked: string };
 
 const CHUNK = 4 * 1024 * 1024;
-// Longest candidate is 19 digits with 18 separators: overlapping chunks by more than that
-// means a number split across a chunk boundary is still seen whole.
-const OVERLAP = 64;
-const CANDIDATE = /(?<!\d)(?:\d[ .-]?){12,18}\d(?!\d|[ .-]\d)/g;
+// Chunks overlap by two margins. Each chunk reports only numbers starting at least one margin
+// from a cut, where everything the number (and the chain it sits in) could span was read whole.
+const MARGIN = MAX_CARD_SPAN;
+const OVERLAP = 2 * MARGIN;
 
-function scanFile(file: string, findings: CardNumberFinding[]): void {
+/** Card numbers in one file; `chunkBytes` is for tests of the chunk boundaries. */
+export function scanFileForCardNumbers(file: string, chunkBytes = CHUNK): CardNumberFinding[] {
+  const findings: CardNumberFinding[] = [];
   const fd = openSync(file, 'r');
   try {
-    const buffer = Buffer.alloc(CHUNK + OVERLAP);
+    const buffer = Buffer.alloc(chunkBytes + OVERLAP);
     let carry = 0;
     let position = 0;
-    for (;;) {
-      const read = readSync(fd, buffer, carry, CHUNK, position);
-      if (read === 0) break;
-      const length = carry + read;
-      // latin1 maps each byte to one character, so offsets stay byte offsets.
-      const text = buffer.toString('latin1', 0, length);
+    for (let isFirst = true; ; isFirst = false) {
+      const read = readSync(fd, buffer, carry, chunkBytes, position);
       const base = position - carry;
-      for (const match of text.matchAll(CANDIDATE)) {
-        const at = base + (match.index ?? 0);
-        // Matches starting in the overlap are seen whole in the next chunk; earlier ones end before it.
-        if ((match.index ?? 0) >= length - OVERLAP && read === CHUNK) continue;
-        if (isCardNumber(match[0]) && !findings.some((f) => f.file === file && f.offset === at)) {
-          const digits = match[0].replace(/\D/g, '');
-          findings.push({ file, offset: at, masked: `${digits.slice(0, 4)}…${digits.slice(-2)}` });
+      position += read;
+      const length = carry + read;
+      const isLast = read < chunkBytes;
+      if (read > 0 || !isFirst) {
+        // latin1 maps each byte to one character, so offsets stay byte offsets; UTF-8 sequences
+        // are decoded by the scan itself.
+        const text = buffer.toString('latin1', 0, length);
+        const low = isFirst ? 0 : MARGIN;
+        const high = isLast ? length : length - MARGIN;
+        for (const span of findCardNumbers(text, { isByteScan: true })) {
+          if (span.start < low || span.start >= high) continue;
+          findings.push({
+            file,
+            offset: base + span.start,
+            masked: `${span.digits.slice(0, 4)}…${span.digits.slice(-2)}`,
+          });
         }
       }
-      position += read;
-      if (read < CHUNK) break;
+      if (isLast) break;
       buffer.copy(buffer, 0, length - OVERLAP, length);
       carry = OVERLAP;
     }
   } finally {
     closeSync(fd);
   }
+  return findings;
 }
 
 /** Every Luhn-valid, brand-shaped card number in the database file and its WAL; empty means clean. */
 export function scanForCardNumbers(dbFile: string): CardNumberFinding[] {
   const findings: CardNumberFinding[] = [];
   for (const file of [dbFile, `${dbFile}-wal`, `${dbFile}-journal`]) {
-    if (existsSync(file)) scanFile(file, findings);
+    if (existsSync(file)) findings.push(...scanFileForCardNumbers(file));
   }
   return findings;
 }

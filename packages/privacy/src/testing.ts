@@ -170,3 +170,12 @@ export function seedPrivacyCustomer(db: Db, tag = 'Quixwright'): SeededPrivacyCu
     return { customerId: id, name, email, altEmail, licenseKey, licenseKeyNormalized, chatLine };
   })();
 }
+
+export {
+  CARD_SEPARATORS,
+  cardDigits,
+  cardInText,
+  type DisguisedCard,
+  disguise,
+  nonCardDigits,
+} from './card-number-arbitraries.ts';

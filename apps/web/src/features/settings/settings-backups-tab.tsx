@@ -5,6 +5,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { EmptyState, QueryError, SkeletonRows } from '../../components/ui/query-state.tsx';
 import { formatCount, formatDateTime } from '../../lib/format.ts';
 import { useTRPC } from '../../lib/trpc.ts';
+import { SettingsBackupsErasedAlert } from './settings-backups-erased-alert.tsx';
 import { SettingsJobCard } from './settings-job-card.tsx';
 
 const BACKUP_JOB = 'database.backup';
@@ -44,6 +45,7 @@ export function SettingsBackupsTab() {
           Back up now
         </Button>
       </Group>
+      <SettingsBackupsErasedAlert />
       {job ? <SettingsJobCard job={job} /> : null}
       <Card withBorder>
         {backups.error ? <QueryError error={backups.error} onRetry={() => void backups.refetch()} /> : null}

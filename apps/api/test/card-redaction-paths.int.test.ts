@@ -1,0 +1,268 @@
+// Property: a card number in any disguise (packages/privacy card-number-arbitraries.ts), sent
+// through every way text gets into Keydesk, is redacted before it is written. Each path goes
+// through its real entry point (HTTP for webhooks, the import functions on real files, the note
+// writer), and the database file, its WAL and every row are then scanned for card numbers in
+// every encoding the scanner knows.
+import { createHmac } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { importMbox } from '@keydesk/conversations';
+import { addCustomerNote } from '@keydesk/customers';
+import { createTestDb, type TestDb } from '@keydesk/db/testing';
+import { createNewsletterCsvKind, createOrderCsvKind, runCsvImport } from '@keydesk/ingestion';
+import { scanDatabaseRowsForCardNumbers, scanForCardNumbers } from '@keydesk/privacy';
+import { cardInText, type DisguisedCard } from '@keydesk/privacy/testing';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  avangatePairs,
+  form,
+  payProPairs,
+  post,
+  SECRETS,
+  startWebhookServer,
+} from './webhooks/webhook-fixtures.ts';
+
+let db: TestDb;
+let server: Awaited<ReturnType<typeof startWebhookServer>>;
+const now = new Date();
+const RUNS = { numRuns: 25 };
+let serial = 0;
+
+beforeAll(async () => {
+  db = await createTestDb();
+  server = await startWebhookServer(db, () => now);
+  server.services.settings.setSecret('tawk.webhookSecret', 'tawk-secret');
+});
+afterAll(async () => {
+  await server.close();
+  await db.destroy();
+});
+
+/** Nothing card-shaped anywhere: file bytes (main, WAL) and every value of every row. */
+function expectNoCardStored() {
+  expect(scanForCardNumbers(db.file)).toEqual([]);
+  expect(scanDatabaseRowsForCardNumbers(db.sqlite)).toEqual([]);
+}
+
+/** JSON whose non-ASCII characters and whitespace are all \u-escaped, as some senders write it. */
+const asciiJson = (value: unknown) =>
+  JSON.stringify(value).replace(
+    /[^\x21-\x7e]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+
+const formBody = (pairs: [string, string][], spaces: 'plus' | 'percent', broken: boolean) => {
+  const body = spaces === 'plus' ? form(pairs).replace(/%20/g, '+') : form(pairs);
+  // A broken %-escape makes the body unparseable: it is stored raw, so redaction must read raw.
+  return broken ? `${body}&BROKEN=%ZZ` : body;
+};
+
+const resellerCase = fc.record({
+  card: cardInText(),
+  spaces: fc.constantFrom<'plus' | 'percent'>('plus', 'percent'),
+  variant: fc.constantFrom('signed', 'signed', 'bad-signature', 'broken'),
+});
+
+describe('every input path redacts card numbers before writing', () => {
+  it('PayPro webhook over HTTP (form-encoded, signed, wrongly signed, unparseable)', async () => {
+    await fc.assert(
+      fc.asyncProperty(resellerCase, async ({ card, spaces, variant }) => {
+        const orderId = 500_000 + serial++;
+        const pairs = payProPairs({ orderId, type: 1, extra: [['CUSTOMER_NOTE', card.text]] }).map(
+          ([k, v]): [string, string] =>
+            k === 'CUSTOMER_FIRST_NAME'
+              ? [k, card.text]
+              : k === 'SIGNATURE' && variant === 'bad-signature'
+                ? [k, 'ab']
+                : [k, v],
+        );
+        const res = await post(`${server.url}/hooks/paypro`, formBody(pairs, spaces, variant === 'broken'));
+        expect(res.status).toBeLessThan(500);
+      }),
+      RUNS,
+    );
+    expectNoCardStored();
+  });
+
+  it('Avangate webhook over HTTP', async () => {
+    await fc.assert(
+      fc.asyncProperty(resellerCase, async ({ card, spaces, variant }) => {
+        const refno = 700_000 + serial++;
+        const pairs = avangatePairs({
+          refno,
+          status: 'COMPLETE',
+          ipnDate: now,
+          extra: [['ADDRESS1', card.text]],
+        });
+        const signed =
+          variant === 'bad-signature'
+            ? pairs.map(([k, v]): [string, string] => [k, k.startsWith('SIGNATURE') ? '00' : v])
+            : pairs;
+        const res = await post(
+          `${server.url}/hooks/avangate`,
+          formBody(signed, spaces, variant === 'broken'),
+        );
+        expect(res.status).toBeLessThan(500);
+      }),
+      RUNS,
+    );
+    expectNoCardStored();
+  });
+
+  it('tawk.to webhook over HTTP (JSON, also \\u-escaped)', async () => {
+    await fc.assert(
+      fc.asyncProperty(cardInText(), fc.boolean(), async (card, isAsciiJson) => {
+        const id = `chat-${serial++}`;
+        const event = {
+          event: 'chat:start',
+          chatId: id,
+          time: now.toISOString(),
+          message: { text: card.text, type: 'msg', sender: { type: 'visitor' } },
+          visitor: { name: card.text, email: `${id}@visitor.example` },
+          property: { id: 'p1', name: 'Tessera' },
+        };
+        const body = isAsciiJson ? asciiJson(event) : JSON.stringify(event);
+        const res = await fetch(`${server.url}/hooks/tawk`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            'x-tawk-signature': createHmac('sha1', 'tawk-secret').update(body).digest('hex'),
+            'x-hook-event-id': id,
+          },
+          body,
+        });
+        expect(res.status).toBe(200);
+      }),
+      RUNS,
+    );
+    expectNoCardStored();
+  });
+
+  it('newsletter webhook over HTTP (raw JSON kept)', async () => {
+    await fc.assert(
+      fc.asyncProperty(cardInText(), fc.boolean(), async (card, isAsciiJson) => {
+        const payload = {
+          id: `nl-${serial++}`,
+          email: `nl${serial}@example.com`,
+          action: 'subscribe',
+          time: now.toISOString(),
+          note: card.text,
+        };
+        const body = isAsciiJson ? asciiJson(payload) : JSON.stringify(payload);
+        const res = await post(`${server.url}/hooks/newsletter`, body, {
+          'content-type': 'application/json',
+          'x-keydesk-signature': `sha256=${createHmac('sha256', SECRETS.newsletter).update(body).digest('hex')}`,
+        });
+        expect(res.status).toBe(200);
+      }),
+      RUNS,
+    );
+    expectNoCardStored();
+  });
+
+  it('mbox import: subject, text and HTML bodies, .txt/.csv/.html attachments', async () => {
+    const cards = fc.sample(cardInText(), { numRuns: 25 });
+    const file = path.join(db.dir, 'cards.mbox');
+    writeFileSync(file, cards.map((card, i) => mboxMessage(card, i)).join(''));
+    const summary = await importMbox({ db, file, now: () => now, parseWorkers: 0 });
+    expect(summary.created).toBe(cards.length);
+    expect(db.sqlite.prepare('SELECT count(*) FROM EmailAttachment').pluck().get()).toBe(
+      BigInt(cards.length * 3),
+    );
+    expectNoCardStored();
+  });
+
+  it('order and newsletter CSV imports, rejected rows included', async () => {
+    const cards = fc.sample(cardInText(), { numRuns: 25 });
+    const csv = (card: DisguisedCard) => `"${card.text.replace(/"/g, '""')}"`;
+    const orders = path.join(db.dir, 'orders.csv');
+    writeFileSync(
+      orders,
+      [
+        'Order ID,Order Date,Order Status,Customer Email,Customer Name,Country,Product Name,SKU,Quantity,Order Total,Currency,License Keys',
+        ...cards.flatMap((card, i) => [
+          `${900_000 + i},11/20/2026 10:00:00 AM,Processed,csv${i}@example.com,${csv(card)},DE,Tessera 5,Pro,1,"9.00",EUR,`,
+          `${950_000 + i},11/20/2026 10:00:00 AM,Processed,csv${i}@example.com,X,DE,Tessera 5,Pro,1,${csv(card)},EUR,`,
+        ]),
+      ].join('\n'),
+    );
+    const orderRun = await runCsvImport({
+      db,
+      now: () => now,
+      file: orders,
+      kind: createOrderCsvKind('paypro'),
+    });
+    expect(orderRun).toMatchObject({ created: cards.length, rejected: cards.length });
+    const newsletter = path.join(db.dir, 'newsletter.csv');
+    writeFileSync(
+      newsletter,
+      [
+        'Email,Status',
+        ...cards.flatMap((card, i) => [`nlcsv${i}@example.com,subscribed`, `${csv(card)},subscribed`]),
+      ].join('\n'),
+    );
+    const newsletterRun = await runCsvImport({
+      db,
+      now: () => now,
+      file: newsletter,
+      kind: createNewsletterCsvKind(),
+    });
+    expect(newsletterRun).toMatchObject({ created: cards.length, rejected: cards.length });
+    expectNoCardStored();
+  });
+
+  it('customer notes', async () => {
+    const customerId = Number(
+      db.sqlite.prepare('SELECT id FROM Customer LIMIT 1').pluck().safeIntegers(false).get(),
+    );
+    await fc.assert(
+      fc.property(cardInText(), (card) => {
+        addCustomerNote({ db, customerId, body: card.text, now });
+      }),
+      RUNS,
+    );
+    expectNoCardStored();
+  });
+});
+
+function mboxMessage(card: DisguisedCard, i: number): string {
+  const b64 = (text: string) => Buffer.from(text).toString('base64').replace(/.{76}/g, '$&\r\n');
+  const part = (type: string, body: string, filename?: string) =>
+    [
+      `Content-Type: ${type}; charset=utf-8${filename ? `; name="${filename}"` : ''}`,
+      'Content-Transfer-Encoding: base64',
+      ...(filename ? [`Content-Disposition: attachment; filename="${filename}"`] : []),
+      '',
+      b64(body),
+    ].join('\r\n');
+  const html = `<p>Please charge ${card.text}</p>`;
+  return [
+    `From card${i}@example.com Mon Jan 06 04:49:45 +0000 2020`,
+    `From: Card Sender <card${i}@example.com>`,
+    'To: support@tessera.example',
+    `Subject: =?utf-8?B?${Buffer.from(`Card ${card.text.replace(/[\r\n]/g, ' ')}`).toString('base64')}?=`,
+    `Message-ID: <card-${i}@example.com>`,
+    'Date: Mon, 06 Jan 2020 04:49:45 +0000',
+    'MIME-Version: 1.0',
+    'Content-Type: multipart/mixed; boundary="outer"',
+    '',
+    '--outer',
+    'Content-Type: multipart/alternative; boundary="inner"',
+    '',
+    '--inner',
+    part('text/plain', `Hello,\r\nmy card: ${card.text}\r\n`),
+    '--inner',
+    part('text/html', html),
+    '--inner--',
+    '--outer',
+    part('text/plain', `card,${card.text}\r\n`, 'card.txt'),
+    '--outer',
+    part('text/csv', `name,card\r\nA,"${card.text}"\r\n`, 'cards.csv'),
+    '--outer',
+    part('text/html', html, 'card.html'),
+    '--outer--',
+    '',
+    '',
+  ].join('\r\n');
+}

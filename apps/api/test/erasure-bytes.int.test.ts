@@ -1,0 +1,242 @@
+// "Erased means no byte of it left in the database file": a customer whose data reached every
+// table through the real entry points (reseller webhook and tawk.to chat over HTTP, mbox import
+// with attachments, newsletter webhook, notes, a license resend) is erased, and then the database
+// file, its WAL and a backup made afterwards hold none of their name, emails, phone, postal address
+// or IP in any encoding (packages/privacy scan-for-personal-data.ts), nor any FTS5 index a term.
+import { createHmac } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { importMbox } from '@keydesk/conversations';
+import { addCustomerNote, deleteCustomerNote, updateCustomerNote } from '@keydesk/customers';
+import { generateDemo } from '@keydesk/db/demo';
+import { createTestDb, type TestDb } from '@keydesk/db/testing';
+import { resendLicenseKey } from '@keydesk/mail';
+import { backupDatabase } from '@keydesk/maintenance';
+import { eraseCustomer, type PersonToFind, scanForPersonalData } from '@keydesk/privacy';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  form,
+  newsletterRequest,
+  payProPairs,
+  post,
+  startWebhookServer,
+} from './webhooks/webhook-fixtures.ts';
+
+const PERSON = {
+  first: 'Ysëult',
+  last: 'Quixwrïght',
+  email: 'ysolde.quixwright@erase-me.example',
+  altEmail: 'y.quixwright@work-erase.example',
+  phone: '+44 113 496 0777',
+  street: '7 Rue de l’Érable',
+  city: 'Saint-Étiennevale',
+  zip: 'LS1 4QX',
+  ip: '203.0.113.77',
+};
+const NAME = `${PERSON.first} ${PERSON.last}`;
+const person: PersonToFind = {
+  name: NAME,
+  emails: [PERSON.email, PERSON.altEmail],
+  phone: PERSON.phone,
+  postalAddress: [PERSON.street, PERSON.city, PERSON.zip],
+  ip: PERSON.ip,
+};
+const LICENSE_KEY = 'YQXW7-K2M9P-4X8ZQ-ERASE';
+
+let db: TestDb;
+let server: Awaited<ReturnType<typeof startWebhookServer>>;
+const now = new Date();
+
+beforeAll(async () => {
+  db = await createTestDb();
+  generateDemo({ sqlite: db.sqlite, customers: 200, seed: 11 });
+  server = await startWebhookServer(db, () => now);
+  server.services.settings.setSecret('tawk.webhookSecret', 'tawk-secret');
+});
+afterAll(async () => {
+  await server.close();
+  await db.destroy();
+});
+
+const b64Word = (text: string) => `=?utf-8?B?${Buffer.from(text).toString('base64')}?=`;
+
+function mbox(): string {
+  const attachment = `Customer: ${NAME}\r\nPhone: ${PERSON.phone}\r\nAddress: ${PERSON.street}, ${PERSON.zip} ${PERSON.city}\r\n`;
+  const html = `<p>Best, ${NAME.replace('ë', '&euml;').replace('ï', '&#239;')}<br>${PERSON.street.replace('É', '&Eacute;')}</p>`;
+  return [
+    `From ${PERSON.email} Mon Jan 06 04:49:45 +0000 2020`,
+    `From: ${b64Word(NAME)} <${PERSON.email}>`,
+    'To: support@tessera.example',
+    `Cc: ${PERSON.altEmail}`,
+    `Subject: =?utf-8?Q?Key_for_${encodeURIComponent(PERSON.last).replace(/%/g, '=')}?=`,
+    '<erase-me-1@erase-me.example>'.replace(/^/, 'Message-ID: '),
+    'Date: Mon, 06 Jan 2020 04:49:45 +0000',
+    'MIME-Version: 1.0',
+    'Content-Type: multipart/mixed; boundary="outer"',
+    '',
+    '--outer',
+    'Content-Type: multipart/alternative; boundary="inner"',
+    '',
+    '--inner',
+    'Content-Type: text/plain; charset=utf-8',
+    'Content-Transfer-Encoding: quoted-printable',
+    '',
+    `Hello, my key ${LICENSE_KEY} stopped working. Call me on ${PERSON.phone}. ${NAME}`.replace(
+      /[^\x20-\x7e]/g,
+      (c) => [...Buffer.from(c)].map((b) => `=${b.toString(16).toUpperCase()}`).join(''),
+    ),
+    '--inner',
+    'Content-Type: text/html; charset=utf-8',
+    '',
+    html,
+    '--inner--',
+    '--outer',
+    'Content-Type: text/plain; charset=utf-8; name="details.txt"',
+    'Content-Transfer-Encoding: base64',
+    'Content-Disposition: attachment; filename="details.txt"',
+    '',
+    Buffer.from(attachment).toString('base64'),
+    '--outer--',
+    '',
+    '',
+  ].join('\r\n');
+}
+
+async function feedEveryInputPath(): Promise<number> {
+  const paypro = payProPairs({
+    orderId: 880_001,
+    type: 1,
+    email: PERSON.email,
+    licenses: LICENSE_KEY,
+    extra: [
+      ['CUSTOMER_PHONE', PERSON.phone],
+      ['CUSTOMER_STREET_ADDRESS', PERSON.street],
+      ['CUSTOMER_CITY', PERSON.city],
+      ['CUSTOMER_ZIPCODE', PERSON.zip],
+      ['CUSTOMER_IP', PERSON.ip],
+    ],
+  }).map(([k, v]): [string, string] => [
+    k,
+    k === 'CUSTOMER_FIRST_NAME' ? PERSON.first : k === 'CUSTOMER_LAST_NAME' ? PERSON.last : v,
+  ]);
+  // WEBHOOK EVENT CASE: the stored PayPro payload (form-encoded: %40, +) is erased today by
+  // erase-customer.ts's rule (by order id and address). Helper "reseller" is reworking how
+  // WebhookEvent payloads are stored and erased by customer reference; this case must keep passing
+  // with their change.
+  expect((await post(`${server.url}/hooks/paypro`, form(paypro).replace(/%20/g, '+'))).status).toBe(200);
+  const customerId = Number(
+    db.sqlite
+      .prepare('SELECT customerId FROM CustomerEmail WHERE email = ?')
+      .pluck()
+      .safeIntegers(false)
+      .get(PERSON.email),
+  );
+  expect(customerId).toBeGreaterThan(0);
+
+  const chat = JSON.stringify({
+    event: 'chat:start',
+    chatId: 'erase-chat-1',
+    time: now.toISOString(),
+    message: { text: `Hi, ${NAME} here, ${PERSON.phone}`, type: 'msg', sender: { type: 'visitor' } },
+    visitor: { name: NAME, email: PERSON.email, city: PERSON.city },
+    property: { id: 'p1', name: 'Tessera' },
+  });
+  const chatRes = await fetch(`${server.url}/hooks/tawk`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'x-tawk-signature': createHmac('sha1', 'tawk-secret').update(chat).digest('hex'),
+      'x-hook-event-id': 'erase-chat-1',
+    },
+    body: chat,
+  });
+  expect(chatRes.status).toBe(200);
+
+  const file = path.join(db.dir, 'erase.mbox');
+  writeFileSync(file, mbox());
+  expect((await importMbox({ db, file, now: () => now, parseWorkers: 0 })).created).toBe(1);
+
+  const subscribe = newsletterRequest({
+    id: 'erase-nl-1',
+    email: PERSON.email,
+    action: 'subscribe',
+    time: now.toISOString(),
+  });
+  expect((await post(`${server.url}/hooks/newsletter`, subscribe.body, subscribe.headers)).status).toBe(200);
+
+  addCustomerNote({ db, customerId, body: `Called ${NAME} on ${PERSON.phone} about ${PERSON.street}`, now });
+  // Rows changed or deleted long before the erasure leave their old bytes in free space on the
+  // page or on free pages, where a later erasure's secure_delete never reaches.
+  const draft = addCustomerNote({
+    db,
+    customerId,
+    body: `Draft: ${NAME}, ${PERSON.altEmail}, ${PERSON.city}`,
+    now,
+  });
+  updateCustomerNote({ db, noteId: draft.id, body: 'Draft (edited)', now });
+  const gone = addCustomerNote({
+    db,
+    customerId,
+    body: `Old: ${PERSON.zip} ${PERSON.phone} ${NAME}`.repeat(200),
+    now,
+  });
+  deleteCustomerNote({ db, noteId: gone.id, now });
+  const licenseId = Number(
+    db.sqlite
+      .prepare('SELECT id FROM License WHERE customerId = ?')
+      .pluck()
+      .safeIntegers(false)
+      .get(customerId),
+  );
+  await resendLicenseKey({
+    db,
+    licenseId,
+    requestId: 'erase-resend-1',
+    fromAddress: 'support@tessera.example',
+    now,
+  });
+  return customerId;
+}
+
+describe('erasing a customer', () => {
+  it('leaves no byte of them in the database file, its WAL, its FTS indexes or a later backup', async () => {
+    const customerId = await feedEveryInputPath();
+    db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    // The scan must see the data first, in several encodings, or finding none later proves nothing.
+    const before = new Set(scanForPersonalData(db.file, person).map((f) => `${f.term} / ${f.encoding}`));
+    for (const seen of [
+      `${NAME} / utf-8`,
+      `${PERSON.email} / utf-8`,
+      `${PERSON.email} / form-encoded`,
+      `${PERSON.phone} / utf-8`,
+    ])
+      expect(before, seen).toContain(seen);
+
+    eraseCustomer({ db, customerId, confirmEmail: PERSON.email, now });
+    const backup = await backupDatabase({
+      sqlite: db.sqlite,
+      dbFile: db.file,
+      now: new Date(now.getTime() + 1000),
+    });
+
+    const left = scanForPersonalData(
+      [db.file, `${db.file}-wal`, `${db.file}-journal`, backup.backup.file],
+      person,
+    );
+    expect(left.map((f) => `${path.basename(f.file)}@${f.offset}: ${f.term} / ${f.encoding}`)).toEqual([]);
+    for (const table of ['CustomerNameWord', 'EmailMessageFts', 'ChatMessageFts']) {
+      db.sqlite.exec(`CREATE VIRTUAL TABLE temp.vocab_${table} USING fts5vocab(main, ${table}, 'row')`);
+      const terms = db.sqlite
+        .prepare(`SELECT term FROM temp.vocab_${table} WHERE term IN (?, ?, ?)`)
+        .pluck()
+        .all('ysolde', 'quixwright', 'ysëult');
+      expect(terms, table).toEqual([]);
+    }
+    expect(
+      db.sqlite
+        .prepare(`SELECT count(*) FROM CustomerSearch WHERE CustomerSearch MATCH 'quixwr'`)
+        .pluck()
+        .get(),
+    ).toBe(0n);
+  });
+});
