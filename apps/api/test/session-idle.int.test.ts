@@ -65,4 +65,14 @@ describe('session idle limit at one minute', () => {
     const current = sessions.find((s) => s.isCurrent);
     expect(new Date(current?.lastSeenAt ?? 0).getTime()).toBe(server.services.now().getTime());
   });
+
+  it('takes a last-seen time moved back in the database by someone else as it stands', async () => {
+    const cookie = await signInOverHttp(server.url);
+    server.advance(1_000);
+    expect(await work(cookie)).toBe(200);
+    server.db.sqlite
+      .prepare('UPDATE Session SET lastSeenAt = ?')
+      .run(server.services.now().getTime() - 2 * IDLE_MS);
+    expect(await work(cookie)).toBe(401);
+  });
 });

@@ -11,13 +11,16 @@ const MAX_WRITE_INTERVAL_MS = 60_000;
 /** Entries exist only for sessions found in the database; this bounds the map all the same. */
 const MAX_TRACKED_SESSIONS = 1_000;
 
-const lastSeenBySession = new WeakMap<Db, Map<string, number>>();
+/** In memory per session: the last request, and the stored time as this process last saw it. */
+type Activity = { seenMs: number; storedMs: number };
 
-function activityOf(db: Db): Map<string, number> {
-  let activity = lastSeenBySession.get(db);
+const activityByDb = new WeakMap<Db, Map<string, Activity>>();
+
+function activityOf(db: Db): Map<string, Activity> {
+  let activity = activityByDb.get(db);
   if (!activity) {
     activity = new Map();
-    lastSeenBySession.set(db, activity);
+    activityByDb.set(db, activity);
   }
   return activity;
 }
@@ -26,16 +29,21 @@ export function sessionWriteIntervalMs(idleMs: number): number {
   return Math.min(MAX_WRITE_INTERVAL_MS, Math.floor(idleMs / 10));
 }
 
-/** The later of the stored time and the one in memory. */
+/**
+ * The later of the stored time and the one in memory; but a stored time moved back since this
+ * process last saw it was set by someone else on purpose (an operator, a test), and counts alone.
+ */
 export function lastSeenMs(db: Db, sessionId: string, storedMs: number): number {
-  return Math.max(storedMs, lastSeenBySession.get(db)?.get(sessionId) ?? 0);
+  const activity = activityByDb.get(db)?.get(sessionId);
+  if (!activity || storedMs < activity.storedMs) return storedMs;
+  return Math.max(storedMs, activity.seenMs);
 }
 
-export function recordSessionSeen(db: Db, sessionId: string, nowMs: number): void {
+export function recordSessionSeen(db: Db, sessionId: string, seen: Activity): void {
   const activity = activityOf(db);
   // Re-inserted so the map's order is least recently used first.
   activity.delete(sessionId);
-  activity.set(sessionId, nowMs);
+  activity.set(sessionId, seen);
   if (activity.size > MAX_TRACKED_SESSIONS) {
     const oldest = activity.keys().next().value;
     if (oldest !== undefined) activity.delete(oldest);
@@ -43,5 +51,5 @@ export function recordSessionSeen(db: Db, sessionId: string, nowMs: number): voi
 }
 
 export function forgetSession(db: Db, sessionId: string): void {
-  lastSeenBySession.get(db)?.delete(sessionId);
+  activityByDb.get(db)?.delete(sessionId);
 }

@@ -64,8 +64,9 @@ export function validateSessionNow(options: {
     forgetSession(db, id);
     return null;
   }
-  recordSessionSeen(db, id, now);
-  if (now - row.lastSeenAt >= sessionWriteIntervalMs(policy.idleMs)) writeSessionLastSeen(db, id, now);
+  const isWriteDue = now - row.lastSeenAt >= sessionWriteIntervalMs(policy.idleMs);
+  if (isWriteDue) writeSessionLastSeen(db, id, now);
+  recordSessionSeen(db, id, { seenMs: now, storedMs: isWriteDue ? now : row.lastSeenAt });
   return {
     id,
     createdAt: new Date(row.createdAt),

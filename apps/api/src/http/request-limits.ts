@@ -82,7 +82,7 @@ export type FloodLimiters = {
 
 export function createFloodLimiters(): FloodLimiters {
   return {
-    publicWrites: new TokenBucketLimiter({ capacity: 30, refillPerSecond: 0.5, maxClients: 20_000 }),
+    publicWrites: new TokenBucketLimiter({ capacity: 60, refillPerSecond: 1, maxClients: 20_000 }),
     webhookRefusals: new TokenBucketLimiter({ capacity: 500, refillPerSecond: 1, maxClients: 20_000 }),
   };
 }
