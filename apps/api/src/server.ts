@@ -84,6 +84,9 @@ export function createServer(options: ServerOptions): Server {
       : routes.find((r) =>
           r.path.endsWith('/') ? url.pathname.startsWith(r.path) : url.pathname === r.path,
         );
+    // First, so that every answer below, early ones too, leaves a body that is bounded and timed.
+    const policy = bodyPolicyFor(req, isTrpc ? TRPC_LIMITS : (route ?? {}), { services, isSecure, timeouts });
+    if (!guardRequestBody(req, res, policy)) return;
     if (
       isTrpc &&
       req.method !== 'GET' &&
@@ -101,8 +104,6 @@ export function createServer(options: ServerOptions): Server {
       else sendJson(res, 429, { error: message });
       return;
     }
-    const policy = bodyPolicyFor(req, isTrpc ? TRPC_LIMITS : (route ?? {}), { services, isSecure, timeouts });
-    if (!guardRequestBody(req, res, policy)) return;
 
     if (isTrpc) {
       res.setHeader('Cache-Control', 'no-store');
