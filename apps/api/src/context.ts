@@ -10,8 +10,7 @@ import {
 } from '@keydesk/auth';
 import type { Db } from '@keydesk/db';
 import { createSecretBox, createSettingsStore, type SettingsStore } from '@keydesk/settings';
-import { parse as parseCookie } from 'cookie';
-import { clientIp, isSecureRequest, sessionCookieName } from './http/request-info.ts';
+import { clientIp, isSecureRequest, readSessionToken, sessionCookieName } from './http/request-info.ts';
 import type { Logger } from './logger.ts';
 import { silentLogger } from './logger.ts';
 
@@ -82,10 +81,9 @@ export async function createContext(
 ): Promise<Context> {
   const isSecure = isSecureRequest(req, services.trustProxy);
   const cookieName = sessionCookieName(isSecure);
-  const cookies = parseCookie(req.headers.cookie ?? '');
   const session = await validateSession({
     db: services.db,
-    token: cookies[cookieName],
+    token: readSessionToken(req, isSecure),
     now: services.now(),
     policy: services.sessionPolicy,
   });

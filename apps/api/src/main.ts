@@ -71,7 +71,7 @@ async function main(): Promise<void> {
     }
   }
   const webDist = env.WEB_DIST ?? path.join(repoRoot(), 'apps/web/dist');
-  const server = createServer({ services, webDist, publicUrl: env.PUBLIC_URL });
+  const server = createServer({ services, webDist, publicUrl: env.PUBLIC_URL, host: env.HOST });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { createOwner } from '@keydesk/auth';
 import { createTestDb, type TestDb } from '@keydesk/db/testing';
 import { type AppServices, createServicesForTest } from '../src/context.ts';
-import { createServer } from '../src/server.ts';
+import { createServer, type ServerOptions } from '../src/server.ts';
 
 export const TEST_OWNER = { email: 'owner@keydesk.test', password: 'correct horse battery staple' };
 
@@ -17,12 +17,15 @@ export type HttpTestServer = {
   close(): Promise<void>;
 };
 
-export async function startHttpTestServer(overrides: Partial<AppServices> = {}): Promise<HttpTestServer> {
+export async function startHttpTestServer(
+  overrides: Partial<AppServices> = {},
+  serverOptions: Omit<ServerOptions, 'services'> = {},
+): Promise<HttpTestServer> {
   const db = await createTestDb();
   await createOwner({ db, ...TEST_OWNER, now: new Date() });
   let clock = Date.now();
   const services = createServicesForTest(db, { now: () => new Date(clock), ...overrides });
-  const server = createServer({ services });
+  const server = createServer({ ...serverOptions, services });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {

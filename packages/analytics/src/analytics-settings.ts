@@ -42,9 +42,12 @@ export function readAccessLogSettings(settings: SettingsReader) {
   };
 }
 
-/** Product → latest version, e.g. {"tessera":"5.2.0"}. */
-export function readLatestVersions(settings: SettingsReader): Record<string, string> {
-  return jsonSetting(settings, SETTING_LATEST_VERSIONS, isStringRecord, {});
+/**
+ * Product → latest version, stored as {"tessera":"5.2.0"}. A Map, because the product it is looked
+ * up by comes from the public collector: "constructor" must find nothing, not Object's constructor.
+ */
+export function readLatestVersions(settings: SettingsReader): ReadonlyMap<string, string> {
+  return new Map(Object.entries(jsonSetting(settings, SETTING_LATEST_VERSIONS, isStringRecord, {})));
 }
 
 export function readUpdateCheckRetentionDays(settings: SettingsReader): number {

@@ -20,6 +20,7 @@ export {
   type OwnerSession,
   type SessionPolicy,
   validateSession,
+  validateSessionNow,
 } from './session.ts';
 export {
   findSessions,

@@ -5,7 +5,7 @@ import { OWNER_ID } from './owner.ts';
 import { dummyPasswordHash, verifyPassword } from './password.ts';
 import type { PendingSecondFactorStore } from './pending-second-factor.ts';
 import { createSession, type OwnerSession, type SessionPolicy } from './session.ts';
-import { insertLoginAttempt, type LoginAttemptReason } from './sql.ts';
+import { insertLoginAttempt, type LoginAttemptReason, settleLoginAttempt } from './sql.ts';
 import { type SecretSealer, verifySecondFactor } from './two-factor.ts';
 
 export type LoginResult =
@@ -23,13 +23,43 @@ type LoginContext = {
   userAgent: string | null;
 };
 
-function recordAttempt(ctx: LoginContext, email: string, reason: LoginAttemptReason | null): void {
+type Reservation = { attemptId: number } | { retryAfterMs: number };
+
+/**
+ * Checks the back-off and, when the attempt may go ahead, records it as a pending failure in the
+ * same transaction, before any password or code is looked at. Concurrent guesses therefore see
+ * each other: N at once get exactly the free allowance, not N password checks. A pending attempt
+ * whose process dies stays counted as a failure.
+ */
+function reserveAttempt(ctx: LoginContext, email: string): Reservation {
   const { db, now } = ctx;
   const ip = ctx.ip ?? 'unknown';
+  return db.sqlite
+    .transaction((): Reservation => {
+      const retryAfterMs = loginRetryAfterMs({ db, ip, email, now, policy: ctx.throttle });
+      // Throttled attempts stay in LoginAttempt only, so a flood cannot bury the audit log.
+      if (retryAfterMs > 0) {
+        insertLoginAttempt(db, { at: now, ip, email, isSuccess: false, reason: 'throttled' });
+        return { retryAfterMs };
+      }
+      return {
+        attemptId: insertLoginAttempt(db, { at: now, ip, email, isSuccess: false, reason: 'pending' }),
+      };
+    })
+    .immediate();
+}
+
+/** Turns a reserved attempt into its outcome (null: success) and audits it. */
+function settleAttempt(
+  ctx: LoginContext,
+  attemptId: number,
+  email: string,
+  reason: Exclude<LoginAttemptReason, 'pending' | 'throttled' | 'unlock'> | null,
+): void {
+  const { db, now } = ctx;
   db.sqlite.transaction(() => {
-    insertLoginAttempt(db, { at: now, ip, email, isSuccess: reason === null, reason });
-    // Throttled attempts stay in LoginAttempt only, so a flood cannot bury the audit log.
-    if (reason === 'throttled' || reason === 'second_factor_pending') return;
+    settleLoginAttempt(db, attemptId, reason);
+    if (reason === 'second_factor_pending') return;
     recordAudit(
       db,
       {
@@ -55,8 +85,9 @@ async function startSession(ctx: LoginContext): Promise<LoginResult> {
 }
 
 /**
- * Step one. A throttled attempt is refused before the password is looked at; a wrong email
- * and a wrong password give the same answer after the same argon2 work.
+ * Step one. A throttled attempt is refused before the password is looked at (and an allowed one
+ * is counted before it is); a wrong email and a wrong password give the same answer after the
+ * same argon2 work.
  */
 export async function loginOwner(
   options: LoginContext & { email: string; password: string; pending: PendingSecondFactorStore },
@@ -64,11 +95,10 @@ export async function loginOwner(
   const { db, now } = options;
   const email = options.email.trim().toLowerCase().slice(0, 200);
   const ip = options.ip ?? 'unknown';
-  const retryAfterMs = loginRetryAfterMs({ db, ip, email, now, policy: options.throttle });
-  if (retryAfterMs > 0) {
-    recordAttempt(options, email, 'throttled');
-    return { status: 'throttled', retryAfterMs };
-  }
+  const reservation = reserveAttempt(options, email);
+  if ('retryAfterMs' in reservation) return { status: 'throttled', retryAfterMs: reservation.retryAfterMs };
+  const { attemptId } = reservation;
+  // Should anything below throw, the attempt stays pending: counted as a failure.
   const owner = await db.prisma.owner.findUnique({
     where: { id: OWNER_ID },
     select: { email: true, passwordHash: true, totpEnabledAt: true },
@@ -76,16 +106,16 @@ export async function loginOwner(
   const isEmailRight = owner !== null && owner.email === email;
   const hashToCheck = isEmailRight && owner ? owner.passwordHash : await dummyPasswordHash();
   const isPasswordRight = await verifyPassword(hashToCheck, options.password);
-  if (!isEmailRight || !isPasswordRight) {
-    recordAttempt(options, email, 'invalid_credentials');
+  if (!owner || !isEmailRight || !isPasswordRight) {
+    settleAttempt(options, attemptId, email, 'invalid_credentials');
     return { status: 'refused' };
   }
-  if (owner?.totpEnabledAt) {
-    recordAttempt(options, email, 'second_factor_pending');
+  if (owner.totpEnabledAt) {
+    settleAttempt(options, attemptId, email, 'second_factor_pending');
     const pendingToken = options.pending.issue(now, { email, ip, userAgent: options.userAgent });
     return { status: 'second_factor', pendingToken };
   }
-  recordAttempt(options, email, null);
+  settleAttempt(options, attemptId, email, null);
   return startSession(options);
 }
 
@@ -101,20 +131,16 @@ export async function completeSecondFactor(
   const { db, now, pending } = options;
   const ticket = pending.get(options.pendingToken, now);
   if (!ticket) return { status: 'refused' };
-  const ip = options.ip ?? 'unknown';
-  const retryAfterMs = loginRetryAfterMs({ db, ip, email: ticket.email, now, policy: options.throttle });
-  if (retryAfterMs > 0) {
-    recordAttempt(options, ticket.email, 'throttled');
-    return { status: 'throttled', retryAfterMs };
-  }
+  const reservation = reserveAttempt(options, ticket.email);
+  if ('retryAfterMs' in reservation) return { status: 'throttled', retryAfterMs: reservation.retryAfterMs };
   const method = await verifySecondFactor({ db, sealer: options.sealer, code: options.code, now });
   if (method === null) {
     pending.fail(options.pendingToken);
-    recordAttempt(options, ticket.email, 'invalid_second_factor');
+    settleAttempt(options, reservation.attemptId, ticket.email, 'invalid_second_factor');
     return { status: 'refused' };
   }
   pending.spend(options.pendingToken);
-  recordAttempt(options, ticket.email, null);
+  settleAttempt(options, reservation.attemptId, ticket.email, null);
   if (method === 'recovery_code')
     recordAudit(db, { action: 'auth.2fa.recovery_code_used', actor: 'owner', ip: options.ip }, now);
   return startSession(options);

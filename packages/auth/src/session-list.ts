@@ -1,5 +1,6 @@
 import { recordAudit } from '@keydesk/audit';
 import type { Db } from '@keydesk/db';
+import { lastSeenMs, sessionWriteIntervalMs } from './session-activity.ts';
 import { describeUserAgent } from './user-agent.ts';
 
 /** The browser sees a short handle, not the stored hash, to name a session it may revoke. */
@@ -16,23 +17,29 @@ const sessionListSelect = {
 } as const;
 
 export async function findSessions(options: { db: Db; currentSessionId: string; now: Date; idleMs: number }) {
-  const rows = await options.db.prisma.session.findMany({
+  const { db, now, idleMs } = options;
+  // The stored lastSeenAt may lag the one in memory by a write interval: widen, then decide in memory.
+  const rows = await db.prisma.session.findMany({
     where: {
-      expiresAt: { gt: options.now },
-      lastSeenAt: { gt: new Date(options.now.getTime() - options.idleMs) },
+      expiresAt: { gt: now },
+      lastSeenAt: { gt: new Date(now.getTime() - idleMs - sessionWriteIntervalMs(idleMs)) },
     },
     select: sessionListSelect,
-    orderBy: [{ lastSeenAt: 'desc' }, { id: 'asc' }],
-    take: 100,
+    take: 200,
   });
-  return rows.map((row) => ({
-    id: sessionHandle(row.id),
-    browser: describeUserAgent(row.userAgent),
-    ip: row.ip,
-    createdAt: row.createdAt,
-    lastSeenAt: row.lastSeenAt,
-    isCurrent: row.id === options.currentSessionId,
-  }));
+  return rows
+    .map((row) => ({ ...row, lastSeenAt: new Date(lastSeenMs(db, row.id, row.lastSeenAt.getTime())) }))
+    .filter((row) => now.getTime() - row.lastSeenAt.getTime() <= idleMs)
+    .sort((a, b) => b.lastSeenAt.getTime() - a.lastSeenAt.getTime() || (a.id < b.id ? -1 : 1))
+    .slice(0, 100)
+    .map((row) => ({
+      id: sessionHandle(row.id),
+      browser: describeUserAgent(row.userAgent),
+      ip: row.ip,
+      createdAt: row.createdAt,
+      lastSeenAt: row.lastSeenAt,
+      isCurrent: row.id === options.currentSessionId,
+    }));
 }
 
 /** Ends one session by its handle; true when one was found. */

@@ -1,12 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '@keydesk/db';
+import { forgetSession, lastSeenMs, recordSessionSeen, sessionWriteIntervalMs } from './session-activity.ts';
+import { deleteSessionRow, selectSessionTimes, writeSessionLastSeen } from './sql.ts';
 
 export type SessionPolicy = { idleMs: number; absoluteMs: number };
 
 export const DEFAULT_SESSION_POLICY: SessionPolicy = { idleMs: 30 * 60_000, absoluteMs: 12 * 3_600_000 };
-
-// lastSeenAt is written at most once a minute per session, so reads do not become writes.
-const TOUCH_INTERVAL_MS = 60_000;
 
 export type OwnerSession = { id: string; createdAt: Date; lastSeenAt: Date; expiresAt: Date };
 
@@ -37,36 +36,57 @@ export async function createSession(options: {
   return { token, session };
 }
 
-/** Returns the live session for a cookie token, or null (and deletes it) when idle or past its limit. */
+/**
+ * The live session for a cookie token, or null (and the session is deleted) when it is idle or past
+ * its limit. Synchronous: the server calls it before reading a request's body, to pick the limit.
+ */
+export function validateSessionNow(options: {
+  db: Db;
+  token: string | undefined;
+  now: Date;
+  policy: SessionPolicy;
+}): OwnerSession | null {
+  const { db, token, policy } = options;
+  if (!token || token.length > 100) return null;
+  const id = hashSessionToken(token);
+  const row = selectSessionTimes(db, id);
+  if (!row) {
+    forgetSession(db, id);
+    return null;
+  }
+  const now = options.now.getTime();
+  const seenMs = lastSeenMs(db, id, row.lastSeenAt);
+  const isIdle = now - seenMs > policy.idleMs;
+  const isPastLimit = now >= row.expiresAt;
+  const isPastPolicyLimit = now - row.createdAt >= policy.absoluteMs;
+  if (isIdle || isPastLimit || isPastPolicyLimit) {
+    deleteSessionRow(db, id);
+    forgetSession(db, id);
+    return null;
+  }
+  const isWriteDue = now - row.lastSeenAt >= sessionWriteIntervalMs(policy.idleMs);
+  if (isWriteDue) writeSessionLastSeen(db, id, now);
+  recordSessionSeen(db, id, { seenMs: now, storedMs: isWriteDue ? now : row.lastSeenAt });
+  return {
+    id,
+    createdAt: new Date(row.createdAt),
+    lastSeenAt: new Date(Math.max(seenMs, now)),
+    expiresAt: new Date(row.expiresAt),
+  };
+}
+
+/** validateSessionNow for callers that await. */
 export async function validateSession(options: {
   db: Db;
   token: string | undefined;
   now: Date;
   policy: SessionPolicy;
 }): Promise<OwnerSession | null> {
-  const { db, token, now, policy } = options;
-  if (!token || token.length > 100) return null;
-  const id = hashSessionToken(token);
-  const session = await db.prisma.session.findUnique({
-    where: { id },
-    select: { id: true, createdAt: true, lastSeenAt: true, expiresAt: true },
-  });
-  if (!session) return null;
-  const isIdle = now.getTime() - session.lastSeenAt.getTime() > policy.idleMs;
-  const isPastLimit = now.getTime() >= session.expiresAt.getTime();
-  const isPastPolicyLimit = now.getTime() - session.createdAt.getTime() >= policy.absoluteMs;
-  if (isIdle || isPastLimit || isPastPolicyLimit) {
-    await db.prisma.session.deleteMany({ where: { id } });
-    return null;
-  }
-  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
-    await db.prisma.session.update({ where: { id }, data: { lastSeenAt: now } });
-    return { ...session, lastSeenAt: now };
-  }
-  return session;
+  return validateSessionNow(options);
 }
 
 export async function deleteSession(options: { db: Db; sessionId: string }): Promise<void> {
+  forgetSession(options.db, options.sessionId);
   await options.db.prisma.session.deleteMany({ where: { id: options.sessionId } });
 }
 

@@ -1,7 +1,10 @@
-// The auth domain's raw SQL: login attempts (throttling) and the session list. Values are bound.
+// The auth domain's raw SQL: login attempts (throttling), session checks and the session list.
+// Values are bound.
 import type { Db } from '@keydesk/db';
 
 export type LoginAttemptReason =
+  /** Reserved before the password or code is checked; counts as a failure until settled. */
+  | 'pending'
   | 'invalid_credentials'
   | 'invalid_second_factor'
   | 'second_factor_pending'
@@ -9,15 +12,24 @@ export type LoginAttemptReason =
   | 'unlock';
 
 /** Reasons that count as a guess against the back-off schedule. */
-export const FAILURE_REASONS = ['invalid_credentials', 'invalid_second_factor'] as const;
+export const FAILURE_REASONS = ['pending', 'invalid_credentials', 'invalid_second_factor'] as const;
 
+/** Returns the new row's id. */
 export function insertLoginAttempt(
   db: Db,
   row: { at: Date; ip: string; email: string; isSuccess: boolean; reason: LoginAttemptReason | null },
-): void {
-  db.sqlite
+): number {
+  const { lastInsertRowid } = db.sqlite
     .prepare('INSERT INTO LoginAttempt (at, ip, email, isSuccess, reason) VALUES (?, ?, ?, ?, ?)')
     .run(row.at.getTime(), row.ip, row.email, row.isSuccess ? 1 : 0, row.reason);
+  return Number(lastInsertRowid);
+}
+
+/** A reserved ('pending') attempt gets its outcome; null is a success. */
+export function settleLoginAttempt(db: Db, id: number, reason: LoginAttemptReason | null): void {
+  db.sqlite
+    .prepare('UPDATE LoginAttempt SET isSuccess = ?, reason = ? WHERE id = ?')
+    .run(reason === null ? 1 : 0, reason, id);
 }
 
 /** Failures for one key since its last success (or the last unlock), within the window. */
@@ -39,7 +51,7 @@ export function countRecentFailures(
   const row = db.sqlite
     .prepare(
       `SELECT COUNT(*) AS failures, MAX(at) AS lastAt FROM LoginAttempt
-       WHERE ${column} = ? AND at > ? AND reason IN ('invalid_credentials', 'invalid_second_factor')`,
+       WHERE ${column} = ? AND at > ? AND reason IN (${FAILURE_REASONS.map((r) => `'${r}'`).join(', ')})`,
     )
     .safeIntegers(false)
     .get(key.value, since) as { failures: number; lastAt: number | null };
@@ -72,4 +84,22 @@ export function writeLastTotpStep(db: Db, step: number, now: Date): void {
        ON CONFLICT (key) DO UPDATE SET value = excluded.value, updatedAt = excluded.updatedAt`,
     )
     .run(LAST_TOTP_STEP_KEY, String(step), now.getTime());
+}
+
+export type SessionTimes = { createdAt: number; lastSeenAt: number; expiresAt: number };
+
+/** Synchronous, so the server can tell an owner's request apart before reading its body. */
+export function selectSessionTimes(db: Db, id: string): SessionTimes | undefined {
+  return db.sqlite
+    .prepare('SELECT createdAt, lastSeenAt, expiresAt FROM Session WHERE id = ?')
+    .safeIntegers(false)
+    .get(id) as SessionTimes | undefined;
+}
+
+export function deleteSessionRow(db: Db, id: string): void {
+  db.sqlite.prepare('DELETE FROM Session WHERE id = ?').run(id);
+}
+
+export function writeSessionLastSeen(db: Db, id: string, at: number): void {
+  db.sqlite.prepare('UPDATE Session SET lastSeenAt = ? WHERE id = ? AND lastSeenAt < ?').run(at, id, at);
 }

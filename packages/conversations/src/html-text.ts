@@ -1,6 +1,6 @@
 // Plain text from an HTML-only email, for search and snippets. Never shown as HTML, so a simple
 // tag strip is enough; it is far cheaper than a full HTML-to-text renderer on large imports.
-const NAMED: Record<string, string> = {
+const NAMED_TABLE: Record<string, string> = {
   amp: '&',
   lt: '<',
   gt: '>',
@@ -28,6 +28,8 @@ const NAMED: Record<string, string> = {
   Ouml: 'Ö',
   Uuml: 'Ü',
 };
+// A Map for lookups: entity names come from the email, and "&constructor;" must stay as written.
+const NAMED = new Map<string, string>(Object.entries(NAMED_TABLE));
 
 export function htmlToText(html: string): string {
   return html
@@ -41,7 +43,7 @@ export function htmlToText(html: string): string {
           code[1] === 'x' || code[1] === 'X' ? Number.parseInt(code.slice(2), 16) : Number(code.slice(1));
         return Number.isInteger(n) && n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : entity;
       }
-      return NAMED[code] ?? NAMED[code.toLowerCase()] ?? entity;
+      return NAMED.get(code) ?? NAMED.get(code.toLowerCase()) ?? entity;
     })
     .replace(/[ \t\f\v]+/g, ' ')
     .replace(/ *\n */g, '\n')

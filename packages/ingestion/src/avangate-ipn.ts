@@ -100,7 +100,7 @@ export function avangateReceipt(options: {
   return `<sig algo="${options.algorithm}" date="${date}">${hash}</sig>`;
 }
 
-const KIND_BY_STATUS: Record<string, OrderEventKind> = {
+const KIND_BY_STATUS_TABLE: Record<string, OrderEventKind> = {
   PENDING: 'pending',
   PURCHASE_PENDING: 'pending',
   PENDING_APPROVAL: 'pending',
@@ -113,6 +113,8 @@ const KIND_BY_STATUS: Record<string, OrderEventKind> = {
   REFUND: 'refunded',
   CHARGEBACK: 'charged_back',
 };
+// A Map for lookups: the status comes from the notification.
+const KIND_BY_STATUS = new Map<string, OrderEventKind>(Object.entries(KIND_BY_STATUS_TABLE));
 
 export type AvangateNotification = {
   idempotencyKey: string;
@@ -140,7 +142,7 @@ export function parseAvangateNotification(
     ? `msg:${get('MESSAGE_ID')}`
     : `${refno}:${orderStatus}:${get('IPN_DATE')}`;
   const resolution = get('CHARGEBACK_RESOLUTION').toUpperCase();
-  let kind = KIND_BY_STATUS[orderStatus];
+  let kind = KIND_BY_STATUS.get(orderStatus);
   if (resolution && resolution !== 'NONE')
     kind = resolution === 'WON' || resolution === 'ACCEPTED_MERCHANT' ? 'chargeback_won' : 'charged_back';
   if (kind === 'refunded' && /partial/i.test(get('REFUND_TYPE'))) kind = 'partially_refunded';

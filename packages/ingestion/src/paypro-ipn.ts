@@ -14,7 +14,7 @@ export class NotificationRejectedError extends Error {
   }
 }
 
-const TYPE_NAMES: Record<string, string> = {
+const TYPE_NAMES_TABLE: Record<string, string> = {
   '1': 'OrderCharged',
   '2': 'OrderRefunded',
   '3': 'OrderChargedBack',
@@ -34,8 +34,10 @@ const TYPE_NAMES: Record<string, string> = {
   '17': 'OrderOnWaiting',
   '21': 'SubscriptionPaymentInfoChanged',
 };
+// Maps for lookups: the keys come from the notification, and "constructor" must find nothing.
+const TYPE_NAMES = new Map<string, string>(Object.entries(TYPE_NAMES_TABLE));
 
-const KIND_BY_TYPE: Record<string, OrderEventKind> = {
+const KIND_BY_TYPE_TABLE: Record<string, OrderEventKind> = {
   '1': 'charged',
   '2': 'refunded',
   '3': 'charged_back',
@@ -48,6 +50,7 @@ const KIND_BY_TYPE: Record<string, OrderEventKind> = {
   '14': 'chargeback_won',
   '17': 'pending',
 };
+const KIND_BY_TYPE = new Map<string, OrderEventKind>(Object.entries(KIND_BY_TYPE_TABLE));
 
 export type PayProNotification = {
   typeId: string;
@@ -83,7 +86,7 @@ export function verifyPayProSignature(fields: Map<string, string[]>, secrets: Pa
     throw new NotificationRejectedError('unsigned', 'The notification carries no SIGNATURE or HASH.');
   let verified = false;
   if (signature && secrets.validationKey) {
-    const typeName = get('IPN_TYPE_NAME') || TYPE_NAMES[get('IPN_TYPE_ID')] || '';
+    const typeName = get('IPN_TYPE_NAME') || TYPE_NAMES.get(get('IPN_TYPE_ID')) || '';
     const head = get('ORDER_ID') + get('ORDER_STATUS') + get('ORDER_TOTAL_AMOUNT');
     const tail = secrets.validationKey + get('TEST_MODE') + typeName;
     const ok =
@@ -120,18 +123,17 @@ export function parsePayProNotification(
   if (!options.skipVerification) verifyPayProSignature(fields, options.secrets);
   const get = (name: string) => (fields.get(name)?.[0] ?? '').trim();
   const orderId = get('ORDER_ID');
-  const typeId =
-    get('IPN_TYPE_ID') || Object.entries(TYPE_NAMES).find(([, n]) => n === get('IPN_TYPE_NAME'))?.[0] || '';
+  const typeId = get('IPN_TYPE_ID') || [...TYPE_NAMES].find(([, n]) => n === get('IPN_TYPE_NAME'))?.[0] || '';
   if (!/^\d{1,20}$/.test(orderId))
     throw new NotificationRejectedError('malformed', 'ORDER_ID is missing or not a number.');
-  if (!TYPE_NAMES[typeId])
+  if (!TYPE_NAMES.has(typeId))
     throw new NotificationRejectedError('malformed', 'IPN_TYPE_ID is missing or unknown.');
   const itemId = get('ORDER_ITEM_ID');
   const idempotencyKey = `${orderId}:${itemId}:${typeId}`;
-  const kind = KIND_BY_TYPE[typeId];
+  const kind = KIND_BY_TYPE.get(typeId);
   const base = {
     typeId,
-    typeName: TYPE_NAMES[typeId] as string,
+    typeName: TYPE_NAMES.get(typeId) as string,
     idempotencyKey,
     wantsLicenseReply: typeId === '12',
   };

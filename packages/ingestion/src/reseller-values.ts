@@ -52,7 +52,7 @@ export function parseAmountMinor(text: string, currency: string): number | null 
   return negative ? -minor : minor;
 }
 
-const MONTHS: Record<string, number> = {
+const MONTHS_TABLE: Record<string, number> = {
   jan: 1,
   feb: 2,
   mar: 3,
@@ -66,6 +66,8 @@ const MONTHS: Record<string, number> = {
   nov: 11,
   dec: 12,
 };
+// A Map for lookups: the month name comes from the input.
+const MONTHS = new Map<string, number>(Object.entries(MONTHS_TABLE));
 
 /** A regex group as a number (absent groups are 0). */
 const g = (m: RegExpExecArray, i: number) => Number(m[i] ?? 0);
@@ -111,7 +113,7 @@ export function parseResellerDate(text: string): Date | null {
   }
   m = /^(\d{1,2})[ -]([A-Za-z]{3})[a-z]*[ -](\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(s);
   if (m) {
-    const month = MONTHS[(m[2] ?? '').toLowerCase()];
+    const month = MONTHS.get((m[2] ?? '').toLowerCase());
     return month ? utc(g(m, 3), month, g(m, 1), g(m, 4), g(m, 5), g(m, 6)) : null;
   }
   return null;

@@ -121,3 +121,15 @@ describe('redactCardNumbers', () => {
     });
   });
 });
+
+describe('redactRecord with prototype keys', () => {
+  it('keeps a field named __proto__ or constructor as a field, redacted', () => {
+    const record = JSON.parse(
+      '{"__proto__":"4111 1111 1111 1111","constructor":"x","ORDER_ID":"1"}',
+    ) as Record<string, string>;
+    const out = redactRecord(record);
+    expect(Object.keys(out)).toEqual(['__proto__', 'constructor', 'ORDER_ID']);
+    expect(Object.getOwnPropertyDescriptor(out, '__proto__')?.value).toBe(MARK);
+    expect(out.constructor).toBe('x');
+  });
+});

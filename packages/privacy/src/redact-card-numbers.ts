@@ -71,8 +71,9 @@ export function isCardField(name: string): boolean {
 
 /** Redacts a flat record of fields (webhook form fields, CSV rows): card fields wholesale, card numbers anywhere. */
 export function redactRecord<T extends Record<string, string>>(record: T): T {
-  const out: Record<string, string> = {};
-  for (const key in record) {
+  // No prototype: a field named "__proto__" is kept as a field instead of vanishing into a setter.
+  const out: Record<string, string> = Object.create(null);
+  for (const key of Object.keys(record)) {
     const value = record[key] as string;
     out[key] = isCardField(key) && value !== '' ? CARD_REDACTION_MARK : redactCardNumbers(value);
   }

@@ -31,9 +31,10 @@ const SELF_CONTAINED: Record<string, { usage: string; run(argv: string[]): Promi
 
 async function main(): Promise<number> {
   const [kind, ...args] = process.argv.slice(2);
-  const selfContained = kind ? SELF_CONTAINED[kind] : undefined;
+  // Own keys only: `npm run import -- constructor` must print the usage, not reach Object's prototype.
+  const selfContained = kind && Object.hasOwn(SELF_CONTAINED, kind) ? SELF_CONTAINED[kind] : undefined;
   if (selfContained) return selfContained.run(args);
-  const importer = kind ? IMPORTERS[kind] : undefined;
+  const importer = kind && Object.hasOwn(IMPORTERS, kind) ? IMPORTERS[kind] : undefined;
   if (!importer) {
     console.error(
       `Usage: npm run import -- <kind> FILE [options]\n${[

@@ -14,6 +14,7 @@ export function createUpdateCheckRoute(
   return {
     method: 'POST',
     path: '/collect/update-check',
+    maxBodyBytes: UPDATE_CHECK_MAX_BYTES,
     async handle(req, res, services) {
       const ip = clientIp(req, services.trustProxy);
       const wait = limiter.take(rateLimitKey(ip), services.now().getTime());

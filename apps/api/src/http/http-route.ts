@@ -6,6 +6,10 @@ export type HttpRoute = {
   method: 'GET' | 'POST';
   /** Exact path, or a prefix when it ends with '/'. */
   path: string;
+  /** Largest body anybody may send; the server refuses larger ones before the handler runs (default 64 KB). */
+  maxBodyBytes?: number;
+  /** Largest body from a signed-in owner (uploads); such bodies are timed by their progress only. */
+  ownerMaxBodyBytes?: number;
   handle(req: IncomingMessage, res: ServerResponse, services: AppServices): Promise<void> | void;
 };
 

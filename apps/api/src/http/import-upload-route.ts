@@ -30,13 +30,16 @@ function importerFor(url: URL): ImportStarter | null {
 export const importUploadRoute: HttpRoute = {
   method: 'POST',
   path: '/imports/upload',
+  // Without a session the handler answers 401; the server refuses a large body before that.
+  ownerMaxBodyBytes: MAX_UPLOAD_BYTES,
   async handle(req, res, services) {
     // Refusals answer before the upload is read: discard the body so the client sees the answer.
     const refuse = (status: number, error: string) => {
       req.resume();
       sendJson(res, status, { error });
     };
-    if (!isSameOriginRequest(req, { isSecure: isSecureRequest(req, services.trustProxy) })) {
+    const isSecure = isSecureRequest(req, services.trustProxy);
+    if (!isSameOriginRequest(req, { isSecure, trustProxy: services.trustProxy })) {
       refuse(403, 'Cross-origin request refused.');
       return;
     }

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { TLSSocket } from 'node:tls';
+import { parse as parseCookie } from 'cookie';
 
 /** Behind a TLS-terminating proxy (TRUST_PROXY=1) the proxy's headers are believed; otherwise never. */
 export function isSecureRequest(req: IncomingMessage, trustProxy: boolean): boolean {
@@ -27,4 +28,8 @@ export function clientIp(req: IncomingMessage, trustProxy: boolean): string | nu
 /** `__Host-` binds the cookie to this origin over HTTPS; browsers refuse it on plain HTTP. */
 export function sessionCookieName(isSecure: boolean): string {
   return isSecure ? '__Host-keydesk_session' : 'keydesk_session';
+}
+
+export function readSessionToken(req: IncomingMessage, isSecure: boolean): string | undefined {
+  return parseCookie(req.headers.cookie ?? '')[sessionCookieName(isSecure)];
 }

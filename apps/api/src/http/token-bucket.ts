@@ -22,6 +22,22 @@ export class TokenBucketLimiter {
 
   /** Takes one token for `key`; returns 0 when allowed, else the seconds until a token is back. */
   take(key: string, nowMs: number): number {
+    const bucket = this.refill(key, nowMs);
+    if (bucket.tokens >= 1) {
+      bucket.tokens -= 1;
+      return 0;
+    }
+    return this.secondsUntilToken(bucket);
+  }
+
+  /** Like take, but leaves the token in the bucket: for requests counted only once they fail. */
+  peek(key: string, nowMs: number): number {
+    const bucket = this.buckets.get(key);
+    if (!bucket) return 0;
+    return bucket.tokens >= 1 ? 0 : this.secondsUntilToken(this.refill(key, nowMs));
+  }
+
+  private refill(key: string, nowMs: number): Bucket {
     let bucket = this.buckets.get(key);
     if (bucket) {
       const elapsed = Math.max(0, nowMs - bucket.updatedMs) / 1000;
@@ -32,11 +48,11 @@ export class TokenBucketLimiter {
       bucket = { tokens: this.options.capacity, updatedMs: nowMs };
       this.buckets.set(key, bucket);
     }
-    if (bucket.tokens >= 1) {
-      bucket.tokens -= 1;
-      return 0;
-    }
-    return Math.ceil((1 - bucket.tokens) / this.options.refillPerSecond);
+    return bucket;
+  }
+
+  private secondsUntilToken(bucket: Bucket): number {
+    return bucket.tokens >= 1 ? 0 : Math.ceil((1 - bucket.tokens) / this.options.refillPerSecond);
   }
 
   /** Drops buckets that have refilled (they behave like new ones), else the oldest half. */

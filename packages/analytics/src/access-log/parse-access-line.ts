@@ -35,7 +35,7 @@ export const REFUSAL = {
 } as const;
 
 export type Refusal = (typeof REFUSAL)[keyof typeof REFUSAL];
-const MONTHS: Record<string, number> = {
+const MONTHS_TABLE: Record<string, number> = {
   Jan: 0,
   Feb: 1,
   Mar: 2,
@@ -49,6 +49,8 @@ const MONTHS: Record<string, number> = {
   Nov: 10,
   Dec: 11,
 };
+// A Map for lookups: the month name comes from the log line.
+const MONTHS = new Map<string, number>(Object.entries(MONTHS_TABLE));
 
 // Lines of one hour share "dd/Mon/yyyy:HH" and "±zzzz"; caching the hour's epoch keeps Date.UTC (and
 // every allocation) off the hot path: a line is compared in place.
@@ -77,7 +79,7 @@ function parseLogTimeAt(line: string, start: number, end: number): number {
   if (!(minutes < 60 && seconds < 61)) return Number.NaN;
   if (!sameHour(line, start)) {
     const day = twoDigits(line, start);
-    const month = MONTHS[line.slice(start + 3, start + 6)];
+    const month = MONTHS.get(line.slice(start + 3, start + 6));
     const year = Number(line.slice(start + 7, start + 11));
     const hour = twoDigits(line, start + 12);
     const signChar = line[start + 21];

@@ -50,9 +50,11 @@ export function recordUpdateCheck(options: {
   now: Date;
   ip: string | null;
   check: UpdateCheck;
-  latestVersions: Record<string, string>;
+  latestVersions: ReadonlyMap<string, string>;
 }) {
   const { db, check } = options;
+  // The answer first: a check that cannot be answered is not recorded either.
+  const latestVersion = options.latestVersions.get(check.product) ?? null;
   const network = (options.ip && networkOfIp(options.ip)) || 'unknown';
   let buffer = buffers.get(db);
   if (!buffer) {
@@ -74,7 +76,6 @@ export function recordUpdateCheck(options: {
     buffer.timer = setTimeout(() => flushUpdateChecks(db), FLUSH_AFTER_MS);
     buffer.timer.unref();
   }
-  const latestVersion = options.latestVersions[check.product] ?? null;
   return {
     latestVersion,
     updateAvailable: latestVersion !== null && compareVersions(latestVersion, check.version) > 0,
