@@ -3,6 +3,9 @@ import {
   ALL_FROM,
   type DayRange,
   type Granularity,
+  type PartialBuckets,
+  partialBuckets,
+  previousEndMs,
   previousRange,
   type RangeInput,
   resolveRange,
@@ -19,8 +22,15 @@ import {
 export type TimeSeriesResult = {
   range: DayRange;
   rows: SeriesRow[];
-  /** The period of the same length just before, when asked for (never for "all"). */
-  previous: { range: DayRange; rows: SeriesRow[] } | null;
+  /** Buckets the range or the clock cuts short, for the chart to draw as partial. */
+  partial: PartialBuckets;
+  /**
+   * The period of the same length just before, when asked for (never for "all"), covering the same
+   * elapsed span: when the range ends today, timestamped rows of its last day count only up to the
+   * current time of day. Per-day tables (web, downloads, rolled-up update checks) have no time of
+   * day; their previous last day counts whole.
+   */
+  previous: { range: DayRange; rows: SeriesRow[]; endMs: number } | null;
 };
 
 /** 'all' starts at the first bucket with data, so the chart does not draw years of zeros. */
@@ -43,12 +53,19 @@ export function getTimeSeries(options: {
   const asked = resolveRange(options.range, options.now);
   const rows = querySeries(sqlite, options.metric, asked, options.granularity);
   const range = trimAll(options.range, asked, rows);
-  if (!options.compare || options.range.range === 'all') return { range, rows, previous: null };
+  const partial = partialBuckets(range, options.granularity, options.now);
+  if (!options.compare || options.range.range === 'all') return { range, rows, partial, previous: null };
   const prior = previousRange(range);
+  const endMs = previousEndMs(range, prior, options.now);
   return {
     range,
     rows,
-    previous: { range: prior, rows: querySeries(sqlite, options.metric, prior, options.granularity) },
+    partial,
+    previous: {
+      range: prior,
+      rows: querySeries(sqlite, options.metric, prior, options.granularity, endMs),
+      endMs,
+    },
   };
 }
 

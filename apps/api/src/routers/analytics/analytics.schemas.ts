@@ -26,7 +26,11 @@ const ZSeriesRow = z.object({
 export const ZTimeSeriesOutput = z.object({
   range: ZDayRange,
   rows: z.array(ZSeriesRow),
-  previous: z.object({ range: ZDayRange, rows: z.array(ZSeriesRow) }).nullable(),
+  partial: z.object({
+    first: z.object({ bucket: z.string(), from: z.string() }).nullable(),
+    last: z.object({ bucket: z.string(), through: z.string() }).nullable(),
+  }),
+  previous: z.object({ range: ZDayRange, rows: z.array(ZSeriesRow), endMs: z.number() }).nullable(),
 });
 
 export const ZBreakdownInput = z.object({
