@@ -75,6 +75,13 @@ export function formatCompactMoney(valueMajor: number, currency: string): string
   ).format(valueMajor);
 }
 
+/** Money already in major units (the charts' values): "€1,234.50". */
+export function formatMajorMoney(valueMajor: number, currency: string): string {
+  return cached(`major-${currency}`, (l) => new Intl.NumberFormat(l, { style: 'currency', currency })).format(
+    valueMajor,
+  );
+}
+
 /** "DE" → "Germany" in the owner's language; codes the browser does not know stay as they are. */
 export function formatCountry(code: string): string {
   if (!/^[A-Za-z]{2}$/.test(code)) return code;

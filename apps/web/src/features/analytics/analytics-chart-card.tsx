@@ -17,6 +17,10 @@ export function AnalyticsChartCard(props: {
   csv: () => { header: string[]; rows: CsvCell[][] };
   chart: ReactNode;
   table: ReactNode;
+  /** The total and its change, above the chart. */
+  headline?: ReactNode;
+  /** Controls beside the title, such as the currency picker. */
+  actions?: ReactNode;
 }) {
   const { state } = props;
   const body = state.error ? (
@@ -27,6 +31,7 @@ export function AnalyticsChartCard(props: {
     <EmptyState title="Nothing in this range">{props.emptyHint}</EmptyState>
   ) : (
     <>
+      {props.headline}
       {props.chart}
       <details className="analytics-table">
         <summary>Show the figures as a table</summary>
@@ -40,19 +45,22 @@ export function AnalyticsChartCard(props: {
         <Title order={3} size="h5">
           {props.title}
         </Title>
-        <Button
-          size="xs"
-          variant="subtle"
-          leftSection={<IconDownload size={14} aria-hidden />}
-          disabled={state.isPending || Boolean(state.error) || props.isEmpty}
-          aria-label={`Download ${props.title} as CSV`}
-          onClick={() => {
-            const { header, rows } = props.csv();
-            downloadCsv(`${props.testId}.csv`, toCsv(header, rows));
-          }}
-        >
-          CSV
-        </Button>
+        <Group gap="xs" wrap="nowrap">
+          {props.actions}
+          <Button
+            size="xs"
+            variant="subtle"
+            leftSection={<IconDownload size={14} aria-hidden />}
+            disabled={state.isPending || Boolean(state.error) || props.isEmpty}
+            aria-label={`Download ${props.title} as CSV`}
+            onClick={() => {
+              const { header, rows } = props.csv();
+              downloadCsv(`${props.testId}.csv`, toCsv(header, rows));
+            }}
+          >
+            CSV
+          </Button>
+        </Group>
       </Group>
       {body}
     </Card>
