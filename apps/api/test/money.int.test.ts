@@ -148,6 +148,31 @@ describe('revenue in the home currency', () => {
     );
   }, 120_000);
 
+  it('gives the Overview one revenue figure, naming the currencies it could not convert', async () => {
+    const fresh = await createTestDb();
+    try {
+      const caller = createOwnerCaller(fresh);
+      expect((await caller.overview.get()).revenueHome).toBeNull();
+      await caller.analytics.setHomeCurrency({ homeCurrency: 'EUR' });
+      const at = Date.now() - 86_400_000;
+      const insert = fresh.sqlite.prepare(
+        `INSERT INTO "Order" (reseller, resellerOrderId, product, edition, amountMinor, currency, status, purchasedAt, createdAt, updatedAt)
+         VALUES ('manual', ?, 'Tessera', 'Pro', ?, ?, 'completed', ?, ?, ?)`,
+      );
+      insert.run('o-1', 4_900, 'EUR', at, at, at);
+      insert.run('o-2', 5_900, 'USD', at, at, at);
+      // The local rates end in April 2026: today's dollars cannot be converted, and the Overview says so.
+      expect((await caller.overview.get()).revenueHome).toEqual({
+        currency: 'EUR',
+        currentMinor: 4_900,
+        previousMinor: 0,
+        missingCurrencies: ['USD'],
+      });
+    } finally {
+      await fresh.destroy();
+    }
+  });
+
   it('refuses a home currency that is not one', async () => {
     await expect(createOwnerCaller(db).analytics.setHomeCurrency({ homeCurrency: 'XYZ' })).rejects.toThrow();
     expect((await createOwnerCaller(db).analytics.moneySettings()).homeCurrency).toBe('USD');

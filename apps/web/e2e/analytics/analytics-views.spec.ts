@@ -47,20 +47,20 @@ describe('Analytics views', () => {
 
     await page.reload();
     await page.getByTestId('chart-traffic').locator('canvas').first().waitFor({ timeout: 90_000 });
-    await expect(page.getByRole('tab', { name: 'Website' }).getAttribute('aria-selected')).resolves.toBe(
-      'true',
-    );
-    await expect(page.getByRole('radio', { name: '12 months', exact: true }).isChecked()).resolves.toBe(true);
-    await expect(page.getByRole('radio', { name: 'Month', exact: true }).isChecked()).resolves.toBe(true);
+    await page.getByRole('tab', { name: 'Website', selected: true }).waitFor();
+    await page
+      .getByRole('radio', { name: '12 months', exact: true, checked: true })
+      .waitFor({ state: 'attached' });
+    await page
+      .getByRole('radio', { name: 'Month', exact: true, checked: true })
+      .waitFor({ state: 'attached' });
 
     await page.goBack();
     await page.waitForURL((url) => !url.search.includes('section='));
-    await expect(page.getByRole('tab', { name: 'Sales' }).getAttribute('aria-selected')).resolves.toBe(
-      'true',
-    );
+    await page.getByRole('tab', { name: 'Sales', selected: true }).waitFor();
     await page.goBack();
     await page.waitForURL((url) => !url.search.includes('by='));
-    await expect(page.getByRole('radio', { name: 'Day', exact: true }).isChecked()).resolves.toBe(true);
+    await page.getByRole('radio', { name: 'Day', exact: true, checked: true }).waitFor({ state: 'attached' });
     await page.context().close();
   }, 240_000);
 
@@ -114,6 +114,28 @@ describe('Analytics views', () => {
     await countries.getByRole('table').waitFor({ timeout: 90_000 });
     const name = new Intl.DisplayNames('en-US', { type: 'region' }).of(topCountry);
     await expect(countries.getByRole('rowheader').first().textContent()).resolves.toBe(name);
+    await page.context().close();
+  }, 180_000);
+
+  it('shows revenue in the home currency, and says which sales have no rate instead of guessing', async () => {
+    const page = await newPage(browser);
+    await signIn(page, server.url);
+    await page.goto(`${server.url}/analytics`);
+    const settings = page.getByTestId('home-currency');
+    await settings.getByText('Pick one to see revenue').waitFor({ timeout: 60_000 });
+    await settings.getByLabel('Home currency').click();
+    await page.getByRole('option', { name: 'EUR', exact: true }).click();
+    // The demo database holds no ECB rates: sales in other currencies are named, not converted.
+    await settings.getByText('No exchange rates yet').waitFor({ timeout: 60_000 });
+    const revenue = page.getByTestId('chart-revenue');
+    await revenue.getByTestId('missing-rates').waitFor({ timeout: 60_000 });
+    await expect(revenue.getByTestId('missing-rates').textContent()).resolves.toMatch(/No ECB rate for USD/);
+    await expect(revenue.getByLabel('Currency of Revenue').inputValue()).resolves.toBe('EUR, all sales');
+    // Per-currency figures stay one click away.
+    await revenue.getByLabel('Currency of Revenue').click();
+    await page.getByRole('option', { name: 'USD', exact: true }).click();
+    await expect(revenue.getByTestId('missing-rates').count()).resolves.toBe(0);
+    await expect(revenue.getByTestId('chart-headline').textContent()).resolves.toMatch(/\$/);
     await page.context().close();
   }, 180_000);
 

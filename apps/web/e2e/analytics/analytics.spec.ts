@@ -48,6 +48,8 @@ describe('Analytics', () => {
     await page.getByText('Month', { exact: true }).click();
     // Comparing is on by default.
     await expect(page.getByLabel('Compare with previous period').isChecked()).resolves.toBe(true);
+    await page.waitForURL(/by=month/);
+    await page.locator('[data-testid="chart-traffic"][aria-busy="false"]').waitFor({ timeout: 60_000 });
     await traffic.getByText('Page views (previous)').first().waitFor({ state: 'attached', timeout: 60_000 });
 
     const csv = await downloadCsv(page, 'Page views and visitors');

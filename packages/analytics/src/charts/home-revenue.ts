@@ -25,10 +25,13 @@ export function homeRevenueSeries(options: {
   home: string;
   /** Exclusive end; defaults to the midnight after range.to (see previousEndMs). */
   endMs?: number;
+  /** Inclusive start; defaults to the midnight starting range.from (the Overview's window starts mid-day). */
+  startMs?: number;
 }): { rows: SeriesRow[]; missing: MissingRate[] } {
   const { sqlite, range, granularity, home } = options;
   const endMs = options.endMs ?? dayMs(range.to) + 86_400_000;
-  const daily = sqlite.prepare(DAILY_SALES_SQL).safeIntegers(false).all(dayMs(range.from), endMs) as {
+  const startMs = options.startMs ?? dayMs(range.from);
+  const daily = sqlite.prepare(DAILY_SALES_SQL).safeIntegers(false).all(startMs, endMs) as {
     day: string;
     currency: string;
     minor: number;

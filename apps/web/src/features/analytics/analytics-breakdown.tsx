@@ -79,7 +79,12 @@ export function AnalyticsBreakdown(props: {
     <AnalyticsChartCard
       title={props.title}
       testId={props.testId}
-      state={{ isPending: !ready || result.isPending, error: result.error, refetch: result.refetch }}
+      state={{
+        isPending: !ready || result.isPending,
+        isFetching: result.isFetching,
+        error: result.error,
+        refetch: result.refetch,
+      }}
       isEmpty={rows.length === 0}
       emptyHint={props.emptyHint}
       actions={

@@ -6,7 +6,13 @@ import type { ReactNode } from 'react';
 import { EmptyState, QueryError, SkeletonRows } from '../../components/ui/query-state.tsx';
 import { type CsvCell, downloadCsv, toCsv } from './analytics-csv.ts';
 
-export type ChartCardState = { isPending: boolean; error: unknown; refetch: () => unknown };
+export type ChartCardState = {
+  isPending: boolean;
+  /** Fetching new figures while the old ones stay on screen. */
+  isFetching?: boolean;
+  error: unknown;
+  refetch: () => unknown;
+};
 
 export function AnalyticsChartCard(props: {
   title: string;
@@ -40,7 +46,12 @@ export function AnalyticsChartCard(props: {
     </>
   );
   return (
-    <Card data-testid={props.testId} component="section" aria-label={props.title}>
+    <Card
+      data-testid={props.testId}
+      component="section"
+      aria-label={props.title}
+      aria-busy={Boolean(state.isPending || state.isFetching)}
+    >
       <Group justify="space-between" mb="sm" wrap="nowrap">
         <Title order={3} size="h5">
           {props.title}

@@ -69,7 +69,12 @@ export function AnalyticsTimeChart(props: {
     <AnalyticsChartCard
       title={props.title}
       testId={props.testId}
-      state={{ isPending: !ready || result.isPending, error: result.error, refetch: result.refetch }}
+      state={{
+        isPending: !ready || result.isPending,
+        isFetching: result.isFetching,
+        error: result.error,
+        refetch: result.refetch,
+      }}
       isEmpty={current.length === 0}
       emptyHint={props.emptyHint}
       actions={
