@@ -9,6 +9,8 @@ export function AnalyticsHeadline(props: {
   current: number;
   previous: number | null;
   previousLabel?: string;
+  /** The series the total counts, when the chart draws several ("Chats"). */
+  name?: string;
 }) {
   const change = props.previous === null ? null : formatChange(props.current, props.previous);
   const isDown = props.previous !== null && props.current < props.previous;
@@ -17,6 +19,11 @@ export function AnalyticsHeadline(props: {
       <Text fz={24} fw={700} className="num" aria-label={`${props.label}: ${props.total}`}>
         {props.total}
       </Text>
+      {props.name ? (
+        <Text size="sm" fw={600}>
+          {props.name}
+        </Text>
+      ) : null}
       {change ? (
         <Badge
           variant="light"

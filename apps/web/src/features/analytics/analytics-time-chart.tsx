@@ -98,6 +98,7 @@ export function AnalyticsTimeChart(props: {
             ) : null}
             <AnalyticsHeadline
               label={`${label(headline.dataset)} in this range`}
+              name={current.length > 1 ? label(headline.dataset) : undefined}
               total={display(headline.dataset, headline.current)}
               current={headline.current}
               previous={headline.previous}

@@ -64,4 +64,14 @@ describe('moneyChoices', () => {
     ]);
     expect(moneyChoices(rows, ['orders'])).toEqual([]);
   });
+
+  it('ranks currencies by orders, not by sums of minor units', () => {
+    const yen = [
+      { bucket: '2026-12-01', series: 'orders', currency: 'JPY', value: 1 },
+      { bucket: '2026-12-01', series: 'revenueMinor', currency: 'JPY', value: 990_000 },
+      { bucket: '2026-12-01', series: 'orders', currency: 'USD', value: 9 },
+      { bucket: '2026-12-01', series: 'revenueMinor', currency: 'USD', value: 9_000 },
+    ];
+    expect(moneyChoices(yen, ['revenueMinor']).map((c) => c.label)).toEqual(['USD', 'JPY']);
+  });
 });

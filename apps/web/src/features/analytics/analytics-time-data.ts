@@ -51,13 +51,21 @@ function shape(datasets: Dataset[], options: TimeChartOptions): Dataset[] {
  * currency money arrived in, largest total first. Values are dataset keys (see toSeries).
  */
 export function moneyChoices(rows: SeriesRow[], series: string[]): { value: string; label: string }[] {
+  // Ranked by order count when the rows carry it: sums of minor units are not comparable across
+  // currencies (a yen total dwarfs a dollar one).
+  const hasOrders = rows.some((row) => row.series === 'orders');
   const totals = new Map<string, number>();
   let home: string | null = null;
   for (const row of rows) {
-    if (!row.currency || !series.includes(row.series) || !row.series.endsWith('Minor')) continue;
-    if (row.series === HOME_SERIES) home = row.currency;
-    else totals.set(row.currency, (totals.get(row.currency) ?? 0) + row.value);
+    if (!row.currency) continue;
+    if (row.series === HOME_SERIES && series.includes(HOME_SERIES)) home = row.currency;
+    const counts = hasOrders
+      ? row.series === 'orders'
+      : series.includes(row.series) && row.series !== HOME_SERIES;
+    if (counts && row.series !== HOME_SERIES)
+      totals.set(row.currency, (totals.get(row.currency) ?? 0) + row.value);
   }
+  if (!series.some((s) => s !== HOME_SERIES && s.endsWith('Minor'))) totals.clear();
   const own = [...totals]
     .sort((a, b) => b[1] - a[1])
     .map(([currency]) => ({
