@@ -54,3 +54,12 @@ export function readUpdateCheckRetentionDays(settings: SettingsReader): number {
   const days = Number(settings.get(SETTING_UPDATE_CHECK_RETENTION_DAYS));
   return Number.isInteger(days) && days >= 1 && days <= 365 ? days : DEFAULT_UPDATE_CHECK_RETENTION_DAYS;
 }
+
+/** The currency the owner thinks in (ISO 4217, e.g. "EUR"); revenue is converted into it. */
+export const SETTING_HOME_CURRENCY = 'money.homeCurrency';
+
+/** The home currency, or null when none is set (money then stays per currency). */
+export function readHomeCurrency(settings: SettingsReader): string | null {
+  const value = settings.get(SETTING_HOME_CURRENCY);
+  return value && /^[A-Z]{3}$/.test(value) ? value : null;
+}

@@ -19,6 +19,16 @@ export {
 } from './charts/chart-sql.ts';
 export { getBreakdown, getTimeSeries } from './charts/get-chart.ts';
 export { getOverview, OVERVIEW_WINDOW_DAYS } from './get-overview.ts';
+export { convertMinor, loadRates, minorDigits, rateOn } from './money/convert.ts';
+export {
+  type EuroRate,
+  latestRateDay,
+  type ParsedRates,
+  parseEcbCsv,
+  parseEcbXml,
+  storeRates,
+} from './money/ecb-rates.ts';
+export { getMoneySettings, setHomeCurrency } from './money/money-settings.ts';
 export { compareVersions, type UpdateCheck, ZUpdateCheck } from './update-checks/update-check-schema.ts';
 export {
   findPossibleAbuse,

@@ -1,3 +1,4 @@
+import { exchangeRateJob } from './exchange-rate-job.ts';
 import { mailboxSyncJob } from './mailbox-sync-job.ts';
 import {
   auditLogPurgeJob,
@@ -26,6 +27,7 @@ export const scheduledJobs: ScheduledJob[] = [
   rawUpdateChecksPurgeJob(() => scheduledJobs.some((job) => job.name === UPDATE_CHECK_ROLLUP_JOB)),
   vacuumJob,
   backupJob,
+  exchangeRateJob(),
 ];
 
 /** Every background worker. Domains add theirs here. */

@@ -40,13 +40,16 @@ describe('Analytics', () => {
   it('changes range and granularity, compares, and exports a CSV whose numbers match the database', async () => {
     const page = await newPage(browser, { acceptDownloads: true });
     await signIn(page, server.url);
-    await page.goto(`${server.url}/analytics`);
+    await page.goto(`${server.url}/analytics?section=website`);
     const traffic = page.getByTestId('chart-traffic');
     await traffic.getByRole('img').waitFor({ timeout: 90_000 });
 
     await page.getByText('12 months', { exact: true }).click();
     await page.getByText('Month', { exact: true }).click();
-    await page.getByLabel('Compare with previous period').check({ force: true });
+    // Comparing is on by default.
+    await expect(page.getByLabel('Compare with previous period').isChecked()).resolves.toBe(true);
+    await page.waitForURL(/by=month/);
+    await page.locator('[data-testid="chart-traffic"][aria-busy="false"]').waitFor({ timeout: 60_000 });
     await traffic.getByText('Page views (previous)').first().waitFor({ state: 'attached', timeout: 60_000 });
 
     const csv = await downloadCsv(page, 'Page views and visitors');

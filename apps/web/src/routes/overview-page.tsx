@@ -47,16 +47,32 @@ export function OverviewPage() {
               <Text size="xs" tt="uppercase" fw={600} c="dimmed">
                 Revenue
               </Text>
+              {data.revenueHome ? (
+                <>
+                  <Text fz={26} fw={700} className="num" data-testid="revenue-home">
+                    {formatMoney(data.revenueHome.currentMinor, data.revenueHome.currency)}{' '}
+                    <Text span size="xs" c="dimmed">
+                      {formatChange(data.revenueHome.currentMinor, data.revenueHome.previousMinor) ?? ''}
+                    </Text>
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {data.revenueHome.missingCurrencies.length > 0
+                      ? `Without ${data.revenueHome.missingCurrencies.join(', ')}: no exchange rate yet`
+                      : `All currencies at each day's ECB rate`}
+                  </Text>
+                </>
+              ) : null}
               {data.revenue.length === 0 ? (
                 <Text c="dimmed" size="sm" mt={6}>
                   No sales in this period.
                 </Text>
               ) : (
                 <Stack gap={2} mt={4}>
-                  {data.revenue.slice(0, 4).map((row) => (
+                  {data.revenue.slice(0, data.revenueHome ? 3 : 4).map((row) => (
                     <Text
                       key={row.currency}
-                      fw={600}
+                      fw={data.revenueHome ? 400 : 600}
+                      size={data.revenueHome ? 'xs' : undefined}
                       className="num"
                       ta="left"
                       data-testid={`revenue-${row.currency}`}

@@ -157,13 +157,13 @@ const BREAKDOWNS: Record<BreakdownDimension, (p: Bound, limit: number) => [strin
   ],
 };
 
-function bound(range: DayRange, granularity: Granularity): Bound {
+function bound(range: DayRange, granularity: Granularity, endMs?: number): Bound {
   return {
     b: BUCKETS[granularity],
     from: range.from,
     to: range.to,
     fromMs: dayMs(range.from),
-    toMs: dayMs(addDays(range.to, 1)),
+    toMs: endMs ?? dayMs(addDays(range.to, 1)),
   };
 }
 
@@ -188,8 +188,10 @@ export function querySeries(
   metric: TimeSeriesMetric,
   range: DayRange,
   granularity: Granularity,
+  /** An earlier exclusive end than the range's last midnight, for timestamped rows (see previousEndMs). */
+  endMs?: number,
 ): SeriesRow[] {
-  const [sql, params, pair] = SERIES[metric](bound(range, granularity));
+  const [sql, params, pair] = SERIES[metric](bound(range, granularity, endMs));
   const rows = prepared(sqlite, sql).all(...params);
   if (!pair) return rows as SeriesRow[];
   const out: SeriesRow[] = [];

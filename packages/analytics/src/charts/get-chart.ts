@@ -3,6 +3,9 @@ import {
   ALL_FROM,
   type DayRange,
   type Granularity,
+  type PartialBuckets,
+  partialBuckets,
+  previousEndMs,
   previousRange,
   type RangeInput,
   resolveRange,
@@ -15,12 +18,25 @@ import {
   type SeriesRow,
   type TimeSeriesMetric,
 } from './chart-sql.ts';
+import { homeRevenueSeries, type MissingRate } from './home-revenue.ts';
 
 export type TimeSeriesResult = {
   range: DayRange;
   rows: SeriesRow[];
-  /** The period of the same length just before, when asked for (never for "all"). */
-  previous: { range: DayRange; rows: SeriesRow[] } | null;
+  /** Buckets the range or the clock cuts short, for the chart to draw as partial. */
+  partial: PartialBuckets;
+  /**
+   * The period of the same length just before, when asked for (never for "all"), covering the same
+   * elapsed span: when the range ends today, timestamped rows of its last day count only up to the
+   * current time of day. Per-day tables (web, downloads, rolled-up update checks) have no time of
+   * day; their previous last day counts whole.
+   */
+  previous: { range: DayRange; rows: SeriesRow[]; endMs: number } | null;
+  /**
+   * Sales only, with a home currency set: revenue converted into it (series revenueHomeMinor) and
+   * the currencies some days of which had no rate to convert with.
+   */
+  home: { currency: string; missing: MissingRate[] } | null;
 };
 
 /** 'all' starts at the first bucket with data, so the chart does not draw years of zeros. */
@@ -38,18 +54,29 @@ export function getTimeSeries(options: {
   range: RangeInput;
   granularity: Granularity;
   compare: boolean;
+  /** Revenue is also converted into this currency (sales only); null leaves money per currency. */
+  homeCurrency?: string | null;
 }): TimeSeriesResult {
   const { sqlite } = options.db;
+  const { granularity } = options;
   const asked = resolveRange(options.range, options.now);
-  const rows = querySeries(sqlite, options.metric, asked, options.granularity);
+  const rows = querySeries(sqlite, options.metric, asked, granularity);
   const range = trimAll(options.range, asked, rows);
-  if (!options.compare || options.range.range === 'all') return { range, rows, previous: null };
+  const partial = partialBuckets(range, granularity, options.now);
+  const homeCurrency = options.metric === 'sales' ? (options.homeCurrency ?? null) : null;
+  const home = homeCurrency ? homeRevenueSeries({ sqlite, range, granularity, home: homeCurrency }) : null;
+  if (home) rows.push(...home.rows);
+  const homeInfo = home && homeCurrency ? { currency: homeCurrency, missing: home.missing } : null;
+  if (!options.compare || options.range.range === 'all')
+    return { range, rows, partial, previous: null, home: homeInfo };
   const prior = previousRange(range);
-  return {
-    range,
-    rows,
-    previous: { range: prior, rows: querySeries(sqlite, options.metric, prior, options.granularity) },
-  };
+  const endMs = previousEndMs(range, prior, options.now);
+  const previousRows = querySeries(sqlite, options.metric, prior, granularity, endMs);
+  if (homeCurrency)
+    previousRows.push(
+      ...homeRevenueSeries({ sqlite, range: prior, granularity, home: homeCurrency, endMs }).rows,
+    );
+  return { range, rows, partial, previous: { range: prior, rows: previousRows, endMs }, home: homeInfo };
 }
 
 export function getBreakdown(options: {

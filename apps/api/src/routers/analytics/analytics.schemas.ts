@@ -26,7 +26,32 @@ const ZSeriesRow = z.object({
 export const ZTimeSeriesOutput = z.object({
   range: ZDayRange,
   rows: z.array(ZSeriesRow),
-  previous: z.object({ range: ZDayRange, rows: z.array(ZSeriesRow) }).nullable(),
+  partial: z.object({
+    first: z.object({ bucket: z.string(), from: z.string() }).nullable(),
+    last: z.object({ bucket: z.string(), through: z.string() }).nullable(),
+  }),
+  previous: z.object({ range: ZDayRange, rows: z.array(ZSeriesRow), endMs: z.number() }).nullable(),
+  home: z
+    .object({
+      currency: z.string(),
+      missing: z.array(
+        z.object({ currency: z.string(), days: z.number().int(), firstDay: z.string(), lastDay: z.string() }),
+      ),
+    })
+    .nullable(),
+});
+
+const ZCurrency = z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as EUR');
+export const ZMoneySettingsOutput = z.object({
+  homeCurrency: ZCurrency.nullable(),
+  /** The newest day the ECB rates table covers, or null when it holds none. */
+  ratesThrough: z.string().nullable(),
+});
+export const ZSetHomeCurrencyInput = z.object({
+  homeCurrency: ZCurrency.refine(
+    (code) => Intl.supportedValuesOf('currency').includes(code),
+    'a currency this server knows',
+  ).nullable(),
 });
 
 export const ZBreakdownInput = z.object({

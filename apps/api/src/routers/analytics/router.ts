@@ -1,10 +1,14 @@
 import {
   getBreakdown,
+  getMoneySettings,
   getTimeSeries,
   listAccessLogRuns,
   listPossibleAbuse,
+  readHomeCurrency,
+  setHomeCurrency,
   startAccessLogImport,
 } from '@keydesk/analytics';
+import { z } from 'zod';
 import { createRouter, ownerProcedure } from '../../trpc.ts';
 import {
   ZBreakdownInput,
@@ -13,8 +17,10 @@ import {
   ZImportAccessLogOutput,
   ZImportRunsInput,
   ZImportRunsOutput,
+  ZMoneySettingsOutput,
   ZPossibleAbuseInput,
   ZPossibleAbuseOutput,
+  ZSetHomeCurrencyInput,
   ZTimeSeriesInput,
   ZTimeSeriesOutput,
 } from './analytics.schemas.ts';
@@ -23,7 +29,19 @@ export const analyticsRouter = createRouter({
   timeSeries: ownerProcedure
     .input(ZTimeSeriesInput)
     .output(ZTimeSeriesOutput)
-    .query(({ ctx, input }) => getTimeSeries({ db: ctx.db, now: ctx.now(), ...input })),
+    .query(({ ctx, input }) =>
+      getTimeSeries({ db: ctx.db, now: ctx.now(), homeCurrency: readHomeCurrency(ctx.settings), ...input }),
+    ),
+  moneySettings: ownerProcedure
+    .input(z.void())
+    .output(ZMoneySettingsOutput)
+    .query(({ ctx }) => getMoneySettings({ db: ctx.db, settings: ctx.settings })),
+  setHomeCurrency: ownerProcedure
+    .input(ZSetHomeCurrencyInput)
+    .output(ZMoneySettingsOutput)
+    .mutation(({ ctx, input }) =>
+      setHomeCurrency({ db: ctx.db, settings: ctx.settings, homeCurrency: input.homeCurrency }),
+    ),
   breakdown: ownerProcedure
     .input(ZBreakdownInput)
     .output(ZBreakdownOutput)

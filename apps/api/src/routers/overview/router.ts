@@ -1,4 +1,4 @@
-import { getOverview } from '@keydesk/analytics';
+import { getOverview, readHomeCurrency } from '@keydesk/analytics';
 import { z } from 'zod';
 import { createRouter, ownerProcedure } from '../../trpc.ts';
 
@@ -9,6 +9,14 @@ const ZOverviewOutput = z.object({
   revenue: z.array(
     z.object({ currency: z.string(), currentMinor: z.number().int(), previousMinor: z.number().int() }),
   ),
+  revenueHome: z
+    .object({
+      currency: z.string(),
+      currentMinor: z.number().int(),
+      previousMinor: z.number().int(),
+      missingCurrencies: z.array(z.string()),
+    })
+    .nullable(),
   openConversations: z.number().int(),
   latestOrders: z.array(
     z.object({
@@ -30,5 +38,7 @@ export const overviewRouter = createRouter({
   get: ownerProcedure
     .input(z.void())
     .output(ZOverviewOutput)
-    .query(({ ctx }) => getOverview({ db: ctx.db, now: ctx.now() })),
+    .query(({ ctx }) =>
+      getOverview({ db: ctx.db, now: ctx.now(), homeCurrency: readHomeCurrency(ctx.settings) }),
+    ),
 });

@@ -1,11 +1,21 @@
-// Shares (doughnut or bars) beside a top-N table: countries, browsers, referrers, versions…
-import { SimpleGrid, Table } from '@mantine/core';
+// Shares (doughnut or bars) above a top-N table: countries, browsers, referrers, versions…
+// Names are spelled out (country and language codes via Intl.DisplayNames); money is shown in one
+// currency at a time, ranked within it.
+import { Select, Stack, Table } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import {
+  formatCompact,
+  formatCompactMoney,
+  formatCountry,
+  formatLanguage,
+  formatMajorMoney,
+} from '../../components/charts/chart-format.ts';
 import { LazyChart } from '../../components/charts/lazy-chart.tsx';
 import { formatCount, formatMoney } from '../../lib/format.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { AnalyticsChartCard } from './analytics-chart-card.tsx';
-import { type AnalyticsQuery, rangeInput } from './analytics-query.ts';
+import { type AnalyticsQuery, minorToMajor, rangeInput } from './analytics-query.ts';
 
 type Dimension =
   | 'web.country'
@@ -19,6 +29,10 @@ type Dimension =
   | 'updates.appVersion'
   | 'updates.language'
   | 'sales.product';
+
+// Long product or browser names stay on one line (the full name is in the title) instead of
+// wrapping onto four and squeezing the figures.
+const ELLIPSIS = { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } as const;
 
 const percent = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 1 });
 
@@ -43,21 +57,49 @@ export function AnalyticsBreakdown(props: {
     enabled: ready,
     placeholderData: (previous) => previous,
   });
-  const rows = result.data?.rows ?? [];
+  const allRows = result.data?.rows ?? [];
   const isMoney = props.dimension === 'sales.product';
+  // Currencies in the order of their largest total; money is never summed across them.
+  const currencies = [...new Set(allRows.filter((r) => r.currency).map((r) => r.currency as string))];
+  const [picked, setPicked] = useState<string | null>(null);
+  const currency = picked && currencies.includes(picked) ? picked : (currencies[0] ?? null);
+  const rows = isMoney ? allRows.filter((r) => r.currency === currency) : allRows;
   const value = (row: (typeof rows)[number]) =>
     isMoney && row.currency ? formatMoney(row.value, row.currency) : formatCount(row.value);
-  const name = (row: (typeof rows)[number]) => (row.currency ? `${row.key} (${row.currency})` : row.key);
-  // Money cannot be drawn across currencies; the sales chart shows order counts, which can.
-  const chartValue = (row: (typeof rows)[number]) => (isMoney ? (row.secondary ?? 0) : row.value);
+  const name = (row: (typeof rows)[number]) =>
+    props.dimension === 'web.country'
+      ? formatCountry(row.key)
+      : props.dimension === 'updates.language'
+        ? formatLanguage(row.key)
+        : row.key;
+  const chartValue = (row: (typeof rows)[number]) =>
+    isMoney && row.currency ? minorToMajor(row.value, row.currency) : row.value;
 
   return (
     <AnalyticsChartCard
       title={props.title}
       testId={props.testId}
-      state={{ isPending: !ready || result.isPending, error: result.error, refetch: result.refetch }}
+      state={{
+        isPending: !ready || result.isPending,
+        isFetching: result.isFetching,
+        error: result.error,
+        refetch: result.refetch,
+      }}
       isEmpty={rows.length === 0}
       emptyHint={props.emptyHint}
+      actions={
+        isMoney && currencies.length > 1 ? (
+          <Select
+            size="xs"
+            w={92}
+            aria-label={`Currency of ${props.title}`}
+            data={currencies}
+            value={currency}
+            allowDeselect={false}
+            onChange={(next) => setPicked(next)}
+          />
+        ) : null
+      }
       csv={() => ({
         header: [
           'name',
@@ -65,7 +107,7 @@ export function AnalyticsBreakdown(props: {
           ...(props.secondaryLabel ? [props.secondaryLabel] : []),
           'share',
         ],
-        rows: rows.map((row) => [
+        rows: allRows.map((row) => [
           row.key,
           ...(isMoney ? [row.currency, row.value] : [row.value]),
           ...(props.secondaryLabel ? [row.secondary] : []),
@@ -73,22 +115,25 @@ export function AnalyticsBreakdown(props: {
         ]),
       })}
       chart={
-        <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+        <Stack gap="md">
           <LazyChart
             kind={props.kind}
-            height={220}
+            horizontal={props.kind === 'bar'}
+            height={props.kind === 'bar' ? Math.max(120, rows.length * 26 + 24) : 220}
             ariaLabel={`${props.title}: top ${rows.length}`}
             labels={rows.map(name)}
-            datasets={[{ label: isMoney ? 'Orders' : props.valueLabel, data: rows.map(chartValue) }]}
+            formatValue={(v) => (isMoney && currency ? formatMajorMoney(v, currency) : formatCount(v))}
+            formatAxis={(v) => (isMoney && currency ? formatCompactMoney(v, currency) : formatCompact(v))}
+            datasets={[{ label: props.valueLabel, data: rows.map(chartValue) }]}
           />
-          <Table striped aria-label={`${props.title}, top ${rows.length}`}>
+          <Table striped layout="fixed" aria-label={`${props.title}, top ${rows.length}`}>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">Name</Table.Th>
-                <Table.Th scope="col" className="num">
+                <Table.Th scope="col" className="num" w="32%">
                   {props.valueLabel}
                 </Table.Th>
-                <Table.Th scope="col" className="num">
+                <Table.Th scope="col" className="num" w={72}>
                   Share
                 </Table.Th>
               </Table.Tr>
@@ -96,7 +141,7 @@ export function AnalyticsBreakdown(props: {
             <Table.Tbody>
               {rows.map((row) => (
                 <Table.Tr key={name(row)}>
-                  <Table.Th scope="row" fw={400}>
+                  <Table.Th scope="row" fw={400} title={name(row)} style={ELLIPSIS}>
                     {name(row)}
                   </Table.Th>
                   <Table.Td className="num">{value(row)}</Table.Td>
@@ -107,7 +152,7 @@ export function AnalyticsBreakdown(props: {
               ))}
             </Table.Tbody>
           </Table>
-        </SimpleGrid>
+        </Stack>
       }
       table={
         props.secondaryLabel ? (

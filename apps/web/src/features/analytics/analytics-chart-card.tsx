@@ -6,7 +6,13 @@ import type { ReactNode } from 'react';
 import { EmptyState, QueryError, SkeletonRows } from '../../components/ui/query-state.tsx';
 import { type CsvCell, downloadCsv, toCsv } from './analytics-csv.ts';
 
-export type ChartCardState = { isPending: boolean; error: unknown; refetch: () => unknown };
+export type ChartCardState = {
+  isPending: boolean;
+  /** Fetching new figures while the old ones stay on screen. */
+  isFetching?: boolean;
+  error: unknown;
+  refetch: () => unknown;
+};
 
 export function AnalyticsChartCard(props: {
   title: string;
@@ -17,6 +23,10 @@ export function AnalyticsChartCard(props: {
   csv: () => { header: string[]; rows: CsvCell[][] };
   chart: ReactNode;
   table: ReactNode;
+  /** The total and its change, above the chart. */
+  headline?: ReactNode;
+  /** Controls beside the title, such as the currency picker. */
+  actions?: ReactNode;
 }) {
   const { state } = props;
   const body = state.error ? (
@@ -27,6 +37,7 @@ export function AnalyticsChartCard(props: {
     <EmptyState title="Nothing in this range">{props.emptyHint}</EmptyState>
   ) : (
     <>
+      {props.headline}
       {props.chart}
       <details className="analytics-table">
         <summary>Show the figures as a table</summary>
@@ -35,24 +46,32 @@ export function AnalyticsChartCard(props: {
     </>
   );
   return (
-    <Card data-testid={props.testId} component="section" aria-label={props.title}>
+    <Card
+      data-testid={props.testId}
+      component="section"
+      aria-label={props.title}
+      aria-busy={Boolean(state.isPending || state.isFetching)}
+    >
       <Group justify="space-between" mb="sm" wrap="nowrap">
         <Title order={3} size="h5">
           {props.title}
         </Title>
-        <Button
-          size="xs"
-          variant="subtle"
-          leftSection={<IconDownload size={14} aria-hidden />}
-          disabled={state.isPending || Boolean(state.error) || props.isEmpty}
-          aria-label={`Download ${props.title} as CSV`}
-          onClick={() => {
-            const { header, rows } = props.csv();
-            downloadCsv(`${props.testId}.csv`, toCsv(header, rows));
-          }}
-        >
-          CSV
-        </Button>
+        <Group gap="xs" wrap="nowrap">
+          {props.actions}
+          <Button
+            size="xs"
+            variant="subtle"
+            leftSection={<IconDownload size={14} aria-hidden />}
+            disabled={state.isPending || Boolean(state.error) || props.isEmpty}
+            aria-label={`Download ${props.title} as CSV`}
+            onClick={() => {
+              const { header, rows } = props.csv();
+              downloadCsv(`${props.testId}.csv`, toCsv(header, rows));
+            }}
+          >
+            CSV
+          </Button>
+        </Group>
       </Group>
       {body}
     </Card>

@@ -1,4 +1,4 @@
-import { Group, SegmentedControl, Switch } from '@mantine/core';
+import { Group, SegmentedControl, Select, Switch } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import type { AnalyticsQuery, RangePreset } from './analytics-query.ts';
 import type { Granularity } from './analytics-series.ts';
@@ -19,19 +19,26 @@ export function AnalyticsFilters({
   query: AnalyticsQuery;
   onChange: (next: AnalyticsQuery) => void;
 }) {
+  const setRange = (value: string) =>
+    onChange({ ...query, range: value as RangePreset, compare: value === 'all' ? false : query.compare });
   return (
     <Group gap="md" wrap="wrap" align="flex-end">
       <SegmentedControl
         aria-label="Date range"
+        visibleFrom="sm"
         data={PRESETS}
         value={query.range}
-        onChange={(value) =>
-          onChange({
-            ...query,
-            range: value as RangePreset,
-            compare: value === 'all' ? false : query.compare,
-          })
-        }
+        onChange={setRange}
+      />
+      {/* Six presets do not fit a phone's width: a menu there instead. */}
+      <Select
+        aria-label="Date range"
+        hiddenFrom="sm"
+        w={140}
+        data={PRESETS}
+        value={query.range}
+        allowDeselect={false}
+        onChange={(value) => value && setRange(value)}
       />
       {query.range === 'custom' ? (
         <DatePickerInput

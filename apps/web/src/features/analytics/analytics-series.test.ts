@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { csvCell, toCsv } from './analytics-csv.ts';
+import { type AnalyticsQuery, DEFAULT_QUERY, parseQuery, querySearch } from './analytics-query.ts';
 import { bucketKeys, bucketOf, toSeries } from './analytics-series.ts';
 
 describe('bucketOf', () => {
@@ -74,4 +76,41 @@ describe('csv', () => {
   it('joins rows with CRLF', () => {
     expect(toCsv(['a', 'b'], [[1, 'x']])).toBe('a,b\r\n1,x\r\n');
   });
+});
+
+describe('parseQuery and querySearch', () => {
+  it.each([
+    ['', DEFAULT_QUERY],
+    ['range=12m&by=month', { range: '12m', granularity: 'month', compare: true }],
+    ['range=7d&compare=0', { range: '7d', granularity: 'day', compare: false }],
+    ['range=all&compare=1', { range: 'all', granularity: 'day', compare: false }],
+    ['range=bogus&by=hour', DEFAULT_QUERY],
+    [
+      'range=custom&from=2026-01-01&to=2026-01-31',
+      { range: 'custom', from: '2026-01-01', to: '2026-01-31', granularity: 'day', compare: true },
+    ],
+    ['range=custom&from=2026-1-1', { range: 'custom', granularity: 'day', compare: true }],
+  ] as const)('%s', (search, expected) => {
+    expect(parseQuery(new URLSearchParams(search))).toEqual(expected);
+  });
+
+  it('survives the round trip through the URL and keeps other params', () =>
+    fc.assert(
+      fc.property(
+        fc.constantFrom('7d', '30d', '90d', '12m', 'all', 'custom'),
+        fc.constantFrom('day', 'week', 'month'),
+        fc.boolean(),
+        (range, granularity, compare) => {
+          const query = {
+            range,
+            granularity,
+            compare: range !== 'all' && compare,
+            ...(range === 'custom' ? { from: '2026-02-01', to: '2026-03-01' } : {}),
+          } as AnalyticsQuery;
+          const params = querySearch(query, new URLSearchParams('section=sales'));
+          expect(params.get('section')).toBe('sales');
+          expect(parseQuery(params)).toEqual(query);
+        },
+      ),
+    ));
 });

@@ -1,9 +1,11 @@
 // The Overview's small trend charts: the last 30 days of visits, downloads, update checks and orders.
-// Loaded lazily by the Overview, so its first paint never waits for this or for chart.js.
+// Drawn as plain SVG (no chart.js) and loaded lazily by the Overview, so its first paint never waits.
+// Today is still running: its point is drawn dashed and the figure says through when it counts.
 import { Card, SimpleGrid, Skeleton, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { LazyChart } from '../../components/charts/lazy-chart.tsx';
+import { formatDay } from '../../components/charts/chart-format.ts';
+import { Sparkline } from '../../components/charts/sparkline.tsx';
 import { formatCount } from '../../lib/format.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { bucketKeys, toSeries } from './analytics-series.ts';
@@ -17,7 +19,7 @@ const CARDS: { metric: Metric; series: string; label: string }[] = [
   { metric: 'sales', series: 'orders', label: 'Orders' },
 ];
 
-function Sparkline({ metric, series, label }: (typeof CARDS)[number]) {
+function SparklineCard({ metric, series, label }: (typeof CARDS)[number]) {
   const trpc = useTRPC();
   const result = useQuery(
     trpc.analytics.timeSeries.queryOptions({
@@ -38,12 +40,16 @@ function Sparkline({ metric, series, label }: (typeof CARDS)[number]) {
         values[i] = (values[i] ?? 0) + v;
       });
   const total = values.reduce((sum, v) => sum + v, 0);
+  const partialAt = data.partial.last ? buckets.indexOf(data.partial.last.bucket) : -1;
+  const partialNote = data.partial.last
+    ? `; today counts through ${formatDay(data.partial.last.through)} so far`
+    : '';
   return (
     <Card
       component={Link}
       to="/analytics"
       data-testid={`sparkline-${metric}`}
-      aria-label={`${label}: ${formatCount(total)} in 30 days; open Analytics`}
+      aria-label={`${label}: ${formatCount(total)} in 30 days${partialNote}; open Analytics`}
     >
       <Text size="xs" tt="uppercase" fw={600} c="dimmed">
         {label} · 30 days
@@ -51,13 +57,11 @@ function Sparkline({ metric, series, label }: (typeof CARDS)[number]) {
       <Text fw={700} className="num" ta="left">
         {formatCount(total)}
       </Text>
-      <LazyChart
-        kind="line"
-        sparkline
+      <Sparkline
         height={40}
-        ariaLabel={`${label} per day, last 30 days`}
-        labels={buckets}
-        datasets={[{ label, data: values }]}
+        ariaLabel={`${label} per day, last 30 days${partialAt >= 0 ? ', today dashed as partial' : ''}`}
+        values={values}
+        partialFrom={partialAt >= 0 ? partialAt : undefined}
       />
     </Card>
   );
@@ -67,7 +71,7 @@ export default function AnalyticsSparklineRow() {
   return (
     <SimpleGrid cols={{ base: 1, xs: 2, lg: 4 }}>
       {CARDS.map((card) => (
-        <Sparkline key={card.metric} {...card} />
+        <SparklineCard key={card.metric} {...card} />
       ))}
     </SimpleGrid>
   );

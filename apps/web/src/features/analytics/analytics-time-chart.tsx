@@ -1,35 +1,43 @@
-// A chart over time (line or bar) for one metric, with the previous period dashed when comparing.
-import { Table } from '@mantine/core';
+// A chart over time (line or bar) for one metric: a headline total with its change, the previous
+// period dashed when comparing, partial periods marked, money in one currency at a time.
+import { Select, Table } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { formatCompact, formatCompactMoney, formatMajorMoney } from '../../components/charts/chart-format.ts';
 import { LazyChart } from '../../components/charts/lazy-chart.tsx';
 import { formatCount, formatMoney } from '../../lib/format.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { AnalyticsChartCard } from './analytics-chart-card.tsx';
+import { AnalyticsHeadline } from './analytics-headline.tsx';
+import { AnalyticsMissingRates } from './analytics-missing-rates.tsx';
 import { type AnalyticsQuery, minorToMajor, rangeInput, SERIES_LABELS } from './analytics-query.ts';
-import { bucketKeys, type Dataset, toSeries } from './analytics-series.ts';
+import type { Dataset } from './analytics-series.ts';
+import {
+  HOME_SERIES,
+  isMoney,
+  moneyChoices,
+  type TimeChartOptions,
+  toTimeChart,
+} from './analytics-time-data.ts';
 
 type Metric = 'web.traffic' | 'web.bots' | 'downloads' | 'updateChecks' | 'sales' | 'refunds' | 'support';
 
 function label(dataset: Dataset): string {
-  const name = SERIES_LABELS[dataset.series] ?? dataset.series;
-  return dataset.currency ? `${name} ${dataset.currency}` : name;
+  return SERIES_LABELS[dataset.series] ?? dataset.series;
 }
 
 function display(dataset: Dataset, value: number): string {
-  return dataset.currency && dataset.series.endsWith('Minor')
-    ? formatMoney(value, dataset.currency)
-    : formatCount(value);
+  return isMoney(dataset) && dataset.currency ? formatMoney(value, dataset.currency) : formatCount(value);
 }
 
 export function AnalyticsTimeChart(props: {
   title: string;
   testId: string;
   metric: Metric;
-  /** Only these series of the metric (e.g. revenue without orders); all when absent. */
-  series?: string[];
   kind: 'line' | 'bar';
   query: AnalyticsQuery;
   emptyHint: string;
+  options?: Omit<TimeChartOptions, 'currency'>;
 }) {
   const trpc = useTRPC();
   const { query } = props;
@@ -45,55 +53,96 @@ export function AnalyticsTimeChart(props: {
     placeholderData: (previous) => previous,
   });
   const data = result.data;
-  const keep = (d: Dataset) => !props.series || props.series.includes(d.series);
-  const buckets = data ? bucketKeys(data.range.from, data.range.to, query.granularity) : [];
-  const current = data ? toSeries(data.rows, buckets).filter(keep) : [];
-  const previous = data?.previous
-    ? toSeries(
-        data.previous.rows,
-        bucketKeys(data.previous.range.from, data.previous.range.to, query.granularity),
-      )
-        .filter(keep)
-        .map((d) => ({ ...d, values: buckets.map((_, i) => d.values[i] ?? 0) }))
-    : [];
-  const money = (d: Dataset, v: number) =>
-    d.currency && d.series.endsWith('Minor') ? minorToMajor(v, d.currency) : v;
+  const choices = data ? moneyChoices(data.rows, props.options?.series ?? []) : [];
+  const [picked, setPicked] = useState<string | null>(null);
+  const currency = picked && choices.some((c) => c.value === picked) ? picked : (choices[0]?.value ?? null);
+  const chart = data ? toTimeChart(data, query.granularity, { ...props.options, currency }) : null;
+  const current = chart?.current ?? [];
+  const previous = chart?.previous ?? [];
+  const money = (d: Dataset, v: number) => (isMoney(d) && d.currency ? minorToMajor(v, d.currency) : v);
+  const headline = chart?.headline;
+  const noun = query.granularity;
+  // The chart draws major units (euros, not cents) when it shows money.
+  const moneyCurrency = current[0] && isMoney(current[0]) ? current[0].currency : null;
 
   return (
     <AnalyticsChartCard
       title={props.title}
       testId={props.testId}
-      state={{ isPending: !ready || result.isPending, error: result.error, refetch: result.refetch }}
+      state={{
+        isPending: !ready || result.isPending,
+        isFetching: result.isFetching,
+        error: result.error,
+        refetch: result.refetch,
+      }}
       isEmpty={current.length === 0}
       emptyHint={props.emptyHint}
+      actions={
+        choices.length > 1 ? (
+          <Select
+            size="xs"
+            w={140}
+            aria-label={`Currency of ${props.title}`}
+            data={choices}
+            value={currency}
+            allowDeselect={false}
+            onChange={(value) => setPicked(value)}
+          />
+        ) : null
+      }
+      headline={
+        headline ? (
+          <>
+            {data?.home && current[0]?.series === HOME_SERIES ? (
+              <AnalyticsMissingRates home={data.home} />
+            ) : null}
+            <AnalyticsHeadline
+              label={`${label(headline.dataset)} in this range`}
+              name={current.length > 1 ? label(headline.dataset) : undefined}
+              total={display(headline.dataset, headline.current)}
+              current={headline.current}
+              previous={headline.previous}
+              previousLabel={
+                headline.previous === null
+                  ? undefined
+                  : `vs ${display(headline.dataset, headline.previous)} the period before`
+              }
+            />
+          </>
+        ) : null
+      }
       csv={() => ({
         header: [
           'period',
-          ...current.map((d) =>
-            d.currency && d.series.endsWith('Minor') ? `${label(d)} (minor units)` : label(d),
-          ),
+          ...current.map((d) => (isMoney(d) ? `${label(d)} ${d.currency} (minor units)` : label(d))),
           ...previous.map((d) => `${label(d)} previous period`),
         ],
-        rows: buckets.map((bucket, i) => [
+        rows: (chart?.buckets ?? []).map((bucket, i) => [
           bucket,
           ...current.map((d) => d.values[i] ?? 0),
           ...previous.map((d) => d.values[i] ?? 0),
         ]),
       })}
       chart={
-        <LazyChart
-          kind={props.kind}
-          ariaLabel={`${props.title}, ${buckets[0] ?? ''} to ${buckets.at(-1) ?? ''}, by ${query.granularity}`}
-          labels={buckets}
-          datasets={[
-            ...current.map((d) => ({ label: label(d), data: d.values.map((v) => money(d, v)) })),
-            ...previous.map((d) => ({
-              label: `${label(d)} (previous)`,
-              data: d.values.map((v) => money(d, v)),
-              dashed: true,
-            })),
-          ]}
-        />
+        chart ? (
+          <LazyChart
+            kind={props.kind}
+            ariaLabel={`${props.title}, ${chart.titles[0] ?? ''} to ${chart.titles.at(-1) ?? ''}, by ${noun}`}
+            labels={chart.labels}
+            titles={chart.titles}
+            partialNotes={chart.partialNotes}
+            formatValue={(v) => (moneyCurrency ? formatMajorMoney(v, moneyCurrency) : formatCount(v))}
+            formatAxis={(v) => (moneyCurrency ? formatCompactMoney(v, moneyCurrency) : formatCompact(v))}
+            datasets={[
+              ...current.map((d) => ({ label: label(d), data: d.values.map((v) => money(d, v)) })),
+              ...previous.map((d) => ({
+                label: `${label(d)} (previous)`,
+                data: d.values.map((v) => money(d, v)),
+                dashed: true,
+              })),
+            ]}
+          />
+        ) : null
       }
       table={
         <section aria-label={`${props.title} as a table`}>
@@ -114,9 +163,12 @@ export function AnalyticsTimeChart(props: {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {buckets.map((bucket, i) => (
+              {(chart?.buckets ?? []).map((bucket, i) => (
                 <Table.Tr key={bucket}>
-                  <Table.Th scope="row">{bucket}</Table.Th>
+                  <Table.Th scope="row" fw={400}>
+                    {chart?.titles[i]}
+                    {chart?.partialNotes[i] ? ` (${chart.partialNotes[i]})` : ''}
+                  </Table.Th>
                   {current.map((d) => (
                     <Table.Td key={d.key} className="num">
                       {display(d, d.values[i] ?? 0)}

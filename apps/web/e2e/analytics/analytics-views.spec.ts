@@ -1,0 +1,167 @@
+import { generateDemo } from '@keydesk/db/demo';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible, launchBrowser, newPage, signIn } from '../fixtures/browser.ts';
+import { type RunningServer, startServer } from '../fixtures/server.ts';
+
+const DAY_MS = 86_400_000;
+const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const ISO_DAY = /\d{4}-\d{2}-\d{2}/;
+
+async function openTable(page: Page, testId: string) {
+  const card = page.getByTestId(testId);
+  await card.locator('canvas').first().waitFor({ timeout: 90_000 });
+  await card.getByText('Show the figures as a table').click();
+  return card;
+}
+
+describe('Analytics views', () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer();
+    const db = await server.openDb();
+    generateDemo({ sqlite: db.sqlite, customers: 200, seed: 11 });
+    await db.close();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('keeps range, granularity and section in the URL: reload keeps them, Back undoes them', async () => {
+    const page = await newPage(browser);
+    await signIn(page, server.url);
+    await page.goto(`${server.url}/analytics`);
+    await page.getByTestId('chart-revenue').locator('canvas').first().waitFor({ timeout: 90_000 });
+
+    await page.getByText('12 months', { exact: true }).click();
+    await page.waitForURL(/range=12m/);
+    await page.getByText('Month', { exact: true }).click();
+    await page.waitForURL(/by=month/);
+    await page.getByRole('tab', { name: 'Website' }).click();
+    await page.waitForURL(/section=website/);
+
+    await page.reload();
+    await page.getByTestId('chart-traffic').locator('canvas').first().waitFor({ timeout: 90_000 });
+    await page.getByRole('tab', { name: 'Website', selected: true }).waitFor();
+    await page
+      .getByRole('radio', { name: '12 months', exact: true, checked: true })
+      .waitFor({ state: 'attached' });
+    await page
+      .getByRole('radio', { name: 'Month', exact: true, checked: true })
+      .waitFor({ state: 'attached' });
+
+    await page.goBack();
+    await page.waitForURL((url) => !url.search.includes('section='));
+    await page.getByRole('tab', { name: 'Sales', selected: true }).waitFor();
+    await page.goBack();
+    await page.waitForURL((url) => !url.search.includes('by='));
+    await page.getByRole('radio', { name: 'Day', exact: true, checked: true }).waitFor({ state: 'attached' });
+    await page.context().close();
+  }, 240_000);
+
+  it('writes dates in the owner locale and marks the running period as partial', async () => {
+    const page = await newPage(browser, { locale: 'de-DE', timezoneId: 'UTC' });
+    await signIn(page, server.url);
+    await page.goto(`${server.url}/analytics?range=7d`);
+    const orders = await openTable(page, 'chart-orders');
+    const rowHeads = await orders.locator('tbody th').allTextContents();
+    expect(rowHeads).toHaveLength(7);
+    for (const head of rowHeads) expect(head).not.toMatch(ISO_DAY);
+    const today = new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeZone: 'UTC' }).format(
+      new Date(),
+    );
+    expect(rowHeads.at(-1)).toBe(`${today} (partial: through ${today})`);
+    await expect(orders.locator('[data-partial-periods]').getAttribute('data-partial-periods')).resolves.toBe(
+      `partial: through ${today}`,
+    );
+    await page.context().close();
+  }, 180_000);
+
+  it('puts the range total above the chart, and names countries', async () => {
+    const page = await newPage(browser, { locale: 'en-US', timezoneId: 'UTC' });
+    await signIn(page, server.url);
+    await page.goto(`${server.url}/analytics?range=90d&compare=0`);
+    const headline = page.getByTestId('chart-orders').getByTestId('chart-headline');
+    await headline.waitFor({ timeout: 90_000 });
+
+    const now = Date.now();
+    const db = await server.openDb();
+    const { n } = db.sqlite
+      .prepare(
+        `SELECT COUNT(*) AS n FROM "Order" WHERE purchasedAt >= ? AND purchasedAt < ? AND isTest = 0
+         AND status IN ('completed', 'partially_refunded')`,
+      )
+      .safeIntegers(false)
+      .get(Date.parse(isoDay(now - 89 * DAY_MS)), Date.parse(isoDay(now + DAY_MS))) as { n: number };
+    const topCountry = (
+      db.sqlite
+        .prepare(
+          `SELECT country FROM WebDailyCountry WHERE day >= ? GROUP BY country ORDER BY SUM(pageViews) DESC LIMIT 1`,
+        )
+        .get(isoDay(now - 89 * DAY_MS)) as { country: string }
+    ).country;
+    await db.close();
+    expect(n).toBeGreaterThan(0);
+    await expect(headline.locator('p').first().textContent()).resolves.toBe(n.toLocaleString('en-US'));
+
+    await page.getByRole('tab', { name: 'Website' }).click();
+    const countries = page.getByTestId('chart-countries');
+    await countries.getByRole('table').waitFor({ timeout: 90_000 });
+    const name = new Intl.DisplayNames('en-US', { type: 'region' }).of(topCountry);
+    await expect(countries.getByRole('rowheader').first().textContent()).resolves.toBe(name);
+    await page.context().close();
+  }, 180_000);
+
+  it('shows revenue in the home currency, and says which sales have no rate instead of guessing', async () => {
+    const page = await newPage(browser);
+    await signIn(page, server.url);
+    await page.goto(`${server.url}/analytics`);
+    const settings = page.getByTestId('home-currency');
+    await settings.getByText('Pick one to see revenue').waitFor({ timeout: 60_000 });
+    await settings.getByLabel('Home currency').click();
+    await page.getByRole('option', { name: 'EUR', exact: true }).click();
+    // The demo database holds no ECB rates: sales in other currencies are named, not converted.
+    await settings.getByText('No exchange rates yet').waitFor({ timeout: 60_000 });
+    const revenue = page.getByTestId('chart-revenue');
+    await revenue.getByTestId('missing-rates').waitFor({ timeout: 60_000 });
+    await expect(revenue.getByTestId('missing-rates').textContent()).resolves.toMatch(/No ECB rate for USD/);
+    await expect(revenue.getByLabel('Currency of Revenue').inputValue()).resolves.toBe('EUR, all sales');
+    // Per-currency figures stay one click away.
+    await revenue.getByLabel('Currency of Revenue').click();
+    await page.getByRole('option', { name: 'USD', exact: true }).click();
+    await expect(revenue.getByTestId('missing-rates').count()).resolves.toBe(0);
+    await expect(revenue.getByTestId('chart-headline').textContent()).resolves.toMatch(/\$/);
+    await page.context().close();
+  }, 180_000);
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    for (const viewport of [
+      { width: 1440, height: 900 },
+      { width: 390, height: 844 },
+    ]) {
+      it(`is accessible in every section: ${colorScheme}, ${viewport.width} px`, async () => {
+        const page = await newPage(browser, { colorScheme, viewport });
+        await signIn(page, server.url);
+        for (const [section, testId] of [
+          ['sales', 'chart-revenue'],
+          ['website', 'chart-traffic'],
+          ['updates', 'chart-update-checks'],
+        ] as const) {
+          await page.goto(`${server.url}/analytics?section=${section}`);
+          await page.getByTestId(testId).locator('canvas').first().waitFor({ timeout: 90_000 });
+          await expectAccessible(page, `Analytics ${section} (${colorScheme}, ${viewport.width} px)`);
+          const overflow = await page.evaluate(
+            () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+          );
+          expect(overflow, `${section} scrolls sideways`).toBeLessThanOrEqual(0);
+        }
+        await page.context().close();
+      }, 240_000);
+    }
+  }
+});
