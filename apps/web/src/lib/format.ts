@@ -122,3 +122,13 @@ export function toZonedDay(value: Date | string | number): string {
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;
 }
+
+// The interface is written in English, so the plural category follows English rules whatever the
+// number locale: "1 message", "2 messages", "0 messages".
+const englishPlurals = new Intl.PluralRules('en-US');
+
+/** "1 customer", "1,234 customers": the count in the owner's locale and the noun in its plural form. */
+export function formatPlural(count: number, forms: { one: string; other: string }): string {
+  const noun = englishPlurals.select(count) === 'one' ? forms.one : forms.other;
+  return `${formatCount(count)} ${noun}`;
+}
