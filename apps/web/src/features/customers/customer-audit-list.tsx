@@ -1,6 +1,7 @@
 import type { RouterOutputs } from '@keydesk/api';
 import { Code, Table } from '@mantine/core';
 import { EmptyState } from '../../components/ui/query-state.tsx';
+import { TableContainer } from '../../components/ui/table-container.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 
 type AuditEntry = RouterOutputs['customer']['get']['audit'][number];
@@ -13,7 +14,7 @@ export function CustomerAuditList({ entries }: { entries: AuditEntry[] }) {
       </EmptyState>
     );
   return (
-    <Table.ScrollContainer minWidth={560}>
+    <TableContainer label="Audit entries" minWidth={560}>
       <Table verticalSpacing={4} fz="sm" aria-label="Audit entries">
         <Table.Thead>
           <Table.Tr>
@@ -35,6 +36,6 @@ export function CustomerAuditList({ entries }: { entries: AuditEntry[] }) {
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </TableContainer>
   );
 }

@@ -35,7 +35,11 @@ export function SearchPaletteLauncher() {
         variant="default"
         size="xs"
         leftSection={<IconSearch size={14} />}
-        rightSection={<Kbd size="xs">{isMac ? '⌘K' : 'Ctrl K'}</Kbd>}
+        rightSection={
+          <Kbd size="xs" visibleFrom="sm">
+            {isMac ? '⌘K' : 'Ctrl K'}
+          </Kbd>
+        }
         onClick={() => (isLoaded ? spotlight.open() : load())}
         aria-label="Search (Ctrl K)"
         aria-keyshortcuts="Control+K Meta+K"

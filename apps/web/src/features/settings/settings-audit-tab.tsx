@@ -2,6 +2,7 @@ import { Button, Card, Code, Group, Select, Stack, Table, Text, TextInput } from
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { EmptyState, QueryError, SkeletonRows } from '../../components/ui/query-state.tsx';
+import { TableContainer } from '../../components/ui/table-container.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 
@@ -71,7 +72,7 @@ export function SettingsAuditTab() {
           </EmptyState>
         ) : null}
         {rows.length > 0 ? (
-          <Table.ScrollContainer minWidth={720}>
+          <TableContainer label="Audit log" minWidth={720}>
             <Table striped data-testid="audit-table">
               <Table.Thead>
                 <Table.Tr>
@@ -104,7 +105,7 @@ export function SettingsAuditTab() {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </TableContainer>
         ) : null}
         {entries.hasNextPage ? (
           <Button
