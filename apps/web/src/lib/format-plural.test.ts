@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPlural, setFormatSettings } from './format.ts';
+import { formatInterval, formatPlural, setFormatSettings } from './format.ts';
 
 describe('formatPlural', () => {
   const messages = { one: 'message', other: 'messages' };
@@ -18,5 +18,22 @@ describe('formatPlural', () => {
     setFormatSettings({ locale: 'de-DE' });
     expect(formatPlural(1234, messages)).toBe('1.234 messages');
     setFormatSettings({ locale: 'en-US' });
+  });
+});
+
+describe('formatInterval', () => {
+  it.each([
+    [0, 'off'],
+    [1, 'every minute'],
+    [5, 'every 5 minutes'],
+    [60, 'every hour'],
+    [90, 'every 90 minutes'],
+    [360, 'every 6 hours'],
+    [1440, 'every day'],
+    [2880, 'every 2 days'],
+    [10080, 'every week'],
+  ])('says %i minutes as "%s"', (minutes, expected) => {
+    setFormatSettings({ locale: 'en-US' });
+    expect(formatInterval(minutes)).toBe(expected);
   });
 });

@@ -132,3 +132,22 @@ export function formatPlural(count: number, forms: { one: string; other: string 
   const noun = englishPlurals.select(count) === 'one' ? forms.one : forms.other;
   return `${formatCount(count)} ${noun}`;
 }
+
+/** A schedule in words: "every 5 minutes", "every hour", "every 6 hours", "every day", "off". */
+export function formatInterval(minutes: number): string {
+  if (minutes <= 0) return 'off';
+  const units: [number, { one: string; other: string }][] = [
+    [7 * 24 * 60, { one: 'week', other: 'weeks' }],
+    [24 * 60, { one: 'day', other: 'days' }],
+    [60, { one: 'hour', other: 'hours' }],
+  ];
+  for (const [size, forms] of units) {
+    if (minutes % size === 0) {
+      const count = minutes / size;
+      return count === 1 ? `every ${forms.one}` : `every ${formatPlural(count, forms)}`;
+    }
+  }
+  return minutes === 1
+    ? 'every minute'
+    : `every ${formatPlural(minutes, { one: 'minute', other: 'minutes' })}`;
+}

@@ -8,6 +8,7 @@ import { PageHeader } from '../components/ui/page-header.tsx';
 import { ConversationChatImport } from '../features/conversations/conversation-chat-import.tsx';
 import { ConversationFilters, DEFAULT_FILTERS } from '../features/conversations/conversation-filters.tsx';
 import { ConversationList } from '../features/conversations/conversation-list.tsx';
+import { formatPlural } from '../lib/format.ts';
 import { useTRPC } from '../lib/trpc.ts';
 
 export function ConversationsPage() {
@@ -19,7 +20,9 @@ export function ConversationsPage() {
     trpc.conversation.syncMailbox.mutationOptions({
       onSuccess: (r) => {
         const created = r.folders.reduce((sum, f) => sum + f.created, 0);
-        notifications.show({ message: `Mailbox synced: ${created} new message(s).` });
+        notifications.show({
+          message: `Mailbox synced: ${formatPlural(created, { one: 'new message', other: 'new messages' })}.`,
+        });
         void queryClient.invalidateQueries({ queryKey: trpc.conversation.pathKey() });
       },
       onError: (error) => notifications.show({ color: 'red', message: error.message }),

@@ -1,8 +1,9 @@
 import type { RouterOutputs } from '@keydesk/api';
-import { Code, Table } from '@mantine/core';
+import { Table } from '@mantine/core';
 import { EmptyState } from '../../components/ui/query-state.tsx';
 import { TableContainer } from '../../components/ui/table-container.tsx';
 import { formatDateTime } from '../../lib/format.ts';
+import { describeAuditAction } from '../settings/audit-sentences.ts';
 
 type AuditEntry = RouterOutputs['customer']['get']['audit'][number];
 
@@ -28,10 +29,7 @@ export function CustomerAuditList({ entries }: { entries: AuditEntry[] }) {
             <Table.Tr key={entry.id}>
               <Table.Td>{formatDateTime(entry.at)}</Table.Td>
               <Table.Td>{entry.actor}</Table.Td>
-              <Table.Td>
-                <Code>{entry.action}</Code>
-                {entry.targetType ? ` ${entry.targetType} ${entry.targetId ?? ''}` : ''}
-              </Table.Td>
+              <Table.Td title={entry.action}>{describeAuditAction(entry)}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
