@@ -44,3 +44,4 @@ export {
   TEMPLATE_VARIABLES,
   TemplateError,
 } from './render-template.ts';
+export { getOutboxEmail, queueTestEmail, TestEmailError } from './send-test-email.ts';

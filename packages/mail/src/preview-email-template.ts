@@ -16,9 +16,15 @@ const SAMPLE_VALUES = {
   date: '1 January 2026',
 };
 
+/** A key of the same shape with every character an X: the preview shows layout, never a real key. */
+export function sampleKeyLike(key: string): string {
+  return key.replace(/[A-Za-z0-9]/g, 'X');
+}
+
 /**
  * A template being edited, rendered with real data: the newest license of that product (any
- * product for the default), or sample values while there is none.
+ * product for the default), or sample values while there is none. The key is always a sample:
+ * a settings screen is no place to show a customer's key.
  */
 export async function previewEmailTemplate(options: {
   db: Db;
@@ -32,7 +38,7 @@ export async function previewEmailTemplate(options: {
     orderBy: [{ issuedAt: 'desc' }, { id: 'desc' }],
   });
   const values = license
-    ? licenseTemplateValues(license)
+    ? { ...licenseTemplateValues(license), key: sampleKeyLike(license.key) }
     : { ...SAMPLE_VALUES, product: options.product === '*' ? SAMPLE_VALUES.product : options.product };
   return {
     ...renderTemplate(options.template, values),

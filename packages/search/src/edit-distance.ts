@@ -32,8 +32,8 @@ export function editDistance(a: string, b: string, max = Number.POSITIVE_INFINIT
   return (rows[a.length] as number[])[b.length] as number;
 }
 
-/** How many typos a word of this length may carry and still be recognised: 1 up to 6 letters, then 2. */
+/** How many typos a word of this length may carry and still be recognised: none under 3 letters, 1 up to 6, then 2. */
 export function allowedTypos(length: number): number {
-  if (length < 4) return 0;
+  if (length < 3) return 0;
   return length <= 6 ? 1 : 2;
 }

@@ -123,6 +123,16 @@ describe('findCustomers relevance', () => {
     );
   });
 
+  it('tells namesakes apart: primary email, products, license count and the last order', () => {
+    const hit = findCustomers({ db, query: 'muller-design' }).items[0];
+    expect(hit).toMatchObject({
+      primaryEmail: 'j.mueller@beispiel.de',
+      products: ['Tessera'],
+      licenseCount: 1,
+      lastOrder: { amountMinor: 5900, currency: 'EUR' },
+    });
+  });
+
   it('matches names regardless of case and accents, and highlights the original letters', () => {
     expect(names('jurgen muller')).toContain('Jürgen Müller');
     const hit = findCustomers({ db, query: 'MÜLLER' }).items.find((h) => h.name === 'Jürgen Müller');

@@ -11,10 +11,15 @@
 //      to the word index as prefixes instead of the trigram index, which cannot match them.
 // Exact hits rank first, then prefixes, substrings, typos; each hit lists why it matched.
 import type { Db } from '@keydesk/db';
-import { allowedTypos, editDistance } from './edit-distance.ts';
-import { isKnownNameWord, nameWordsStartingWith } from './name-vocabulary.ts';
+import { correctNameWords } from './correct-name-words.ts';
 import { buildNameWordMatch, type NameWordTerm, planSearch, type SearchPlan } from './search-query.ts';
-import { type IndexedRow, SEARCH_KIND, type SearchStatements, searchStatements } from './search-sql.ts';
+import {
+  type CustomerSummaryRow,
+  type IndexedRow,
+  SEARCH_KIND,
+  type SearchStatements,
+  searchStatements,
+} from './search-sql.ts';
 import { findRanges, findWordRanges, foldText, highlightKey, type MatchRange } from './search-text.ts';
 
 export type CustomerMatchField = 'email' | 'name' | 'company' | 'licenseKey' | 'orderId';
@@ -35,6 +40,9 @@ export type CustomerSearchHit = {
   country: string | null;
   primaryEmail: string | null;
   lastSeenAt: Date;
+  licenseCount: number;
+  products: string[];
+  lastOrder: { purchasedAt: Date; amountMinor: number; currency: string } | null;
   matches: CustomerMatch[];
 };
 export type FindCustomersResult = { items: CustomerSearchHit[]; nextCursor: string | null };
@@ -49,7 +57,6 @@ const FIELD_OF_KIND: Record<number, CustomerMatchField> = {
 };
 const MAX_MATCHES_PER_HIT = 3;
 const MAX_INDEX_ROUNDS = 4;
-const TYPO_ALTERNATIVES = 5;
 
 type Collected = { rank: number; order: number; matches: CustomerMatch[] };
 
@@ -236,36 +243,6 @@ function collectNameWords(
   return ids.length > want ? `w${page.at(-1)}` : null;
 }
 
-/**
- * Known name words within the allowed number of typos of each query word (the word itself first
- * when known: "soren" also tries "søren", which no accent folding turns into an o); null when
- * every word is known as typed, since the substring search already found those names.
- */
-function correctNameWords(statements: SearchStatements, words: string[]): NameWordTerm[] | null {
-  let hasUnknownWord = false;
-  const terms = words.map((word): NameWordTerm => {
-    const max = allowedTypos(word.length);
-    const isKnown = isKnownNameWord(statements, word);
-    if (!isKnown) hasUnknownWord = true;
-    if (max === 0) return { alternatives: [word], isPrefix: !isKnown };
-    const scored: { term: string; distance: number }[] = [];
-    for (const start of new Set([...word].slice(0, 2))) {
-      for (const term of nameWordsStartingWith(statements, start)) {
-        if (term === word) continue;
-        const distance = editDistance(word, term, max);
-        if (distance <= max) scored.push({ term, distance });
-      }
-    }
-    scored.sort((a, b) => a.distance - b.distance);
-    const close = scored.map((s) => s.term).slice(0, TYPO_ALTERNATIVES);
-    if (isKnown) return { alternatives: [word, ...close], isPrefix: false };
-    return close.length > 0
-      ? { alternatives: close, isPrefix: false }
-      : { alternatives: [word], isPrefix: true };
-  });
-  return hasUnknownWord ? terms : null;
-}
-
 export function findCustomers(options: {
   db: Db;
   query: string;
@@ -294,7 +271,7 @@ export function findCustomers(options: {
     nextCursor = collectNameWords(statements, terms, 'prefix', hits, limit, before);
   }
   if (!cursor && !isIdentifierHit && hits.size < limit && plan.nameWords.length > 0) {
-    const corrected = correctNameWords(statements, plan.nameWords);
+    const corrected = correctNameWords(statements, plan.nameWords, hits.size > 0);
     if (corrected) collectNameWords(statements, corrected, 'typo', hits, limit, Number.MAX_SAFE_INTEGER);
   }
   return { items: summarize(statements, hits), nextCursor };
@@ -303,14 +280,7 @@ export function findCustomers(options: {
 function summarize(statements: SearchStatements, hits: HitCollector): CustomerSearchHit[] {
   const ids = [...hits.hits.keys()];
   if (ids.length === 0) return [];
-  const rows = statements.customerSummaries.all(JSON.stringify(ids)) as {
-    id: number;
-    name: string;
-    company: string | null;
-    country: string | null;
-    lastSeenAt: number;
-    primaryEmail: string | null;
-  }[];
+  const rows = statements.customerSummaries.all(JSON.stringify(ids)) as CustomerSummaryRow[];
   const byId = new Map(rows.map((row) => [row.id, row]));
   return [...hits.hits.entries()]
     .sort(([, a], [, b]) => a.rank - b.rank || a.order - b.order)
@@ -318,6 +288,23 @@ function summarize(statements: SearchStatements, hits: HitCollector): CustomerSe
       const row = byId.get(id);
       if (!row) return [];
       const matches = [...collected.matches].sort((a, b) => KIND_RANK[a.kind] - KIND_RANK[b.kind]);
-      return [{ ...row, lastSeenAt: new Date(row.lastSeenAt), matches }];
+      const { lastOrderAt, lastOrderAmountMinor, lastOrderCurrency, products, ...summary } = row;
+      const lastOrder =
+        lastOrderAt !== null && lastOrderAmountMinor !== null && lastOrderCurrency !== null
+          ? {
+              purchasedAt: new Date(lastOrderAt),
+              amountMinor: lastOrderAmountMinor,
+              currency: lastOrderCurrency,
+            }
+          : null;
+      return [
+        {
+          ...summary,
+          lastSeenAt: new Date(row.lastSeenAt),
+          products: products ? products.split(', ') : [],
+          lastOrder,
+          matches,
+        },
+      ];
     });
 }

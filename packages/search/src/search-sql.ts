@@ -16,6 +16,12 @@ export type CustomerSummaryRow = {
   country: string | null;
   lastSeenAt: number;
   primaryEmail: string | null;
+  licenseCount: number;
+  /** Distinct products the customer bought (test orders aside), comma-separated. */
+  products: string | null;
+  lastOrderAt: number | null;
+  lastOrderAmountMinor: number | null;
+  lastOrderCurrency: string | null;
 };
 
 /** How many known name words per first letter typo tolerance compares with. */
@@ -72,10 +78,18 @@ function prepareAll(sqlite: Database.Database) {
     namesByIds: read(
       'SELECT id AS customerId, name AS text, id AS sourceId FROM Customer WHERE id IN (SELECT value FROM json_each(?))',
     ),
+    // What tells two customers of the same name apart; each subquery walks one customer's rows
+    // through its (customerId, …) index, for at most one page of customers.
     customerSummaries: read(
       `SELECT c.id, c.name, c.company, c.country, c.lastSeenAt,
-         (SELECT email FROM CustomerEmail WHERE customerId = c.id ORDER BY isPrimary DESC, id LIMIT 1) AS primaryEmail
-       FROM Customer c WHERE c.id IN (SELECT value FROM json_each(?))`,
+         (SELECT email FROM CustomerEmail WHERE customerId = c.id ORDER BY isPrimary DESC, id LIMIT 1) AS primaryEmail,
+         (SELECT count(*) FROM License WHERE customerId = c.id) AS licenseCount,
+         (SELECT group_concat(product, ', ') FROM (SELECT DISTINCT product FROM "Order" WHERE customerId = c.id AND isTest = 0 ORDER BY product)) AS products,
+         o.purchasedAt AS lastOrderAt, o.amountMinor AS lastOrderAmountMinor, o.currency AS lastOrderCurrency
+       FROM Customer c
+       LEFT JOIN "Order" o ON o.id = (SELECT id FROM "Order" WHERE customerId = c.id AND isTest = 0
+         ORDER BY purchasedAt DESC, id DESC LIMIT 1)
+       WHERE c.id IN (SELECT value FROM json_each(?))`,
     ),
     keyCandidates: read(
       `SELECT rowid FROM CustomerSearch WHERE CustomerSearch MATCH ? AND rowid % 8 = 4 LIMIT 300`,

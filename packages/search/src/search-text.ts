@@ -4,7 +4,33 @@ import { normalizeLicenseKey } from '@keydesk/license-key';
 
 export type MatchRange = [start: number, end: number];
 
-/** Lower case without diacritics, with a map from each folded character back to the original offset. */
+/**
+ * Letters that carry no combining mark for Unicode to strip (NFKD leaves "ł" a letter of its own),
+ * written as an owner types them on an English keyboard: "Łukasz" is searched as "lukasz".
+ */
+const LETTER_FOLDS: Record<string, string> = {
+  ł: 'l',
+  ŀ: 'l',
+  ø: 'o',
+  œ: 'oe',
+  ß: 'ss',
+  æ: 'ae',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ħ: 'h',
+  ı: 'i',
+  ŧ: 't',
+};
+
+/** For each ASCII letter, the unfoldable letters that read as it: the name vocabulary is filed by first letter. */
+export const LETTERS_FOLDING_TO: Record<string, string[]> = {};
+for (const [letter, folded] of Object.entries(LETTER_FOLDS)) {
+  const first = folded[0] as string;
+  LETTERS_FOLDING_TO[first] = [...(LETTERS_FOLDING_TO[first] ?? []), letter];
+}
+
+/** Lower case without diacritics (ł, ø, ß, æ … spelled out in ASCII), with a map from each folded character back to the original offset. */
 export function foldWithMap(text: string): { folded: string; offsets: number[] } {
   // Most values (emails, keys, order ids) are ASCII: lower-casing keeps every offset.
   if (!/[^\x20-\x7e]/.test(text)) {
@@ -16,8 +42,10 @@ export function foldWithMap(text: string): { folded: string; offsets: number[] }
   for (const char of text) {
     const base = char.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
     for (const part of base) {
-      folded += part;
-      offsets.push(index);
+      for (const letter of LETTER_FOLDS[part] ?? part) {
+        folded += letter;
+        offsets.push(index);
+      }
     }
     index += char.length;
   }

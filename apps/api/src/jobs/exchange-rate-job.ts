@@ -17,6 +17,7 @@ async function fetchText(url: string): Promise<string> {
 export function exchangeRateJob(fetch: FetchText = fetchText): ScheduledJob {
   return {
     name: 'money.exchange-rates',
+    label: 'Fetch exchange rates',
     description: "Fetches the ECB's euro reference rates, for revenue in the home currency.",
     defaultIntervalMs: 24 * 3_600_000,
     async run(services, now) {

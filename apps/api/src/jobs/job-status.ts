@@ -26,6 +26,7 @@ export function listJobStatus(services: AppServices) {
     const next = nextJobRunAt(services, job, schedulerStartedAtMs());
     return {
       name: job.name,
+      label: job.label,
       description: job.description,
       intervalMinutes: Math.round(readJobIntervalMs(services.settings, job) / 60_000),
       defaultIntervalMinutes: Math.round(job.defaultIntervalMs / 60_000),

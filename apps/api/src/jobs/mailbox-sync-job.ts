@@ -4,6 +4,7 @@ import type { ScheduledJob } from './scheduled-job.ts';
 /** Fetches new support mail over IMAP (only what arrived since the last run). */
 export const mailboxSyncJob: ScheduledJob = {
   name: 'mailbox-sync',
+  label: 'Fetch support email',
   description: 'Fetch new support email from the IMAP mailbox',
   defaultIntervalMs: 5 * 60_000,
   async run(services) {

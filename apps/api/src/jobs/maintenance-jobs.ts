@@ -21,6 +21,7 @@ export const UPDATE_CHECK_ROLLUP_JOB = 'update-checks.rollup';
 
 export const sessionsPurgeJob: ScheduledJob = {
   name: 'sessions.purge',
+  label: 'Remove expired sessions',
   description: 'Removes sessions that have expired or gone idle.',
   defaultIntervalMs: HOUR,
   async run(services, now) {
@@ -31,6 +32,7 @@ export const sessionsPurgeJob: ScheduledJob = {
 
 export const loginAttemptsPurgeJob: ScheduledJob = {
   name: 'login-attempts.purge',
+  label: 'Forget old sign-in attempts',
   description: 'Deletes sign-in attempts (IP addresses) older than the retention period.',
   defaultIntervalMs: DAY,
   setting: { label: 'Keep sign-in attempts for', unit: 'days', defaultValue: 30, min: 1, max: 365 },
@@ -42,6 +44,7 @@ export const loginAttemptsPurgeJob: ScheduledJob = {
 
 export const outboxPurgeJob: ScheduledJob = {
   name: 'outbox.purge',
+  label: 'Clear old outbox emails',
   description:
     'Deletes sent mail older than the retention period; resend history keeps its row without the key.',
   defaultIntervalMs: DAY,
@@ -55,6 +58,7 @@ export const outboxPurgeJob: ScheduledJob = {
 
 export const webhookEventsPurgeJob: ScheduledJob = {
   name: 'webhook-events.purge',
+  label: 'Trim old webhook requests',
   description:
     'Deletes refused and duplicate webhook requests past retention; older notifications keep their row without the payload.',
   defaultIntervalMs: DAY,
@@ -68,6 +72,7 @@ export const webhookEventsPurgeJob: ScheduledJob = {
 
 export const auditLogPurgeJob: ScheduledJob = {
   name: 'audit-log.purge',
+  label: 'Forget old audit entries',
   description: 'Deletes audit entries older than the retention period.',
   defaultIntervalMs: DAY,
   setting: { label: 'Keep audit entries for', unit: 'days', defaultValue: 365, min: 30, max: 3650 },
@@ -81,6 +86,7 @@ export const auditLogPurgeJob: ScheduledJob = {
 export function rawUpdateChecksPurgeJob(isRollupRegistered: () => boolean): ScheduledJob {
   return {
     name: 'update-checks.purge-raw',
+    label: 'Delete raw update checks',
     description: `Deletes raw update-check rows (IP addresses) past retention, unless ${UPDATE_CHECK_ROLLUP_JOB} does it.`,
     defaultIntervalMs: DAY,
     setting: { label: 'Keep raw update checks for', unit: 'days', defaultValue: 14, min: 1, max: 90 },
@@ -94,6 +100,7 @@ export function rawUpdateChecksPurgeJob(isRollupRegistered: () => boolean): Sche
 
 export const vacuumJob: ScheduledJob = {
   name: 'database.vacuum',
+  label: 'Compact the database',
   description: 'Compacts the database file when a fifth of it is free space, and refreshes query statistics.',
   defaultIntervalMs: 7 * DAY,
   async run(services) {
@@ -106,6 +113,7 @@ export const vacuumJob: ScheduledJob = {
 
 export const backupJob: ScheduledJob = {
   name: 'database.backup',
+  label: 'Back up the database',
   description:
     'Writes a checked copy of the database to the backups folder beside it and keeps the newest copies.',
   defaultIntervalMs: DAY,

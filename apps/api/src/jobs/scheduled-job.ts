@@ -14,7 +14,10 @@ export type JobSetting = {
  * records each run in JobRun; Settings shows the schedule, the last run and its summary.
  */
 export type ScheduledJob = {
+  /** Stable id (run history, settings keys, the API). */
   name: string;
+  /** What the owner reads in Settings: "Remove expired sessions". */
+  label: string;
   description: string;
   /** Default interval; the owner may change it in Settings. */
   defaultIntervalMs: number;

@@ -122,3 +122,32 @@ export function toZonedDay(value: Date | string | number): string {
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;
 }
+
+// The interface is written in English, so the plural category follows English rules whatever the
+// number locale: "1 message", "2 messages", "0 messages".
+const englishPlurals = new Intl.PluralRules('en-US');
+
+/** "1 customer", "1,234 customers": the count in the owner's locale and the noun in its plural form. */
+export function formatPlural(count: number, forms: { one: string; other: string }): string {
+  const noun = englishPlurals.select(count) === 'one' ? forms.one : forms.other;
+  return `${formatCount(count)} ${noun}`;
+}
+
+/** A schedule in words: "every 5 minutes", "every hour", "every 6 hours", "every day", "off". */
+export function formatInterval(minutes: number): string {
+  if (minutes <= 0) return 'off';
+  const units: [number, { one: string; other: string }][] = [
+    [7 * 24 * 60, { one: 'week', other: 'weeks' }],
+    [24 * 60, { one: 'day', other: 'days' }],
+    [60, { one: 'hour', other: 'hours' }],
+  ];
+  for (const [size, forms] of units) {
+    if (minutes % size === 0) {
+      const count = minutes / size;
+      return count === 1 ? `every ${forms.one}` : `every ${formatPlural(count, forms)}`;
+    }
+  }
+  return minutes === 1
+    ? 'every minute'
+    : `every ${formatPlural(minutes, { one: 'minute', other: 'minutes' })}`;
+}

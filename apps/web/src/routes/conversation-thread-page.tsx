@@ -11,7 +11,7 @@ import {
   ConversationPlainText,
 } from '../features/conversations/conversation-message-body.tsx';
 import { ConversationParseProblems } from '../features/conversations/conversation-parse-problems.tsx';
-import { formatCount, formatDateTime } from '../lib/format.ts';
+import { formatCount, formatDateTime, formatPlural } from '../lib/format.ts';
 import { useTRPC } from '../lib/trpc.ts';
 
 type Message = RouterOutputs['conversation']['getThread']['messages'][number];
@@ -29,7 +29,9 @@ export function ConversationThreadPage() {
       <PageHeader
         title={data ? data.subject || '(no subject)' : 'Email thread'}
         description={
-          data ? `${formatCount(data.messageCount)} message(s) · ${data.participants.join(', ')}` : undefined
+          data
+            ? `${formatPlural(data.messageCount, { one: 'message', other: 'messages' })} · ${data.participants.join(', ')}`
+            : undefined
         }
       />
       {thread.error ? <QueryError error={thread.error} onRetry={() => void thread.refetch()} /> : null}

@@ -8,6 +8,7 @@ import { PageHeader } from '../components/ui/page-header.tsx';
 import { ConversationChatImport } from '../features/conversations/conversation-chat-import.tsx';
 import { ConversationFilters, DEFAULT_FILTERS } from '../features/conversations/conversation-filters.tsx';
 import { ConversationList } from '../features/conversations/conversation-list.tsx';
+import { formatPlural } from '../lib/format.ts';
 import { useTRPC } from '../lib/trpc.ts';
 
 export function ConversationsPage() {
@@ -24,7 +25,7 @@ export function ConversationsPage() {
         );
         notifications.show({
           color: refused.length > 0 ? 'orange' : undefined,
-          message: `Mailbox synced: ${created} new message(s).${refused.length > 0 ? ` Refused: ${refused.join('; ')}` : ''}`,
+          message: `Mailbox synced: ${formatPlural(created, { one: 'new message', other: 'new messages' })}.${refused.length > 0 ? ` Refused: ${refused.join('; ')}` : ''}`,
         });
         void queryClient.invalidateQueries({ queryKey: trpc.conversation.pathKey() });
       },

@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router';
 import { PageHeader } from '../components/ui/page-header.tsx';
 import { EmptyState, QueryError, SkeletonRows } from '../components/ui/query-state.tsx';
 import { CustomerAuditList } from '../features/customers/customer-audit-list.tsx';
+import { CustomerLicenseResend, useResendParam } from '../features/customers/customer-license-resend.tsx';
 import { CustomerLicensesTable } from '../features/customers/customer-licenses-table.tsx';
 import { CustomerNotes } from '../features/customers/customer-notes.tsx';
 import { CustomerOrdersTable } from '../features/customers/customer-orders-table.tsx';
@@ -30,6 +31,7 @@ export function CustomerPage() {
   const id = Number(useParams().id);
   const isValidId = Number.isInteger(id) && id > 0;
   const customer = useQuery(trpc.customer.get.queryOptions({ id }, { enabled: isValidId, retry: false }));
+  const [resendLicenseId, setResendLicenseId] = useResendParam();
   const back = (
     <Anchor component={Link} to="/customers" size="sm">
       ← Back to search
@@ -75,7 +77,7 @@ export function CustomerPage() {
       />
       <CustomerProfileCard profile={data.profile} newsletter={data.newsletter} />
       <Section title={`Licenses (${data.licenses.length})`} id="licenses">
-        <CustomerLicensesTable licenses={data.licenses} />
+        <CustomerLicensesTable licenses={data.licenses} onResend={setResendLicenseId} />
       </Section>
       <Section title={`Orders (${data.orders.length})`} id="orders">
         <CustomerOrdersTable orders={data.orders} />
@@ -94,6 +96,9 @@ export function CustomerPage() {
       <Section title="Audit log" id="audit">
         <CustomerAuditList entries={data.audit} />
       </Section>
+      {resendLicenseId !== null ? (
+        <CustomerLicenseResend licenseId={resendLicenseId} onClose={() => setResendLicenseId(null)} />
+      ) : null}
     </Stack>
   );
 }

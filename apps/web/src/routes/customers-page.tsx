@@ -1,4 +1,4 @@
-import { Button, Card, Group, Kbd, Loader, Stack, Text, TextInput } from '@mantine/core';
+import { Box, Button, Card, Group, Kbd, Loader, Stack, Text, TextInput } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -6,6 +6,9 @@ import { PageHeader } from '../components/ui/page-header.tsx';
 import { EmptyState, QueryError, SkeletonRows } from '../components/ui/query-state.tsx';
 import { CustomerSearchResults, customerOptionId } from '../features/customers/customer-search-results.tsx';
 import { useCustomerSearch } from '../features/customers/use-customer-search.ts';
+import { formatPlural } from '../lib/format.ts';
+
+const CUSTOMERS = { one: 'customer', other: 'customers' };
 
 function isTypingTarget(target: EventTarget | null): boolean {
   return (
@@ -66,11 +69,6 @@ export function CustomersPage() {
         ref={inputRef}
         label="Search customers"
         placeholder="Email, name, key, order id…"
-        description={
-          <>
-            Press <Kbd size="xs">/</Kbd> to search, arrows to choose, Enter to open.
-          </>
-        }
         value={query}
         onChange={(event) => setQuery(event.currentTarget.value)}
         onKeyDown={onKeyDown}
@@ -82,10 +80,9 @@ export function CustomersPage() {
         aria-autocomplete="list"
         aria-activedescendant={active ? customerOptionId(active.id) : undefined}
         autoFocus
-        size="md"
         data-testid="customer-search-input"
       />
-      <Card>
+      <Card padding="sm">
         {!isSearchable ? (
           <EmptyState title="Type at least two characters">
             Paste an email address, part of a name (typos are forgiven), a license key with or without dashes,
@@ -100,7 +97,17 @@ export function CustomersPage() {
             Check the spelling, try part of the email address, or look the key up on the License lookup page.
           </EmptyState>
         ) : (
-          <Stack gap="sm">
+          <Stack gap="xs">
+            <Text size="xs" c="dimmed" role="status" data-testid="customer-search-count">
+              {search.hasNextPage
+                ? `${formatPlural(items.length, CUSTOMERS)} shown, more below`
+                : `${formatPlural(items.length, CUSTOMERS)} found`}
+              <Box component="span" visibleFrom="sm" aria-hidden="true">
+                {' · '}
+                <Kbd size="xs">↑</Kbd> <Kbd size="xs">↓</Kbd> to choose, <Kbd size="xs">Enter</Kbd> to open,{' '}
+                <Kbd size="xs">/</Kbd> to search again
+              </Box>
+            </Text>
             <CustomerSearchResults
               items={items}
               activeIndex={activeIndex}
@@ -108,7 +115,7 @@ export function CustomersPage() {
               listId={listId}
             />
             {search.hasNextPage ? (
-              <Group justify="center">
+              <Group justify="center" mt="xs">
                 <Button
                   variant="light"
                   onClick={() => void search.fetchNextPage()}
@@ -117,11 +124,7 @@ export function CustomersPage() {
                   Show more
                 </Button>
               </Group>
-            ) : (
-              <Text size="xs" c="dimmed" ta="center">
-                {items.length === 1 ? 'One customer' : `${items.length} customers`}
-              </Text>
-            )}
+            ) : null}
           </Stack>
         )}
       </Card>

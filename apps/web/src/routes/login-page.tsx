@@ -2,7 +2,7 @@ import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { isNotEmpty, useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useState } from 'react';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { AuthCard } from '../features/auth/auth-card.tsx';
 import { useTRPC } from '../lib/trpc.ts';
 
@@ -29,9 +29,15 @@ export function LoginPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const status = useQuery(trpc.auth.status.queryOptions());
+  // Set by the setup page: the owner just typed this address.
+  const state: unknown = useLocation().state;
+  const rememberedEmail =
+    state && typeof state === 'object' && 'email' in state && typeof state.email === 'string'
+      ? state.email
+      : '';
   const form = useForm({
     mode: 'uncontrolled',
-    initialValues: { email: '', password: '' },
+    initialValues: { email: rememberedEmail, password: '' },
     validate: LOGIN_VALIDATE,
   });
   const [pendingToken, setPendingToken] = useState<string | null>(null);
@@ -93,7 +99,7 @@ export function LoginPage() {
             type="email"
             autoComplete="username"
             required
-            autoFocus
+            autoFocus={rememberedEmail === ''}
             {...form.getInputProps('email')}
             key={form.key('email')}
           />
@@ -101,6 +107,7 @@ export function LoginPage() {
             label="Password"
             autoComplete="current-password"
             required
+            autoFocus={rememberedEmail !== ''}
             {...form.getInputProps('password')}
             key={form.key('password')}
           />

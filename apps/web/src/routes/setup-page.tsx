@@ -28,9 +28,10 @@ export function SetupPage() {
   });
   const setup = useMutation(
     trpc.auth.setup.mutationOptions({
-      onSuccess: async () => {
+      onSuccess: async (_result, variables) => {
         notifications.show({ color: 'green', message: 'Owner account created. Sign in to continue.' });
-        await navigate('/login', { replace: true });
+        // The sign-in form starts with the address just entered: only the password is left to type.
+        await navigate('/login', { replace: true, state: { email: variables.email } });
       },
     }),
   );

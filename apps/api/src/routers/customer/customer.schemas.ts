@@ -32,6 +32,11 @@ export const ZCustomerFindOutput = z.object({
       country: z.string().nullable(),
       primaryEmail: z.string().nullable(),
       lastSeenAt: z.date(),
+      licenseCount: z.number().int(),
+      products: z.array(z.string()),
+      lastOrder: z
+        .object({ purchasedAt: z.date(), amountMinor: z.number().int(), currency: z.string() })
+        .nullable(),
       matches: z.array(ZMatch),
     }),
   ),

@@ -5,6 +5,7 @@ export const ZJobName = z.string().trim().min(1).max(100);
 export const ZJobFindOutput = z.array(
   z.object({
     name: z.string(),
+    label: z.string(),
     description: z.string(),
     intervalMinutes: z.number().int(),
     defaultIntervalMinutes: z.number().int(),

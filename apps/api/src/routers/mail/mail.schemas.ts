@@ -47,24 +47,24 @@ export const ZOutboxFindInput = z.object({
   limit: z.number().int().min(1).max(100).default(25),
 });
 
+export const ZOutboxEntry = z.object({
+  id: z.number().int(),
+  kind: z.string(),
+  toAddress: z.string(),
+  subject: z.string(),
+  status: z.enum(OUTBOX_STATUSES),
+  attempts: z.number().int(),
+  nextAttemptAt: z.date(),
+  lastError: z.string().nullable(),
+  serverResponse: z.string().nullable(),
+  messageId: z.string(),
+  customerId: z.number().int().nullable(),
+  createdAt: z.date(),
+  sentAt: z.date().nullable(),
+});
+
 export const ZOutboxFindOutput = z.object({
-  items: z.array(
-    z.object({
-      id: z.number().int(),
-      kind: z.string(),
-      toAddress: z.string(),
-      subject: z.string(),
-      status: z.enum(OUTBOX_STATUSES),
-      attempts: z.number().int(),
-      nextAttemptAt: z.date(),
-      lastError: z.string().nullable(),
-      serverResponse: z.string().nullable(),
-      messageId: z.string(),
-      customerId: z.number().int().nullable(),
-      createdAt: z.date(),
-      sentAt: z.date().nullable(),
-    }),
-  ),
+  items: z.array(ZOutboxEntry),
   nextCursor: z.number().int().nullable(),
   counts: z.partialRecord(z.enum(OUTBOX_STATUSES), z.number().int()),
 });
@@ -98,3 +98,8 @@ export const ZTemplatePreviewOutput = z.object({
   html: z.string(),
   sample: z.object({ licenseId: z.number().int().nullable(), customerName: z.string().nullable() }),
 });
+
+export const ZOutboxGetInput = z.object({ id: z.number().int().positive() });
+
+export const ZMailSendTestInput = z.object({ requestId: z.uuid() });
+export const ZMailSendTestOutput = z.object({ outboxId: z.number().int(), toAddress: z.string() });

@@ -2,10 +2,13 @@ import {
   findEmailTemplates,
   findOutboxEmails,
   getMailStatus,
+  getOutboxEmail,
   previewEmailTemplate,
+  queueTestEmail,
   resetEmailTemplate,
   TEMPLATE_VARIABLES,
   TemplateError,
+  TestEmailError,
   updateEmailTemplate,
   updateMailSettings,
 } from '@keydesk/mail';
@@ -13,10 +16,14 @@ import { TRPCError } from '@trpc/server';
 import { createRouter, ownerProcedure } from '../../trpc.ts';
 import {
   ZEmpty,
+  ZMailSendTestInput,
+  ZMailSendTestOutput,
   ZMailStatusOutput,
   ZMailUpdateSettingsInput,
+  ZOutboxEntry,
   ZOutboxFindInput,
   ZOutboxFindOutput,
+  ZOutboxGetInput,
   ZTemplateEntry,
   ZTemplateFindOutput,
   ZTemplatePreviewOutput,
@@ -28,7 +35,8 @@ async function asTrpc<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    if (error instanceof TemplateError) throw new TRPCError({ code: 'BAD_REQUEST', message: error.message });
+    if (error instanceof TemplateError || error instanceof TestEmailError)
+      throw new TRPCError({ code: 'BAD_REQUEST', message: error.message });
     throw error;
   }
 }
@@ -38,6 +46,11 @@ const outboxRouter = createRouter({
     .input(ZOutboxFindInput)
     .output(ZOutboxFindOutput)
     .query(({ ctx, input }) => findOutboxEmails({ db: ctx.db, ...input })),
+
+  get: ownerProcedure
+    .input(ZOutboxGetInput)
+    .output(ZOutboxEntry.nullable())
+    .query(({ ctx, input }) => getOutboxEmail({ db: ctx.db, id: input.id })),
 });
 
 const templateRouter = createRouter({
@@ -85,6 +98,22 @@ export const mailRouter = createRouter({
       updateMailSettings({ settings: ctx.settings, smtpUrl: input.smtpUrl || undefined, from: input.from });
       return getMailStatus(ctx.settings, ctx.mailFallback);
     }),
+
+  /** A test email to the owner through the outbox and SMTP; follow it with outbox.get. */
+  sendTest: ownerProcedure
+    .input(ZMailSendTestInput)
+    .output(ZMailSendTestOutput)
+    .mutation(({ ctx, input }) =>
+      asTrpc(() =>
+        queueTestEmail({
+          db: ctx.db,
+          settings: ctx.settings,
+          fallback: ctx.mailFallback,
+          requestId: input.requestId,
+          now: ctx.now(),
+        }),
+      ),
+    ),
 
   outbox: outboxRouter,
   template: templateRouter,

@@ -51,7 +51,9 @@ export function KeyboardShortcuts() {
 
   return (
     <>
+      {/* A phone has no keyboard to learn shortcuts for; the header keeps its room for search. */}
       <ActionIcon
+        visibleFrom="sm"
         variant="default"
         size="lg"
         aria-label="Keyboard shortcuts"

@@ -21,6 +21,7 @@ import {
   nextRowIndex,
 } from './data-table-helpers.ts';
 import { EmptyState, QueryError } from './query-state.tsx';
+import './table-container.css';
 
 declare module '@tanstack/react-table' {
   interface ColumnMeta<TData extends RowData, TValue> {
@@ -127,6 +128,11 @@ export function DataTable<TRow>(props: DataTableProps<TRow>) {
         minWidth={props.minWidth ?? 560}
         maxHeight={props.maxHeight ?? 'calc(100dvh - 14rem)'}
         type="native"
+        className="kd-stacked"
+        // A scrollable region is named and reachable by keyboard (axe: scrollable-region-focusable).
+        role="region"
+        aria-label={`${label}, scrollable`}
+        tabIndex={0}
       >
         <Table
           stickyHeader
@@ -227,6 +233,11 @@ export function DataTable<TRow>(props: DataTableProps<TRow>) {
                       <Table.Td
                         key={cell.id}
                         className={cell.column.columnDef.meta?.isNumeric ? 'num' : undefined}
+                        data-label={
+                          typeof cell.column.columnDef.header === 'string'
+                            ? cell.column.columnDef.header
+                            : undefined
+                        }
                       >
                         {flexRender(cell.column.columnDef.cell, cell.getContext())}
                       </Table.Td>

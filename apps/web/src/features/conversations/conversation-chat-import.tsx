@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { IconUpload } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { formatCount, formatPlural } from '../../lib/format.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 
 const MAX_BYTES = 20 * 1024 * 1024;
@@ -20,7 +21,7 @@ export function ConversationChatImport() {
           message:
             r.problems.length > 0
               ? r.problems[0]?.reason
-              : `Imported ${r.created} new chat(s); ${r.updated} updated, ${r.skipped} already there.`,
+              : `Imported ${formatPlural(r.created, { one: 'new chat', other: 'new chats' })}; ${formatCount(r.updated)} updated, ${formatCount(r.skipped)} already there.`,
         });
         void queryClient.invalidateQueries({ queryKey: trpc.conversation.pathKey() });
       },

@@ -12,11 +12,20 @@ function blockCssUrls(css: string): string {
   );
 }
 
-export type SanitisedEmail = { html: string; blockedRemote: number };
+export type SanitisedEmail = {
+  html: string;
+  /** Remote images and backgrounds held back until the owner loads them. */
+  blockedRemote: number;
+  /** Once loaded: images over plain http, which the page's CSP (https only) still blocks. */
+  insecureImages: number;
+};
+
+const INSECURE = /^\s*http:\/\//i;
 
 /** Runs in the browser (DOMPurify needs a DOM). */
 export function sanitiseEmailHtml(html: string, options: { loadRemote: boolean }): SanitisedEmail {
   let blockedRemote = 0;
+  let insecureImages = 0;
   const purifier = DOMPurify();
   purifier.addHook('afterSanitizeAttributes', (node) => {
     if (!(node instanceof Element)) return;
@@ -25,7 +34,12 @@ export function sanitiseEmailHtml(html: string, options: { loadRemote: boolean }
       node.setAttribute('target', '_blank');
       node.setAttribute('rel', 'noopener noreferrer');
     }
-    if (options.loadRemote) return;
+    if (options.loadRemote) {
+      const urls = ['src', 'background', 'poster'].map((name) => node.getAttribute(name) ?? '');
+      const srcset = node.getAttribute('srcset') ?? '';
+      if (urls.some((url) => INSECURE.test(url)) || /(^|,)\s*http:\/\//i.test(srcset)) insecureImages++;
+      return;
+    }
     for (const name of ['src', 'srcset', 'background', 'poster']) {
       const value = node.getAttribute(name);
       if (value === null) continue;
@@ -51,7 +65,7 @@ export function sanitiseEmailHtml(html: string, options: { loadRemote: boolean }
     FORBID_ATTR: ['action', 'formaction'],
     ALLOW_DATA_ATTR: false,
   });
-  return { html: clean, blockedRemote };
+  return { html: clean, blockedRemote, insecureImages };
 }
 
 /** The iframe document: its own CSP forbids every script, and images only when allowed. */

@@ -1,5 +1,7 @@
-import { Checkbox, Group, SegmentedControl, Select, TextInput } from '@mantine/core';
-import { IconSearch } from '@tabler/icons-react';
+import { Button, Checkbox, Collapse, Group, SegmentedControl, Select, Stack, TextInput } from '@mantine/core';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
+import { IconFilter, IconSearch } from '@tabler/icons-react';
+import { useId } from 'react';
 
 export type ConversationFilterValues = {
   search: string;
@@ -19,6 +21,18 @@ export const DEFAULT_FILTERS: ConversationFilterValues = {
   to: '',
 };
 
+/** How many filters besides the search words narrow the list: shown on the phone's Filters button. */
+function countActive(value: ConversationFilterValues): number {
+  return [
+    value.kind !== 'all',
+    value.linked !== 'all',
+    value.hasAttachments,
+    value.from !== '',
+    value.to !== '',
+  ].filter(Boolean).length;
+}
+
+/** The search words always; the other filters inline on a wide screen, behind "Filters" on a phone. */
 export function ConversationFilters({
   value,
   onChange,
@@ -26,19 +40,26 @@ export function ConversationFilters({
   value: ConversationFilterValues;
   onChange: (next: ConversationFilterValues) => void;
 }) {
+  const isPhone = useMediaQuery('(max-width: 48em)') ?? false;
+  const [isOpen, { toggle }] = useDisclosure(false);
+  const panelId = useId();
   const set = <K extends keyof ConversationFilterValues>(key: K, v: ConversationFilterValues[K]) =>
     onChange({ ...value, [key]: v });
-  return (
-    <Group align="flex-end" gap="sm" wrap="wrap">
-      <TextInput
-        label="Search messages"
-        placeholder="Words from any chat or email"
-        leftSection={<IconSearch size={16} aria-hidden />}
-        value={value.search}
-        maxLength={200}
-        onChange={(e) => set('search', e.currentTarget.value)}
-        miw={260}
-      />
+  const active = countActive(value);
+  const search = (
+    <TextInput
+      label="Search messages"
+      placeholder="Words from any chat or email"
+      leftSection={<IconSearch size={16} aria-hidden />}
+      value={value.search}
+      maxLength={200}
+      onChange={(e) => set('search', e.currentTarget.value)}
+      miw={isPhone ? 0 : 260}
+      style={isPhone ? { flex: 1 } : undefined}
+    />
+  );
+  const filters = (
+    <>
       <div>
         <SegmentedControl
           aria-label="Kind"
@@ -61,7 +82,7 @@ export function ConversationFilters({
           { value: 'linked', label: 'Linked to a customer' },
           { value: 'unlinked', label: 'Unlinked' },
         ]}
-        w={210}
+        w={isPhone ? undefined : 210}
       />
       <TextInput
         label="From"
@@ -76,6 +97,33 @@ export function ConversationFilters({
         onChange={(e) => set('hasAttachments', e.currentTarget.checked)}
         mb={8}
       />
-    </Group>
+    </>
+  );
+  if (!isPhone) {
+    return (
+      <Group align="flex-end" gap="sm" wrap="wrap">
+        {search}
+        {filters}
+      </Group>
+    );
+  }
+  return (
+    <Stack gap="xs">
+      <Group align="flex-end" gap="xs" wrap="nowrap">
+        {search}
+        <Button
+          variant="default"
+          leftSection={<IconFilter size={16} aria-hidden />}
+          onClick={toggle}
+          aria-expanded={isOpen}
+          aria-controls={panelId}
+        >
+          {active > 0 ? `Filters (${active})` : 'Filters'}
+        </Button>
+      </Group>
+      <Collapse in={isOpen} id={panelId}>
+        <Stack gap="xs">{filters}</Stack>
+      </Collapse>
+    </Stack>
   );
 }

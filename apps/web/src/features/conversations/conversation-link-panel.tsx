@@ -4,6 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { formatPlural } from '../../lib/format.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 
 type Props = {
@@ -37,7 +38,7 @@ export function ConversationLinkPanel({ kind, id, customer }: Props) {
       onSuccess: (result) => {
         const others = result.linked.chats + result.linked.threads;
         notifications.show({
-          message: `Customer created${others > 0 ? `; ${others} more conversation(s) linked` : ''}.`,
+          message: `Customer created${others > 0 ? `; ${formatPlural(others, { one: 'more conversation', other: 'more conversations' })} linked` : ''}.`,
         });
         void refresh();
       },

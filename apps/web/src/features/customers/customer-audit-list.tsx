@@ -1,7 +1,9 @@
 import type { RouterOutputs } from '@keydesk/api';
-import { Code, Table } from '@mantine/core';
+import { Table } from '@mantine/core';
 import { EmptyState } from '../../components/ui/query-state.tsx';
+import { TableContainer } from '../../components/ui/table-container.tsx';
 import { formatDateTime } from '../../lib/format.ts';
+import { describeAuditAction } from '../settings/audit-sentences.ts';
 
 type AuditEntry = RouterOutputs['customer']['get']['audit'][number];
 
@@ -13,7 +15,7 @@ export function CustomerAuditList({ entries }: { entries: AuditEntry[] }) {
       </EmptyState>
     );
   return (
-    <Table.ScrollContainer minWidth={560}>
+    <TableContainer label="Audit entries" minWidth={560}>
       <Table verticalSpacing={4} fz="sm" aria-label="Audit entries">
         <Table.Thead>
           <Table.Tr>
@@ -27,14 +29,11 @@ export function CustomerAuditList({ entries }: { entries: AuditEntry[] }) {
             <Table.Tr key={entry.id}>
               <Table.Td>{formatDateTime(entry.at)}</Table.Td>
               <Table.Td>{entry.actor}</Table.Td>
-              <Table.Td>
-                <Code>{entry.action}</Code>
-                {entry.targetType ? ` ${entry.targetType} ${entry.targetId ?? ''}` : ''}
-              </Table.Td>
+              <Table.Td title={entry.action}>{describeAuditAction(entry)}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </TableContainer>
   );
 }

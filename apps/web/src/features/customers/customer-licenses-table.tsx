@@ -1,20 +1,27 @@
 import type { RouterOutputs } from '@keydesk/api';
 import { Button, Table, Text, VisuallyHidden } from '@mantine/core';
 import { IconMailForward } from '@tabler/icons-react';
-import { Link } from 'react-router';
 import { EmptyState } from '../../components/ui/query-state.tsx';
 import { StatusBadge } from '../../components/ui/status-badge.tsx';
+import { TableContainer } from '../../components/ui/table-container.tsx';
 import { formatCount, formatDate } from '../../lib/format.ts';
 import { LICENSE_STATUS, UPGRADE_STATUS } from '../../lib/statuses.ts';
 import { LicenseKeyReveal } from '../licenses/license-key-reveal.tsx';
 
 type License = RouterOutputs['customer']['get']['licenses'][number];
 
-export function CustomerLicensesTable({ licenses }: { licenses: License[] }) {
+export function CustomerLicensesTable({
+  licenses,
+  onResend,
+}: {
+  licenses: License[];
+  /** Opens the resend dialog on this page: the owner stays with the customer. */
+  onResend: (licenseId: number) => void;
+}) {
   if (licenses.length === 0)
     return <EmptyState title="No licenses">Licenses appear here when an order is paid.</EmptyState>;
   return (
-    <Table.ScrollContainer minWidth={820}>
+    <TableContainer label="Licenses" minWidth={820}>
       <Table verticalSpacing="xs" aria-label="Licenses">
         <Table.Thead>
           <Table.Tr>
@@ -62,8 +69,7 @@ export function CustomerLicensesTable({ licenses }: { licenses: License[] }) {
                 </Table.Td>
                 <Table.Td>
                   <Button
-                    component={Link}
-                    to={`/licenses/${license.id}?resend=1`}
+                    onClick={() => onResend(license.id)}
                     size="xs"
                     variant="light"
                     leftSection={<IconMailForward size={14} />}
@@ -77,6 +83,6 @@ export function CustomerLicensesTable({ licenses }: { licenses: License[] }) {
           })}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </TableContainer>
   );
 }

@@ -2,6 +2,7 @@ import type { RouterOutputs } from '@keydesk/api';
 import { Badge, Table, Text } from '@mantine/core';
 import { EmptyState } from '../../components/ui/query-state.tsx';
 import { StatusBadge } from '../../components/ui/status-badge.tsx';
+import { TableContainer } from '../../components/ui/table-container.tsx';
 import { formatDate, formatMoney } from '../../lib/format.ts';
 import { ORDER_STATUS, resellerLabel } from '../../lib/statuses.ts';
 
@@ -11,7 +12,7 @@ export function CustomerOrdersTable({ orders }: { orders: Order[] }) {
   if (orders.length === 0)
     return <EmptyState title="No orders">Orders arrive from the resellers' webhooks and imports.</EmptyState>;
   return (
-    <Table.ScrollContainer minWidth={720}>
+    <TableContainer label="Orders" minWidth={720}>
       <Table verticalSpacing="xs" aria-label="Orders">
         <Table.Thead>
           <Table.Tr>
@@ -63,6 +64,6 @@ export function CustomerOrdersTable({ orders }: { orders: Order[] }) {
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </TableContainer>
   );
 }

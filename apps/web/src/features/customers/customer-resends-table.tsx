@@ -2,6 +2,7 @@ import type { RouterOutputs } from '@keydesk/api';
 import { Table, Text } from '@mantine/core';
 import { EmptyState } from '../../components/ui/query-state.tsx';
 import { StatusBadge } from '../../components/ui/status-badge.tsx';
+import { TableContainer } from '../../components/ui/table-container.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { OUTBOX_STATUS } from '../../lib/statuses.ts';
 
@@ -12,7 +13,7 @@ export function CustomerResendsTable({ resends }: { resends: Resend[] }) {
     return <EmptyState title="No key resent yet">Use “Resend key” on a license above.</EmptyState>;
   }
   return (
-    <Table.ScrollContainer minWidth={640}>
+    <TableContainer label="Key resends" minWidth={640}>
       <Table verticalSpacing="xs" aria-label="Key resends">
         <Table.Thead>
           <Table.Tr>
@@ -57,6 +58,6 @@ export function CustomerResendsTable({ resends }: { resends: Resend[] }) {
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </TableContainer>
   );
 }

@@ -1,10 +1,30 @@
 import type { RouterOutputs } from '@keydesk/api';
-import { Badge, Group, Stack, Text, UnstyledButton } from '@mantine/core';
+import { Text, UnstyledButton } from '@mantine/core';
+import { formatDate, formatMoney, formatPlural } from '../../lib/format.ts';
 import { CustomerMatchText, MATCH_FIELD_LABEL, MATCH_KIND_LABEL } from './customer-match-text.tsx';
+import './customer-search-results.css';
 
 type Hit = RouterOutputs['customer']['find']['items'][number];
+type Match = Hit['matches'][number];
 
 export const customerOptionId = (id: number) => `customer-option-${id}`;
+
+/** Why a customer is in the list, unless the row already shows the matched value marked. */
+function whyMatched(hit: Hit, match: Match | undefined) {
+  if (!match) return null;
+  const label = `${MATCH_FIELD_LABEL[match.field]} ${MATCH_KIND_LABEL[match.kind]}`;
+  const isShown = match.field === 'name' || (match.field === 'email' && match.text === hit.primaryEmail);
+  return (
+    <>
+      {' · '}
+      <Text span size="xs" c="dimmed" data-testid="customer-search-why">
+        {label}
+        {isShown ? null : ': '}
+      </Text>
+      {isShown ? null : <CustomerMatchText text={match.text} ranges={match.ranges} size="xs" />}
+    </>
+  );
+}
 
 /** The result list of the customer search box (a listbox: the box keeps focus, arrows move here). */
 export function CustomerSearchResults({
@@ -19,55 +39,57 @@ export function CustomerSearchResults({
   listId: string;
 }) {
   return (
-    <Stack gap={4} role="listbox" id={listId} aria-label="Customers found">
+    <div role="listbox" id={listId} aria-label="Customers found">
       {items.map((hit, index) => {
-        const isActive = index === activeIndex;
+        const nameMatch = hit.matches.find((m) => m.field === 'name');
+        const emailMatch = hit.matches.find((m) => m.field === 'email' && m.text === hit.primaryEmail);
+        const licenses = formatPlural(hit.licenseCount, { one: 'license', other: 'licenses' });
         return (
           <UnstyledButton
             key={hit.id}
             id={customerOptionId(hit.id)}
             role="option"
-            aria-selected={isActive}
+            aria-selected={index === activeIndex}
             tabIndex={-1}
             onClick={() => onOpen(hit)}
-            bg={isActive ? 'var(--mantine-color-default-hover)' : undefined}
-            style={{ borderRadius: 'var(--mantine-radius-sm)' }}
+            className="customer-hit"
             data-testid="customer-search-result"
-            p="xs"
           >
-            <Group justify="space-between" wrap="nowrap" align="flex-start">
-              <Stack gap={2} style={{ minWidth: 0 }}>
-                <Text fw={600} truncate>
-                  {hit.name}
-                  {hit.company ? (
-                    <Text span c="dimmed" size="sm">
-                      {' '}
-                      · {hit.company}
-                    </Text>
-                  ) : null}
+            <Text size="sm" className="customer-hit-line">
+              <Text span size="sm" fw={600}>
+                {nameMatch ? <CustomerMatchText text={hit.name} ranges={nameMatch.ranges} /> : hit.name}
+              </Text>
+              {hit.company ? (
+                <Text span size="sm" c="dimmed">
+                  {' '}
+                  · {hit.company}
                 </Text>
-                <Text size="sm" c="dimmed" truncate>
-                  {hit.primaryEmail ?? 'No email'}
-                  {hit.country ? ` · ${hit.country}` : ''}
-                </Text>
-                {hit.matches.map((match) => (
-                  <Text size="xs" key={`${match.field}-${match.text}`} truncate>
-                    <Text span size="xs" c="dimmed">
-                      {MATCH_FIELD_LABEL[match.field]} {MATCH_KIND_LABEL[match.kind]}:{' '}
-                    </Text>
-                    <CustomerMatchText text={match.text} ranges={match.ranges} size="xs" />
-                  </Text>
-                ))}
-              </Stack>
-              {hit.matches[0]?.kind === 'exact' ? (
-                <Badge variant="light" size="sm">
-                  Exact
-                </Badge>
               ) : null}
-            </Group>
+              {hit.country ? (
+                <Text span size="xs" c="dimmed" ml={6} aria-label={`country ${hit.country}`}>
+                  {hit.country}
+                </Text>
+              ) : null}
+            </Text>
+            <Text size="sm" className="customer-hit-side">
+              {hit.lastOrder ? formatMoney(hit.lastOrder.amountMinor, hit.lastOrder.currency) : ''}
+            </Text>
+            <Text size="xs" c="dimmed" className="customer-hit-line customer-hit-details">
+              {emailMatch ? (
+                <CustomerMatchText text={emailMatch.text} ranges={emailMatch.ranges} size="xs" />
+              ) : (
+                (hit.primaryEmail ?? 'No email')
+              )}
+              {' · '}
+              {hit.products.length > 0 ? `${hit.products.join(', ')} · ${licenses}` : licenses}
+              {whyMatched(hit, hit.matches[0])}
+            </Text>
+            <Text size="xs" c="dimmed" className="customer-hit-side">
+              {hit.lastOrder ? `Last order ${formatDate(hit.lastOrder.purchasedAt)}` : 'No orders'}
+            </Text>
           </UnstyledButton>
         );
       })}
-    </Stack>
+    </div>
   );
 }

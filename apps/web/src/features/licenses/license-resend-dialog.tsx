@@ -52,7 +52,11 @@ export function LicenseResendDialog(props: LicenseResendDialogProps) {
             ? `The email to ${result.toAddress} is in the outbox and goes out in a moment.`
             : `The email to ${result.toAddress} waits in the outbox until SMTP is configured.`,
         });
-        await queryClient.invalidateQueries({ queryKey: trpc.licenseResend.get.queryKey({ licenseId }) });
+        await Promise.all([
+          queryClient.invalidateQueries({ queryKey: trpc.licenseResend.get.queryKey({ licenseId }) }),
+          // The customer's page lists the resend too, when the dialog was opened there.
+          queryClient.invalidateQueries({ queryKey: trpc.customer.get.pathKey() }),
+        ]);
         onClose();
       },
       onError: (error) => {

@@ -1,6 +1,7 @@
 import type { RouterOutputs } from '@keydesk/api';
 import { Badge, Table, Text } from '@mantine/core';
 import { EmptyState } from '../../components/ui/query-state.tsx';
+import { TableContainer } from '../../components/ui/table-container.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { MailOutboxStatus } from '../mail/mail-outbox-status.tsx';
 
@@ -16,7 +17,7 @@ export function LicenseResendHistory({ resends, limit }: { resends: Resend[]; li
   }
   return (
     <>
-      <Table.ScrollContainer minWidth={560}>
+      <TableContainer label="Resend history" minWidth={560}>
         <Table data-testid="license-resend-history">
           <Table.Thead>
             <Table.Tr>
@@ -50,7 +51,7 @@ export function LicenseResendHistory({ resends, limit }: { resends: Resend[]; li
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </TableContainer>
       {resends.length >= limit ? (
         <Text size="xs" c="dimmed" mt="xs">
           The latest {limit} resends are shown.

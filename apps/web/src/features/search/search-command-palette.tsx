@@ -1,12 +1,13 @@
 import '@mantine/spotlight/styles.css';
 import { Group, Loader, Text } from '@mantine/core';
-import { Spotlight, spotlight } from '@mantine/spotlight';
+import { Spotlight } from '@mantine/spotlight';
 import { IconKey, IconReceipt, IconSearch, IconUser } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { NAV_LINKS } from '../../components/layout/nav-links.ts';
 import { CustomerMatchText } from '../customers/customer-match-text.tsx';
 import { useCustomerSearch } from '../customers/use-customer-search.ts';
+import { palette, paletteStore, selectFirstAction, triggerSelectedAction } from './palette-store.ts';
 
 const PAGES = NAV_LINKS.map((link) => ({ to: link.to, label: link.label, icon: link.icon }));
 const MAX_PALETTE_RESULTS = 8;
@@ -16,22 +17,49 @@ export function SearchCommandPalette({ isOpenOnMount = false }: { isOpenOnMount?
   const navigate = useNavigate();
   // The palette's code loads on first use; the shortcut or click that loaded it should also open it.
   useEffect(() => {
-    if (isOpenOnMount) spotlight.open();
+    if (isOpenOnMount) palette.open();
   }, [isOpenOnMount]);
   const [query, setQuery] = useState('');
-  const { search, items, isSearchable } = useCustomerSearch(query, MAX_PALETTE_RESULTS);
+  const { search, items, isSearchable, debounced } = useCustomerSearch(query, MAX_PALETTE_RESULTS);
   const go = (to: string) => void navigate(to);
   const needle = query.trim().toLowerCase();
   const pages = PAGES.filter((page) => needle === '' || page.label.toLowerCase().includes(needle));
   const looksLikeKey = /^[\w\s-]{10,}$/.test(query.trim()) && /\d/.test(query);
+  const isWaiting = isSearchable && (debounced !== query.trim() || search.isFetching);
+  // Enter pressed while the results are still on their way opens the first of them when they come.
+  const isEnterPending = useRef(false);
+
+  // Spotlight selects the first action when the query changes, before customer results arrive
+  // (they come after a debounce and a request); select the first again once they are drawn, so
+  // Enter opens it without an arrow press first.
+  const resultKey = `${items.map((hit) => hit.id).join(',')}|${pages.length}|${looksLikeKey}`;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: resultKey names the drawn results; the effect reads the DOM they produce
+  useEffect(() => {
+    selectFirstAction(paletteStore);
+    if (isEnterPending.current && !isWaiting) {
+      isEnterPending.current = false;
+      triggerSelectedAction(paletteStore);
+    }
+  }, [resultKey, isWaiting]);
+  const onSearchKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'Enter' && isWaiting) isEnterPending.current = true;
+  };
 
   return (
-    <Spotlight.Root query={query} onQueryChange={setQuery} shortcut={['mod + K']} scrollable maxHeight={480}>
+    <Spotlight.Root
+      store={paletteStore}
+      query={query}
+      onQueryChange={setQuery}
+      shortcut={['mod + K']}
+      scrollable
+      maxHeight={480}
+    >
       <Spotlight.Search
         placeholder="Search customers, keys, orders, pages…"
         aria-label="Search customers, keys, orders and pages"
         leftSection={<IconSearch size={18} />}
         rightSection={search.isFetching ? <Loader size="xs" /> : null}
+        onKeyDown={onSearchKeyDown}
       />
       <Spotlight.ActionsList>
         {isSearchable && items.length > 0 ? (

@@ -1,11 +1,11 @@
 import { Button, Kbd } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
-import { spotlight } from '@mantine/spotlight';
 import { IconSearch } from '@tabler/icons-react';
 import { lazy, Suspense, useState } from 'react';
 import { LoadErrorBoundary } from '../../components/ui/load-error-boundary.tsx';
 import { notifyError } from '../../lib/notify.ts';
 import { retryableImport } from '../../lib/retryable-import.ts';
+import { palette } from './palette-store.ts';
 
 // Spotlight and the search hooks stay out of the first screen's JavaScript: they load on the first
 // Ctrl/Cmd-K or click, after which Spotlight's own shortcut takes over (the store import is tiny).
@@ -35,8 +35,12 @@ export function SearchPaletteLauncher() {
         variant="default"
         size="xs"
         leftSection={<IconSearch size={14} />}
-        rightSection={<Kbd size="xs">{isMac ? '⌘K' : 'Ctrl K'}</Kbd>}
-        onClick={() => (isLoaded ? spotlight.open() : load())}
+        rightSection={
+          <Kbd size="xs" visibleFrom="sm">
+            {isMac ? '⌘K' : 'Ctrl K'}
+          </Kbd>
+        }
+        onClick={() => (isLoaded ? palette.open() : load())}
         aria-label="Search (Ctrl K)"
         aria-keyshortcuts="Control+K Meta+K"
       >

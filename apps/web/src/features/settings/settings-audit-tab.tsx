@@ -1,9 +1,11 @@
-import { Button, Card, Code, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Button, Card, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { EmptyState, QueryError, SkeletonRows } from '../../components/ui/query-state.tsx';
+import { TableContainer } from '../../components/ui/table-container.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { useTRPC } from '../../lib/trpc.ts';
+import { describeAuditAction, describeAuditDetails } from './audit-sentences.ts';
 
 const PAGE_SIZE = 50;
 
@@ -39,7 +41,10 @@ export function SettingsAuditTab() {
           <Select
             label="Action"
             placeholder="All actions"
-            data={actions.data ?? []}
+            data={(actions.data ?? []).map((action) => ({
+              value: action,
+              label: describeAuditAction({ action, targetType: null, targetId: null, details: null }),
+            }))}
             value={action}
             onChange={setAction}
             clearable
@@ -71,7 +76,7 @@ export function SettingsAuditTab() {
           </EmptyState>
         ) : null}
         {rows.length > 0 ? (
-          <Table.ScrollContainer minWidth={720}>
+          <TableContainer label="Audit log" minWidth={720}>
             <Table striped data-testid="audit-table">
               <Table.Thead>
                 <Table.Tr>
@@ -87,24 +92,22 @@ export function SettingsAuditTab() {
                 {rows.map((entry) => (
                   <Table.Tr key={entry.id}>
                     <Table.Td>{formatDateTime(entry.at)}</Table.Td>
-                    <Table.Td>
-                      <Code>{entry.action}</Code>
-                    </Table.Td>
+                    <Table.Td title={entry.action}>{describeAuditAction(entry)}</Table.Td>
                     <Table.Td>{entry.actor}</Table.Td>
                     <Table.Td>
-                      {entry.targetType ? `${entry.targetType} ${entry.targetId ?? ''}` : ''}
+                      {entry.targetType ? `${entry.targetType} #${entry.targetId ?? ''}` : ''}
                     </Table.Td>
                     <Table.Td>{entry.ip ?? ''}</Table.Td>
                     <Table.Td>
-                      <Text size="xs" style={{ wordBreak: 'break-all' }}>
-                        {entry.details ?? ''}
+                      <Text size="xs" style={{ overflowWrap: 'anywhere' }}>
+                        {describeAuditDetails(entry.details)}
                       </Text>
                     </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </TableContainer>
         ) : null}
         {entries.hasNextPage ? (
           <Button

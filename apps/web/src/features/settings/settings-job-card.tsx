@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { StatusBadge } from '../../components/ui/status-badge.tsx';
-import { formatDateTime } from '../../lib/format.ts';
+import { formatDateTime, formatInterval } from '../../lib/format.ts';
 import { JOB_STATUS } from '../../lib/statuses.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 
@@ -14,7 +14,7 @@ export type SettingsJob = RouterOutputs['jobs']['find'][number];
 export function SettingsJobCard({ job }: { job: SettingsJob }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [hours, setHours] = useState<number | string>(job.intervalMinutes / 60);
+  const [minutes, setMinutes] = useState<number | string>(job.intervalMinutes);
   const [value, setValue] = useState<number | string>(job.setting?.value ?? 0);
   const refresh = () =>
     Promise.all([
@@ -24,7 +24,10 @@ export function SettingsJobCard({ job }: { job: SettingsJob }) {
   const update = useMutation(
     trpc.jobs.update.mutationOptions({
       onSuccess: async () => {
-        notifications.show({ color: 'teal', message: `Saved the schedule of ${job.name}.` });
+        notifications.show({
+          color: 'teal',
+          message: `Saved the schedule of “${job.label}”: ${formatInterval(Math.round(Number(minutes)))}.`,
+        });
         await refresh();
       },
     }),
@@ -34,7 +37,7 @@ export function SettingsJobCard({ job }: { job: SettingsJob }) {
       onSuccess: async (result) => {
         notifications.show({
           color: result.status === 'ok' ? 'teal' : 'red',
-          title: `${job.name}: ${result.status}`,
+          title: `${job.label}: ${result.status}`,
           message: result.summary,
         });
         await refresh();
@@ -42,16 +45,13 @@ export function SettingsJobCard({ job }: { job: SettingsJob }) {
     }),
   );
   const isDirty =
-    Number(hours) * 60 !== job.intervalMinutes ||
-    (job.setting !== null && Number(value) !== job.setting.value);
+    Number(minutes) !== job.intervalMinutes || (job.setting !== null && Number(value) !== job.setting.value);
   return (
     <Card withBorder data-testid={`job-${job.name}`}>
       <Stack gap="xs">
         <Group justify="space-between" align="flex-start">
           <div>
-            <Text fw={600} className="mono">
-              {job.name}
-            </Text>
+            <Text fw={600}>{job.label}</Text>
             <Text size="sm" c="dimmed">
               {job.description}
             </Text>
@@ -61,20 +61,22 @@ export function SettingsJobCard({ job }: { job: SettingsJob }) {
             variant="light"
             loading={runNow.isPending}
             onClick={() => runNow.mutate({ name: job.name })}
+            aria-label={`Run “${job.label}” now`}
           >
             Run now
           </Button>
         </Group>
         <Group align="flex-end">
           <NumberInput
-            label="Every (hours, 0 = off)"
+            label="Every (minutes, 0 = off)"
+            description={`Runs ${formatInterval(Number(minutes) || 0)}`}
             min={0}
-            max={720}
-            step={1}
-            decimalScale={2}
-            value={hours}
-            onChange={setHours}
-            w={180}
+            max={43_200}
+            step={5}
+            allowDecimal={false}
+            value={minutes}
+            onChange={setMinutes}
+            w={200}
           />
           {job.setting ? (
             <NumberInput
@@ -93,7 +95,7 @@ export function SettingsJobCard({ job }: { job: SettingsJob }) {
             onClick={() =>
               update.mutate({
                 name: job.name,
-                intervalMinutes: Math.round(Number(hours) * 60),
+                intervalMinutes: Math.round(Number(minutes)),
                 settingValue: job.setting ? Number(value) : undefined,
               })
             }

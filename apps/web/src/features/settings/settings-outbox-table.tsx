@@ -2,6 +2,7 @@ import { Button, Card, Group, SegmentedControl, Table, Text, Title } from '@mant
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { EmptyState, QueryError, SkeletonRows } from '../../components/ui/query-state.tsx';
+import { TableContainer } from '../../components/ui/table-container.tsx';
 import { formatCount, formatDateTime } from '../../lib/format.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { MailOutboxStatus } from '../mail/mail-outbox-status.tsx';
@@ -49,7 +50,7 @@ export function SettingsOutboxTable() {
         </EmptyState>
       ) : null}
       {items.length > 0 ? (
-        <Table.ScrollContainer minWidth={640}>
+        <TableContainer label="Outbox" minWidth={640}>
           <Table>
             <Table.Thead>
               <Table.Tr>
@@ -78,7 +79,7 @@ export function SettingsOutboxTable() {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </TableContainer>
       ) : null}
       {outbox.hasNextPage ? (
         <Group justify="center" mt="sm">

@@ -19,6 +19,7 @@ import { useEffect } from 'react';
 import { z } from 'zod';
 import { QueryError, SkeletonRows } from '../../components/ui/query-state.tsx';
 import { useTRPC } from '../../lib/trpc.ts';
+import { SettingsTestEmail } from './settings-test-email.tsx';
 
 const ZSmtpForm = z.object({
   smtpUrl: z
@@ -114,6 +115,7 @@ export function SettingsSmtpCard() {
               </Group>
             </Stack>
           </form>
+          <SettingsTestEmail isConfigured={status.data.isConfigured} />
         </Stack>
       ) : null}
     </Card>

@@ -163,7 +163,7 @@ export function SettingsTemplateEditor() {
               <>
                 <Text size="xs" c="dimmed">
                   {preview.data.sample.licenseId
-                    ? `With the newest license of this product (#${preview.data.sample.licenseId}${preview.data.sample.customerName ? `, ${preview.data.sample.customerName}` : ''}).`
+                    ? `With the newest license of this product (#${preview.data.sample.licenseId}${preview.data.sample.customerName ? `, ${preview.data.sample.customerName}` : ''}) and a sample key.`
                     : 'With sample values: no license of this product exists yet.'}
                 </Text>
                 <Text size="sm">

@@ -1,0 +1,111 @@
+// Reading email: the message frame is as tall as the message, and images the page cannot load
+// (plain http) are named, not silently dropped.
+import { parseEmail, storeEmail } from '@keydesk/conversations';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, newPage, signIn } from '../fixtures/browser.ts';
+import { type RunningServer, startServer } from '../fixtures/server.ts';
+import { expectAccessibleEverywhere, WIDE } from '../fixtures/viewports.ts';
+
+function rawEmail(id: string, subject: string, html: string): Buffer {
+  return Buffer.from(
+    [
+      'From: Hélène Dubois <helene@example.com>',
+      'To: support@keydesk.test',
+      `Subject: ${subject}`,
+      'Date: Mon, 06 Jan 2025 10:00:00 +0000',
+      `Message-ID: <${id}@example.com>`,
+      'MIME-Version: 1.0',
+      'Content-Type: text/html; charset=utf-8',
+      '',
+      html,
+    ].join('\r\n'),
+  );
+}
+
+describe('Reading an email', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  const threads: Record<'short' | 'long', number> = { short: 0, long: 0 };
+
+  beforeAll(async () => {
+    server = await startServer();
+    const db = await server.openDb();
+    const short = rawEmail(
+      'short',
+      'Short question',
+      '<p id="first">Does the licence cover two laptops?</p><img src="http://images.example/logo.png" alt="logo" width="40" height="20">',
+    );
+    const long = rawEmail(
+      'long',
+      'Long report',
+      Array.from({ length: 80 }, (_, i) => `<p>Line ${i + 1} of a long bug report.</p>`).join(''),
+    );
+    for (const raw of [short, long]) {
+      const parsed = await parseEmail(raw, { maxAttachmentBytes: 1000, fallbackDate: new Date() });
+      db.sqlite.transaction(() => {
+        storeEmail(db, parsed, {
+          source: 'mbox',
+          ownAddresses: new Set(['support@keydesk.test']),
+          now: new Date(),
+        });
+      })();
+    }
+    const idOf = (subject: string) =>
+      Number(db.sqlite.prepare('SELECT id FROM EmailThread WHERE subject = ?').pluck().get(subject));
+    threads.short = idOf('Short question');
+    threads.long = idOf('Long report');
+    await db.close();
+    browser = await launchBrowser();
+    page = await newPage(browser, { viewport: WIDE });
+    await signIn(page, server.url);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function frameOf(threadId: number) {
+    await page.goto(`${server.url}/conversations/email/${threadId}`);
+    const frame = page.getByTestId('email-html-frame');
+    await frame.waitFor();
+    await page.frameLocator('[data-testid="email-html-frame"]').locator('p').first().waitFor();
+    return frame;
+  }
+
+  it('sizes the frame to a short message, without dead space', async () => {
+    const frame = await frameOf(threads.short);
+    await expect.poll(async () => (await frame.boundingBox())?.height ?? 0).toBeLessThan(160);
+  });
+
+  it('grows the frame to a long message, with no scrolling inside it', async () => {
+    const frame = await frameOf(threads.long);
+    await expect.poll(async () => (await frame.boundingBox())?.height ?? 0).toBeGreaterThan(800);
+    const inner = await frame.evaluate((el) => {
+      const doc = (el as HTMLIFrameElement).contentDocument?.documentElement;
+      return doc ? doc.scrollHeight - doc.clientHeight : -1;
+    });
+    expect(inner).toBeLessThanOrEqual(1);
+    expect(await frame.getAttribute('sandbox')).not.toContain('allow-scripts');
+  });
+
+  it('after "Load remote images", says how many insecure images could not be loaded', async () => {
+    await frameOf(threads.short);
+    await page.getByRole('button', { name: 'Load remote images' }).click();
+    const banner = page.getByTestId('remote-images-banner');
+    await banner.getByText(/1 image could not be loaded/).waitFor();
+    expect(await banner.textContent()).toContain('plain http');
+  });
+
+  it('is accessible at 1440 and 390 px in light and dark', { timeout: 600_000 }, async () => {
+    const storage = await page.context().storageState();
+    await expectAccessibleEverywhere(browser, storage, 'Email thread', async (p) => {
+      await p.goto(`${server.url}/conversations/email/${threads.short}`);
+      await p.getByTestId('email-html-frame').waitFor();
+      await p.getByRole('button', { name: 'Load remote images' }).click();
+      await p.getByTestId('remote-images-banner').waitFor();
+    });
+  });
+});
