@@ -9,3 +9,12 @@ export { applyMigrations, MigrationChecksumError, pendingMigrations } from './mi
 export { readMigrations } from './migrations-dir.ts';
 export { isProcessRunning } from './process-running.ts';
 export { withDeferredSearchIndex } from './search-index.ts';
+export {
+  declaredStatements,
+  type RunResult,
+  type Sql,
+  type SqlOptions,
+  type SqlParams,
+  type SqlValue,
+  sql,
+} from './sql.ts';
