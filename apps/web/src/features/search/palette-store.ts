@@ -20,6 +20,12 @@ export function selectFirstAction(store: SpotlightStore): void {
   store.setState({ ...store.getState(), selected: first ? 0 : -1 });
 }
 
+/** Unmarks the selected action, so Spotlight's own Enter handling finds nothing to open. */
+export function clearSelection(store: SpotlightStore): void {
+  actionsList(store)?.querySelector('[data-selected]')?.removeAttribute('data-selected');
+  store.setState({ ...store.getState(), selected: -1 });
+}
+
 /** Opens the selected action, as Enter does. */
 export function triggerSelectedAction(store: SpotlightStore): void {
   actionsList(store)?.querySelector<HTMLElement>('[data-selected]')?.click();

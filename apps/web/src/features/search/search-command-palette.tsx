@@ -7,7 +7,13 @@ import { useNavigate } from 'react-router';
 import { NAV_LINKS } from '../../components/layout/nav-links.ts';
 import { CustomerMatchText } from '../customers/customer-match-text.tsx';
 import { useCustomerSearch } from '../customers/use-customer-search.ts';
-import { palette, paletteStore, selectFirstAction, triggerSelectedAction } from './palette-store.ts';
+import {
+  clearSelection,
+  palette,
+  paletteStore,
+  selectFirstAction,
+  triggerSelectedAction,
+} from './palette-store.ts';
 
 const PAGES = NAV_LINKS.map((link) => ({ to: link.to, label: link.label, icon: link.icon }));
 const MAX_PALETTE_RESULTS = 8;
@@ -25,7 +31,10 @@ export function SearchCommandPalette({ isOpenOnMount = false }: { isOpenOnMount?
   const needle = query.trim().toLowerCase();
   const pages = PAGES.filter((page) => needle === '' || page.label.toLowerCase().includes(needle));
   const looksLikeKey = /^[\w\s-]{10,}$/.test(query.trim()) && /\d/.test(query);
-  const isWaiting = isSearchable && (debounced !== query.trim() || search.isFetching);
+  // Waiting is judged on what was typed, not on the debounced value: Enter pressed within the
+  // debounce, before the search even started, must wait for its results too.
+  const isTypedSearchable = [...query.trim()].length >= 2;
+  const isWaiting = isTypedSearchable && (debounced !== query.trim() || search.isFetching);
   // Enter pressed while the results are still on their way opens the first of them when they come.
   const isEnterPending = useRef(false);
 
@@ -42,7 +51,11 @@ export function SearchCommandPalette({ isOpenOnMount = false }: { isOpenOnMount?
     }
   }, [resultKey, isWaiting]);
   const onSearchKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key === 'Enter' && isWaiting) isEnterPending.current = true;
+    if (event.key !== 'Enter' || !isWaiting) return;
+    isEnterPending.current = true;
+    // Spotlight opens the selected action on this same Enter; with nothing selected it opens none,
+    // so a page that matched the first letters does not win over the customer results on their way.
+    clearSelection(paletteStore);
   };
 
   return (
