@@ -4,11 +4,36 @@
 import DOMPurify from 'dompurify';
 
 const REMOTE = /^\s*(https?:)?\/\//i;
+const DATA = /^\s*data:/i;
 const CSS_URL = /url\(\s*(['"]?)(.*?)\1\s*\)/gi;
 
-function blockCssUrls(css: string): string {
+/**
+ * The frame is same-origin with the app (so the page can measure it): a relative or
+ * protocol-relative URL would resolve to the app itself and go there with the owner's cookies.
+ * Only data: and absolute http(s) URLs may ever load, and the latter only once asked.
+ */
+export function isLoadableUrl(url: string, options: { loadRemote: boolean; appOrigin: string }): boolean {
+  if (DATA.test(url)) return true;
+  if (!options.loadRemote || !REMOTE.test(url)) return false;
+  try {
+    return new URL(url.trim(), options.appOrigin).origin !== options.appOrigin;
+  } catch {
+    return false;
+  }
+}
+
+/** The URL of each `url 2x` candidate; data: URLs may hold commas, so those are not split. */
+export function srcsetUrls(srcset: string): string[] {
+  return srcset
+    .split(/,(?=\s*(?:https?:|data:|\/|[\w.-]+[/\s]))/i)
+    .map((candidate) => candidate.trim().split(/\s+/)[0] ?? '')
+    .filter((url) => url !== '');
+}
+
+function blockCssUrls(css: string, loadRemote: boolean): string {
+  const appOrigin = window.location.origin;
   return css.replace(CSS_URL, (whole, _quote: string, url: string) =>
-    /^\s*data:/i.test(url) ? whole : 'none',
+    isLoadableUrl(url, { loadRemote, appOrigin }) ? whole : 'none',
   );
 }
 
@@ -26,6 +51,7 @@ const INSECURE = /^\s*http:\/\//i;
 export function sanitiseEmailHtml(html: string, options: { loadRemote: boolean }): SanitisedEmail {
   let blockedRemote = 0;
   let insecureImages = 0;
+  const appOrigin = window.location.origin;
   const purifier = DOMPurify();
   purifier.addHook('afterSanitizeAttributes', (node) => {
     if (!(node instanceof Element)) return;
@@ -38,26 +64,32 @@ export function sanitiseEmailHtml(html: string, options: { loadRemote: boolean }
       const urls = ['src', 'background', 'poster'].map((name) => node.getAttribute(name) ?? '');
       const srcset = node.getAttribute('srcset') ?? '';
       if (urls.some((url) => INSECURE.test(url)) || /(^|,)\s*http:\/\//i.test(srcset)) insecureImages++;
-      return;
     }
     for (const name of ['src', 'srcset', 'background', 'poster']) {
       const value = node.getAttribute(name);
       if (value === null) continue;
-      if (name === 'srcset' || REMOTE.test(value) || /^\s*cid:/i.test(value)) {
-        node.setAttribute(name, '');
-        if (name !== 'srcset' || value.trim() !== '') blockedRemote++;
-      }
+      const urls = name === 'srcset' ? srcsetUrls(value) : [value];
+      if (urls.every((url) => isLoadableUrl(url, { ...options, appOrigin }))) continue;
+      node.setAttribute(name, '');
+      if (
+        !options.loadRemote &&
+        (REMOTE.test(value) || /^\s*cid:/i.test(value) || (name === 'srcset' && value.trim() !== ''))
+      )
+        blockedRemote++;
     }
     const style = node.getAttribute('style');
     if (style && CSS_URL.test(style)) {
-      node.setAttribute('style', blockCssUrls(style));
-      blockedRemote++;
+      const kept = blockCssUrls(style, options.loadRemote);
+      if (kept !== style) {
+        node.setAttribute('style', kept);
+        if (!options.loadRemote) blockedRemote++;
+      }
     }
     CSS_URL.lastIndex = 0;
   });
   purifier.addHook('uponSanitizeElement', (node) => {
-    if (!options.loadRemote && node instanceof Element && node.tagName === 'STYLE' && node.textContent) {
-      node.textContent = blockCssUrls(node.textContent);
+    if (node instanceof Element && node.tagName === 'STYLE' && node.textContent) {
+      node.textContent = blockCssUrls(node.textContent, options.loadRemote);
     }
   });
   const clean = purifier.sanitize(html, {
@@ -74,7 +106,7 @@ export function emailDocument(
   options: { loadRemote: boolean; showQuoted: boolean },
 ): string {
   const images = options.loadRemote ? 'data: https: http:' : 'data:';
-  const csp = `default-src 'none'; script-src 'none'; object-src 'none'; style-src 'unsafe-inline'; img-src ${images}; font-src data:`;
+  const csp = `default-src 'none'; script-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'; style-src 'unsafe-inline'; img-src ${images}; font-src data:`;
   const hideQuoted = options.showQuoted
     ? ''
     : '.gmail_quote, blockquote[type="cite"], .moz-cite-prefix, #appendonsend ~ * { display: none !important; }';

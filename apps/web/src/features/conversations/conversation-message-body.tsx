@@ -98,8 +98,9 @@ export function ConversationEmailHtml({ html, label }: { html: string; label: st
       <iframe
         title={label}
         className="conversation-email-frame"
-        // No allow-scripts: the email runs nothing (its CSP forbids script too). allow-same-origin
-        // only lets this page measure the document to size the frame.
+        // allow-same-origin only lets this page measure the document to size the frame; without
+        // allow-scripts the email runs nothing (its CSP forbids script too), so it cannot read the
+        // app's cookies or call tRPC, and the sanitiser drops every URL that resolves to the app.
         sandbox="allow-same-origin allow-popups allow-popups-to-escape-sandbox"
         referrerPolicy="no-referrer"
         srcDoc={doc}
