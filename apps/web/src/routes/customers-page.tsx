@@ -1,42 +1,25 @@
 import { Box, Button, Card, Group, Kbd, Loader, Stack, Text, TextInput } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
-import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import { type KeyboardEvent, useEffect, useId, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { PageHeader } from '../components/ui/page-header.tsx';
 import { EmptyState, QueryError, SkeletonRows } from '../components/ui/query-state.tsx';
 import { CustomerSearchResults, customerOptionId } from '../features/customers/customer-search-results.tsx';
 import { useCustomerSearch } from '../features/customers/use-customer-search.ts';
 import { formatPlural } from '../lib/format.ts';
+import { useSearchShortcut } from '../lib/shortcuts.ts';
 
 const CUSTOMERS = { one: 'customer', other: 'customers' };
-
-function isTypingTarget(target: EventTarget | null): boolean {
-  return (
-    target instanceof HTMLElement &&
-    (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
-  );
-}
 
 export function CustomersPage() {
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const [query, setQuery] = useState(params.get('q') ?? '');
   const [activeIndex, setActiveIndex] = useState(0);
-  const inputRef = useRef<HTMLInputElement>(null);
+  // "/" focuses the search box from anywhere on the page (the app-wide shortcut).
+  const searchRef = useSearchShortcut();
   const listId = useId();
   const { search, items, isSearchable, debounced } = useCustomerSearch(query);
-
-  // "/" focuses the search box from anywhere on the page, as in most back offices.
-  useEffect(() => {
-    const onKey = (event: globalThis.KeyboardEvent) => {
-      if (event.key === '/' && !isTypingTarget(event.target)) {
-        event.preventDefault();
-        inputRef.current?.focus();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
 
   // Keep the query in the address so Back returns to the same results.
   useEffect(() => {
@@ -66,7 +49,7 @@ export function CustomersPage() {
         description="Find a customer by any email, name, license key, order id, company or address."
       />
       <TextInput
-        ref={inputRef}
+        ref={searchRef}
         label="Search customers"
         placeholder="Email, name, key, order id…"
         value={query}
