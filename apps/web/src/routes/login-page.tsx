@@ -1,8 +1,9 @@
-import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Stack, TextInput } from '@mantine/core';
 import { isNotEmpty, useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useState } from 'react';
 import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { CurrentPasswordInput } from '../components/ui/password-fields.tsx';
 import { AuthCard } from '../features/auth/auth-card.tsx';
 import { useTRPC } from '../lib/trpc.ts';
 
@@ -103,10 +104,7 @@ export function LoginPage() {
             {...form.getInputProps('email')}
             key={form.key('email')}
           />
-          <PasswordInput
-            label="Password"
-            autoComplete="current-password"
-            required
+          <CurrentPasswordInput
             autoFocus={rememberedEmail !== ''}
             {...form.getInputProps('password')}
             key={form.key('password')}

@@ -1,10 +1,11 @@
-import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
 import { useNavigate, useSearchParams } from 'react-router';
 import { z } from 'zod';
+import { NewPasswordInput } from '../components/ui/password-fields.tsx';
 import { AuthCard } from '../features/auth/auth-card.tsx';
 import { useTRPC } from '../lib/trpc.ts';
 
@@ -64,21 +65,8 @@ export function SetupPage() {
               {...form.getInputProps('email')}
               key={form.key('email')}
             />
-            <PasswordInput
-              label="Password"
-              description="At least 12 characters; very common passwords are refused."
-              autoComplete="new-password"
-              required
-              {...form.getInputProps('password')}
-              key={form.key('password')}
-            />
-            <PasswordInput
-              label="Repeat password"
-              autoComplete="new-password"
-              required
-              {...form.getInputProps('confirm')}
-              key={form.key('confirm')}
-            />
+            <NewPasswordInput {...form.getInputProps('password')} key={form.key('password')} />
+            <NewPasswordInput isRepeat {...form.getInputProps('confirm')} key={form.key('confirm')} />
             <Button type="submit" loading={setup.isPending} fullWidth>
               Create owner
             </Button>

@@ -1,8 +1,9 @@
-import { Alert, Button, Card, PasswordInput, Stack, Title } from '@mantine/core';
+import { Alert, Button, Card, Stack, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
 import { z } from 'zod';
+import { CurrentPasswordInput, NewPasswordInput } from '../../components/ui/password-fields.tsx';
 import { useTRPC } from '../../lib/trpc.ts';
 import { notifySettings } from './settings-notify.ts';
 
@@ -48,25 +49,19 @@ export function SettingsPasswordForm() {
               {change.error.message}
             </Alert>
           ) : null}
-          <PasswordInput
+          <CurrentPasswordInput
             label="Current password"
-            autoComplete="current-password"
-            required
             {...form.getInputProps('currentPassword')}
             key={form.key('currentPassword')}
           />
-          <PasswordInput
+          <NewPasswordInput
             label="New password"
-            description="At least 12 characters; very common passwords are refused."
-            autoComplete="new-password"
-            required
             {...form.getInputProps('newPassword')}
             key={form.key('newPassword')}
           />
-          <PasswordInput
+          <NewPasswordInput
+            isRepeat
             label="Repeat the new password"
-            autoComplete="new-password"
-            required
             {...form.getInputProps('confirm')}
             key={form.key('confirm')}
           />

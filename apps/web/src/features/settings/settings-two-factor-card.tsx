@@ -7,7 +7,6 @@ import {
   Group,
   Image,
   List,
-  PasswordInput,
   Stack,
   Text,
   TextInput,
@@ -15,6 +14,7 @@ import {
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { CurrentPasswordInput } from '../../components/ui/password-fields.tsx';
 import { QueryError, SkeletonRows } from '../../components/ui/query-state.tsx';
 import { useTRPC } from '../../lib/trpc.ts';
 import { notifySettings } from './settings-notify.ts';
@@ -154,10 +154,7 @@ export function SettingsTwoFactorCard() {
                   {disable.error.message}
                 </Alert>
               ) : null}
-              <PasswordInput
-                label="Password"
-                autoComplete="current-password"
-                required
+              <CurrentPasswordInput
                 value={password}
                 onChange={(e) => setPassword(e.currentTarget.value)}
                 maw={320}

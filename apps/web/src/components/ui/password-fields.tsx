@@ -1,0 +1,27 @@
+import { PasswordInput, type PasswordInputProps } from '@mantine/core';
+
+// The owner's password fields, alike in every form: the browser's password manager is told which
+// is which (autocomplete), and a new password always states the rule the server enforces.
+
+/** The password the owner has now: sign-in, re-authentication, changing it. */
+export function CurrentPasswordInput(props: PasswordInputProps) {
+  return <PasswordInput label="Password" autoComplete="current-password" required {...props} />;
+}
+
+export const NEW_PASSWORD_RULE = 'At least 12 characters; very common passwords are refused.';
+
+/** A password being chosen, with its rule; `isRepeat` for the field that confirms it. */
+export function NewPasswordInput({
+  isRepeat = false,
+  ...props
+}: PasswordInputProps & { isRepeat?: boolean }) {
+  return (
+    <PasswordInput
+      label={isRepeat ? 'Repeat password' : 'Password'}
+      description={isRepeat ? undefined : NEW_PASSWORD_RULE}
+      autoComplete="new-password"
+      required
+      {...props}
+    />
+  );
+}
