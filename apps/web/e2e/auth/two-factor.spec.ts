@@ -84,7 +84,7 @@ describe('two-factor sign-in in the browser', { timeout: 240_000 }, () => {
     await page.getByText('This browser').waitFor();
     await expectAccessible(page, 'Settings, sessions');
     await page.getByRole('tab', { name: 'Audit log' }).click();
-    await page.getByTestId('audit-table').getByText('auth.2fa.recovery_code_used').waitFor();
+    await page.getByTestId('audit-table').getByText('Signed in with a recovery code').waitFor();
     await expectAccessible(page, 'Settings, audit log');
     await page.getByRole('tab', { name: 'Credentials' }).click();
     await page.getByRole('button', { name: 'Set imap.password' }).click();
