@@ -1,8 +1,8 @@
 import { generateDemo } from '@keydesk/db/demo';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchBrowser, newPage, signIn } from '../fixtures/browser.ts';
-import { type RunningServer, startServer } from '../fixtures/server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, newPage, signIn } from '../fixtures/browser.ts';
+import { useE2eSession } from '../fixtures/e2e-session.ts';
 
 const DAY_MS = 86_400_000;
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -16,26 +16,16 @@ async function openTable(page: Page, testId: string) {
 }
 
 describe('Analytics views', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    const db = await server.openDb();
-    generateDemo({ sqlite: db.sqlite, customers: 200, seed: 11 });
-    await db.close();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+  const e2e = useE2eSession({
+    seed(db) {
+      generateDemo({ sqlite: db.sqlite, customers: 200, seed: 11 });
+    },
   });
 
   it('keeps range, granularity and section in the URL: reload keeps them, Back undoes them', async () => {
-    const page = await newPage(browser);
-    await signIn(page, server.url);
-    await page.goto(`${server.url}/analytics`);
+    const page = await newPage(e2e.browser);
+    await signIn(page, e2e.server.url);
+    await page.goto(`${e2e.server.url}/analytics`);
     await page.getByTestId('chart-revenue').locator('canvas').first().waitFor({ timeout: 90_000 });
 
     await page.getByText('12 months', { exact: true }).click();
@@ -65,9 +55,9 @@ describe('Analytics views', () => {
   }, 240_000);
 
   it('writes dates in the owner locale and marks the running period as partial', async () => {
-    const page = await newPage(browser, { locale: 'de-DE', timezoneId: 'UTC' });
-    await signIn(page, server.url);
-    await page.goto(`${server.url}/analytics?range=7d`);
+    const page = await newPage(e2e.browser, { locale: 'de-DE', timezoneId: 'UTC' });
+    await signIn(page, e2e.server.url);
+    await page.goto(`${e2e.server.url}/analytics?range=7d`);
     const orders = await openTable(page, 'chart-orders');
     const rowHeads = await orders.locator('tbody th').allTextContents();
     expect(rowHeads).toHaveLength(7);
@@ -83,14 +73,14 @@ describe('Analytics views', () => {
   }, 180_000);
 
   it('puts the range total above the chart, and names countries', async () => {
-    const page = await newPage(browser, { locale: 'en-US', timezoneId: 'UTC' });
-    await signIn(page, server.url);
-    await page.goto(`${server.url}/analytics?range=90d&compare=0`);
+    const page = await newPage(e2e.browser, { locale: 'en-US', timezoneId: 'UTC' });
+    await signIn(page, e2e.server.url);
+    await page.goto(`${e2e.server.url}/analytics?range=90d&compare=0`);
     const headline = page.getByTestId('chart-orders').getByTestId('chart-headline');
     await headline.waitFor({ timeout: 90_000 });
 
     const now = Date.now();
-    const db = await server.openDb();
+    const db = await e2e.server.openDb();
     const { n } = db.sqlite
       .prepare(
         `SELECT COUNT(*) AS n FROM "Order" WHERE purchasedAt >= ? AND purchasedAt < ? AND isTest = 0
@@ -118,9 +108,9 @@ describe('Analytics views', () => {
   }, 180_000);
 
   it('shows revenue in the home currency, and says which sales have no rate instead of guessing', async () => {
-    const page = await newPage(browser);
-    await signIn(page, server.url);
-    await page.goto(`${server.url}/analytics`);
+    const page = await newPage(e2e.browser);
+    await signIn(page, e2e.server.url);
+    await page.goto(`${e2e.server.url}/analytics`);
     const settings = page.getByTestId('home-currency');
     await settings.getByText('Pick one to see revenue').waitFor({ timeout: 60_000 });
     await settings.getByLabel('Home currency').click();
@@ -145,14 +135,14 @@ describe('Analytics views', () => {
       { width: 390, height: 844 },
     ]) {
       it(`is accessible in every section: ${colorScheme}, ${viewport.width} px`, async () => {
-        const page = await newPage(browser, { colorScheme, viewport });
-        await signIn(page, server.url);
+        const page = await newPage(e2e.browser, { colorScheme, viewport });
+        await signIn(page, e2e.server.url);
         for (const [section, testId] of [
           ['sales', 'chart-revenue'],
           ['website', 'chart-traffic'],
           ['updates', 'chart-update-checks'],
         ] as const) {
-          await page.goto(`${server.url}/analytics?section=${section}`);
+          await page.goto(`${e2e.server.url}/analytics?section=${section}`);
           await page.getByTestId(testId).locator('canvas').first().waitFor({ timeout: 90_000 });
           await expectAccessible(page, `Analytics ${section} (${colorScheme}, ${viewport.width} px)`);
           const overflow = await page.evaluate(

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { generateDemo } from '@keydesk/db/demo';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchBrowser, newPage, signIn } from '../fixtures/browser.ts';
-import { type RunningServer, startServer } from '../fixtures/server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, newPage, signIn } from '../fixtures/browser.ts';
+import { useE2eSession } from '../fixtures/e2e-session.ts';
 
 const DAY_MS = 86_400_000;
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -21,26 +21,16 @@ async function downloadCsv(page: Page, title: string): Promise<string[][]> {
 }
 
 describe('Analytics', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    const db = await server.openDb();
-    generateDemo({ sqlite: db.sqlite, customers: 200, seed: 11 });
-    await db.close();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+  const e2e = useE2eSession({
+    seed(db) {
+      generateDemo({ sqlite: db.sqlite, customers: 200, seed: 11 });
+    },
   });
 
   it('changes range and granularity, compares, and exports a CSV whose numbers match the database', async () => {
-    const page = await newPage(browser, { acceptDownloads: true });
-    await signIn(page, server.url);
-    await page.goto(`${server.url}/analytics?section=website`);
+    const page = await newPage(e2e.browser, { acceptDownloads: true });
+    await signIn(page, e2e.server.url);
+    await page.goto(`${e2e.server.url}/analytics?section=website`);
     const traffic = page.getByTestId('chart-traffic');
     await traffic.getByRole('img').waitFor({ timeout: 90_000 });
 
@@ -70,7 +60,7 @@ describe('Analytics', () => {
     const to = day(now);
     const previousFrom = day(now - 729 * DAY_MS);
     const previousTo = day(now - 365 * DAY_MS);
-    const db = await server.openDb();
+    const db = await e2e.server.openDb();
     const sum = (column: string, a: string, b: string) =>
       (
         db.sqlite
@@ -99,8 +89,8 @@ describe('Analytics', () => {
   }, 240_000);
 
   it('shows trend sparklines on the Overview', async () => {
-    const page = await newPage(browser);
-    await signIn(page, server.url);
+    const page = await newPage(e2e.browser);
+    await signIn(page, e2e.server.url);
     await page.getByTestId('sparkline-web.traffic').getByRole('img').waitFor({ timeout: 90_000 });
     await expectAccessible(page, 'Overview with sparklines');
     await page.context().close();

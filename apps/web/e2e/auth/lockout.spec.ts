@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage } from '../fixtures/browser.ts';
-import { OWNER, REPO_ROOT, type RunningServer, startServer } from '../fixtures/server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { newPage } from '../fixtures/browser.ts';
+import { useE2eSession } from '../fixtures/e2e-session.ts';
+import { OWNER, REPO_ROOT } from '../fixtures/server.ts';
 
 /** Submits the form and returns the server's answer, once the page shows it. */
 async function submit(page: Page, password: string): Promise<string> {
@@ -19,20 +20,11 @@ async function submit(page: Page, password: string): Promise<string> {
 }
 
 describe('lockout after repeated failures', { timeout: 180_000 }, () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const e2e = useE2eSession({});
 
   it('backs off after a few wrong passwords, refuses even the right one, and unlocks from the shell', async () => {
-    const page = await newPage(browser);
-    await page.goto(`${server.url}/login`);
+    const page = await newPage(e2e.browser);
+    await page.goto(`${e2e.server.url}/login`);
     await page.getByLabel(/^Email/).fill(OWNER.email);
     const answers: string[] = [];
     // Wrong guesses until the wait the server names is long enough to try the right password in.
@@ -53,7 +45,7 @@ describe('lockout after repeated failures', { timeout: 180_000 }, () => {
       ['apps/api/src/cli/owner.ts', 'unlock'],
       {
         cwd: REPO_ROOT,
-        env: { ...process.env, DATABASE_URL: `file:${server.dbFile}` },
+        env: { ...process.env, DATABASE_URL: `file:${e2e.server.dbFile}` },
         encoding: 'utf8',
       },
     );
@@ -62,7 +54,7 @@ describe('lockout after repeated failures', { timeout: 180_000 }, () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL((url) => url.pathname === '/');
 
-    const db = await server.openDb();
+    const db = await e2e.server.openDb();
     const attempts = await db.prisma.loginAttempt.count();
     await db.close();
     expect(attempts).toBe(answers.length + 3); // every attempt, the unlock marker and the sign-in

@@ -1,33 +1,25 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchBrowser, newPage } from '../fixtures/browser.ts';
-import { type RunningServer, startServer } from '../fixtures/server.ts';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, newPage } from '../fixtures/browser.ts';
+import { useE2eSession } from '../fixtures/e2e-session.ts';
 
 const OWNER = { email: 'me@keydesk.test', password: 'plum orchard under snow 7' };
 
 describe('setup with the printed token, sign-in, wrong password, sign-out', { timeout: 180_000 }, () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer({ withOwner: false });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+  const e2e = useE2eSession({
+    server: { withOwner: false },
   });
 
   it('creates the owner only with the printed token', async () => {
-    expect(server.setupToken).toMatch(/^[\w-]{20,}$/);
-    const page = await newPage(browser);
-    await page.goto(`${server.url}/setup?token=not-the-token`);
+    expect(e2e.server.setupToken).toMatch(/^[\w-]{20,}$/);
+    const page = await newPage(e2e.browser);
+    await page.goto(`${e2e.server.url}/setup?token=not-the-token`);
     await page.getByLabel(/^Email/).fill(OWNER.email);
     await page.getByLabel(/^Password/).fill(OWNER.password);
     await page.getByLabel(/^Repeat password/).fill(OWNER.password);
     await page.getByRole('button', { name: 'Create owner' }).click();
     await page.getByRole('alert').filter({ hasText: 'invalid or has expired' }).waitFor();
 
-    await page.goto(`${server.url}/setup?token=${server.setupToken}`);
+    await page.goto(`${e2e.server.url}/setup?token=${e2e.server.setupToken}`);
     await expectAccessible(page, 'Setup page');
     await page.getByLabel(/^Email/).fill(OWNER.email);
     await page.getByLabel(/^Password/).fill('password123456');
@@ -43,8 +35,8 @@ describe('setup with the printed token, sign-in, wrong password, sign-out', { ti
   });
 
   it('refuses a wrong password, signs in with the right one, and signs out', async () => {
-    const page = await newPage(browser);
-    await page.goto(`${server.url}/login`);
+    const page = await newPage(e2e.browser);
+    await page.goto(`${e2e.server.url}/login`);
     await expectAccessible(page, 'Sign-in page');
     await page.getByLabel(/^Email/).fill(OWNER.email);
     await page.getByLabel(/^Password/).fill('not my password at all');
@@ -64,9 +56,9 @@ describe('setup with the printed token, sign-in, wrong password, sign-out', { ti
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL(/\/login/);
-    await page.goto(`${server.url}/settings`);
+    await page.goto(`${e2e.server.url}/settings`);
     await page.waitForURL(/\/login\?next=%2Fsettings/);
-    const db = await server.openDb();
+    const db = await e2e.server.openDb();
     const actions = (
       await db.prisma.auditLog.findMany({ select: { action: true }, orderBy: { id: 'asc' } })
     ).map((a) => a.action);

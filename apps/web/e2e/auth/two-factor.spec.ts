@@ -1,8 +1,9 @@
 import { TOTP } from 'otpauth';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchBrowser, newPage, signIn } from '../fixtures/browser.ts';
-import { OWNER, type RunningServer, startServer } from '../fixtures/server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, newPage, signIn } from '../fixtures/browser.ts';
+import { useE2eSession } from '../fixtures/e2e-session.ts';
+import { OWNER } from '../fixtures/server.ts';
 
 async function signOut(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Sign out' }).click();
@@ -18,23 +19,14 @@ async function passwordStep(page: Page, url: string): Promise<void> {
 }
 
 describe('two-factor sign-in in the browser', { timeout: 240_000 }, () => {
-  let server: RunningServer;
-  let browser: Browser;
   let secret = '';
   let recoveryCodes: string[] = [];
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const e2e = useE2eSession({});
 
   it('enrols with the QR code and a confirming code, showing recovery codes once', async () => {
-    const page = await newPage(browser);
-    await signIn(page, server.url);
-    await page.goto(`${server.url}/settings`);
+    const page = await newPage(e2e.browser);
+    await signIn(page, e2e.server.url);
+    await page.goto(`${e2e.server.url}/settings`);
     await page.getByRole('button', { name: 'Turn on two-factor sign-in' }).click();
     await page.getByRole('img', { name: 'QR code for your authenticator app' }).waitFor();
     await expectAccessible(page, 'Settings, security');
@@ -53,8 +45,8 @@ describe('two-factor sign-in in the browser', { timeout: 240_000 }, () => {
   });
 
   it('signs in with a code from the app', async () => {
-    const page = await newPage(browser);
-    await passwordStep(page, server.url);
+    const page = await newPage(e2e.browser);
+    await passwordStep(page, e2e.server.url);
     await expectAccessible(page, 'Two-factor step');
     // The next 30-second step: the one used to confirm may not be used again.
     await page
@@ -69,13 +61,13 @@ describe('two-factor sign-in in the browser', { timeout: 240_000 }, () => {
   let page: Page;
 
   it('signs in with a recovery code', async () => {
-    page = await newPage(browser);
-    await passwordStep(page, server.url);
+    page = await newPage(e2e.browser);
+    await passwordStep(page, e2e.server.url);
     await page.getByRole('button', { name: 'Use a recovery code instead' }).click();
     await page.getByLabel(/^Recovery code/).fill(recoveryCodes[0] ?? '');
     await page.getByRole('button', { name: 'Verify' }).click();
     await page.waitForURL((url) => url.pathname === '/');
-    await page.goto(`${server.url}/settings`);
+    await page.goto(`${e2e.server.url}/settings`);
     await page.getByText('9 recovery codes left').waitFor();
   });
 
@@ -98,8 +90,8 @@ describe('two-factor sign-in in the browser', { timeout: 240_000 }, () => {
   });
 
   it('refuses a recovery code used before', async () => {
-    const again = await newPage(browser);
-    await passwordStep(again, server.url);
+    const again = await newPage(e2e.browser);
+    await passwordStep(again, e2e.server.url);
     await again.getByRole('button', { name: 'Use a recovery code instead' }).click();
     await again.getByLabel(/^Recovery code/).fill(recoveryCodes[0] ?? '');
     await again.getByRole('button', { name: 'Verify' }).click();

@@ -2,14 +2,11 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseEmail, storeChat, storeEmail } from '@keydesk/conversations';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchBrowser, newPage, signIn } from '../fixtures/browser.ts';
-import { type RunningServer, startServer } from '../fixtures/server.ts';
+import { expectAccessible, newPage, signIn } from '../fixtures/browser.ts';
+import { useE2eSession } from '../fixtures/e2e-session.ts';
 
 describe('Conversations', () => {
-  let server: RunningServer;
-  let browser: Browser;
   let imageHost: Server;
   let imageRequests = 0;
   let imageUrl = '';
@@ -24,94 +21,97 @@ describe('Conversations', () => {
     });
     await new Promise<void>((resolve) => imageHost.listen(0, '127.0.0.1', resolve));
     imageUrl = `http://127.0.0.1:${(imageHost.address() as AddressInfo).port}/pixel.gif`;
-
-    server = await startServer();
-    const db = await server.openDb();
-    const html = [
-      '<p id="greeting">Hello from a hostile email</p>',
-      "<script>document.body.setAttribute('data-pwned', 'script'); parent.postMessage('pwned', '*');</script>",
-      `<img src="x" onerror="document.body.setAttribute('data-pwned', 'onerror')" alt="">`,
-      `<img src="${imageUrl}" alt="tracker">`,
-      `<div style="background-image: url('${imageUrl}?css')">styled</div>`,
-    ].join('\n');
-    const raw = [
-      'From: Mallory <mallory@example.com>',
-      'To: support@keydesk.test',
-      'Subject: Hostile newsletter',
-      'Date: Mon, 06 Jan 2025 10:00:00 +0000',
-      'Message-ID: <hostile@example.com>',
-      'MIME-Version: 1.0',
-      'Content-Type: text/html; charset=utf-8',
-      '',
-      html,
-    ].join('\r\n');
-    const parsed = await parseEmail(Buffer.from(raw), { maxAttachmentBytes: 1000, fallbackDate: new Date() });
-    // A reply in the same thread with no date anywhere and a boundary its body never uses.
-    const broken = [
-      'From: Mallory <mallory@example.com>',
-      'Subject: Re: Hostile newsletter',
-      'In-Reply-To: <hostile@example.com>',
-      'Message-ID: <broken@example.com>',
-      'Content-Type: multipart/mixed; boundary="never-used"',
-      '',
-      '--other',
-      '',
-      'Text that survived a broken boundary',
-    ].join('\r\n');
-    const brokenParsed = await parseEmail(Buffer.from(broken), {
-      maxAttachmentBytes: 1000,
-      fallbackDate: null,
-    });
-    db.sqlite.transaction(() => {
-      storeEmail(db, parsed, {
-        source: 'mbox',
-        ownAddresses: new Set(['support@keydesk.test']),
-        now: new Date(),
-      });
-      storeEmail(db, brokenParsed, { source: 'mbox', ownAddresses: new Set(), now: new Date() });
-      storeChat(
-        db,
-        {
-          externalId: 'e2e-chat',
-          visitorName: 'Dana',
-          visitorEmail: 'dana@example.com',
-          visitorCountry: 'NO',
-          startedAt: new Date('2025-01-07T10:00:00Z'),
-          endedAt: null,
-          messages: [
-            {
-              senderType: 'visitor',
-              senderName: 'Dana',
-              sentAt: new Date('2025-01-07T10:00:00Z'),
-              text: 'Is there a student discount?',
-            },
-            {
-              senderType: 'agent',
-              senderName: 'Owner',
-              sentAt: new Date('2025-01-07T10:01:00Z'),
-              text: 'Yes, 50% off.',
-            },
-          ],
-        },
-        { source: 'tawk', now: new Date() },
-      );
-    })();
-    threadId = Number((db.sqlite.prepare('SELECT id FROM EmailThread').get() as { id: number }).id);
-    chatId = Number((db.sqlite.prepare('SELECT id FROM ChatTranscript').get() as { id: number }).id);
-    await db.close();
-    browser = await launchBrowser();
   });
 
+  // Registered before the session: vitest runs afterAll hooks last-registered first, so this
+  // stops after the app server it serves.
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
     await new Promise((resolve) => imageHost?.close(resolve));
   });
 
+  const e2e = useE2eSession({
+    async seed(db) {
+      const html = [
+        '<p id="greeting">Hello from a hostile email</p>',
+        "<script>document.body.setAttribute('data-pwned', 'script'); parent.postMessage('pwned', '*');</script>",
+        `<img src="x" onerror="document.body.setAttribute('data-pwned', 'onerror')" alt="">`,
+        `<img src="${imageUrl}" alt="tracker">`,
+        `<div style="background-image: url('${imageUrl}?css')">styled</div>`,
+      ].join('\n');
+      const raw = [
+        'From: Mallory <mallory@example.com>',
+        'To: support@keydesk.test',
+        'Subject: Hostile newsletter',
+        'Date: Mon, 06 Jan 2025 10:00:00 +0000',
+        'Message-ID: <hostile@example.com>',
+        'MIME-Version: 1.0',
+        'Content-Type: text/html; charset=utf-8',
+        '',
+        html,
+      ].join('\r\n');
+      const parsed = await parseEmail(Buffer.from(raw), {
+        maxAttachmentBytes: 1000,
+        fallbackDate: new Date(),
+      });
+      // A reply in the same thread with no date anywhere and a boundary its body never uses.
+      const broken = [
+        'From: Mallory <mallory@example.com>',
+        'Subject: Re: Hostile newsletter',
+        'In-Reply-To: <hostile@example.com>',
+        'Message-ID: <broken@example.com>',
+        'Content-Type: multipart/mixed; boundary="never-used"',
+        '',
+        '--other',
+        '',
+        'Text that survived a broken boundary',
+      ].join('\r\n');
+      const brokenParsed = await parseEmail(Buffer.from(broken), {
+        maxAttachmentBytes: 1000,
+        fallbackDate: null,
+      });
+      db.sqlite.transaction(() => {
+        storeEmail(db, parsed, {
+          source: 'mbox',
+          ownAddresses: new Set(['support@keydesk.test']),
+          now: new Date(),
+        });
+        storeEmail(db, brokenParsed, { source: 'mbox', ownAddresses: new Set(), now: new Date() });
+        storeChat(
+          db,
+          {
+            externalId: 'e2e-chat',
+            visitorName: 'Dana',
+            visitorEmail: 'dana@example.com',
+            visitorCountry: 'NO',
+            startedAt: new Date('2025-01-07T10:00:00Z'),
+            endedAt: null,
+            messages: [
+              {
+                senderType: 'visitor',
+                senderName: 'Dana',
+                sentAt: new Date('2025-01-07T10:00:00Z'),
+                text: 'Is there a student discount?',
+              },
+              {
+                senderType: 'agent',
+                senderName: 'Owner',
+                sentAt: new Date('2025-01-07T10:01:00Z'),
+                text: 'Yes, 50% off.',
+              },
+            ],
+          },
+          { source: 'tawk', now: new Date() },
+        );
+      })();
+      threadId = Number((db.sqlite.prepare('SELECT id FROM EmailThread').get() as { id: number }).id);
+      chatId = Number((db.sqlite.prepare('SELECT id FROM ChatTranscript').get() as { id: number }).id);
+    },
+  });
+
   it('lists chats and threads together and searches them', async () => {
-    const page = await newPage(browser);
-    await signIn(page, server.url);
-    await page.goto(`${server.url}/conversations`);
+    const page = await newPage(e2e.browser);
+    await signIn(page, e2e.server.url);
+    await page.goto(`${e2e.server.url}/conversations`);
     await page.getByTestId('conversation-row').first().waitFor();
     await expect(page.getByTestId('conversation-row').count()).resolves.toBe(2);
     await expectAccessible(page, 'Conversations');
@@ -122,7 +122,7 @@ describe('Conversations', () => {
   });
 
   it('shows a hostile HTML email with no script run and no request to the image host', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(e2e.browser);
     const messages: unknown[] = [];
     await page.exposeFunction('__recordMessage', (data: unknown) => messages.push(data));
     await page.addInitScript(() => {
@@ -130,8 +130,8 @@ describe('Conversations', () => {
         (window as unknown as { __recordMessage(d: unknown): void }).__recordMessage(e.data),
       );
     });
-    await signIn(page, server.url);
-    await page.goto(`${server.url}/conversations/email/${threadId}`);
+    await signIn(page, e2e.server.url);
+    await page.goto(`${e2e.server.url}/conversations/email/${threadId}`);
     const frameElement = page.getByTestId('email-html-frame');
     await frameElement.waitFor();
     const frame = page.frameLocator('[data-testid="email-html-frame"]');
@@ -155,9 +155,9 @@ describe('Conversations', () => {
   });
 
   it('says which message was not read cleanly and which has no date', async () => {
-    const page = await newPage(browser);
-    await signIn(page, server.url);
-    await page.goto(`${server.url}/conversations/email/${threadId}`);
+    const page = await newPage(e2e.browser);
+    await signIn(page, e2e.server.url);
+    await page.goto(`${e2e.server.url}/conversations/email/${threadId}`);
     await page.getByText('Text that survived a broken boundary').waitFor();
     const notice = page.getByRole('alert', { name: 'Parse problem' });
     await expect(notice.count()).resolves.toBe(1);
@@ -167,9 +167,9 @@ describe('Conversations', () => {
   });
 
   it('shows a chat with every message in order', async () => {
-    const page = await newPage(browser);
-    await signIn(page, server.url);
-    await page.goto(`${server.url}/conversations/chat/${chatId}`);
+    const page = await newPage(e2e.browser);
+    await signIn(page, e2e.server.url);
+    await page.goto(`${e2e.server.url}/conversations/chat/${chatId}`);
     await page.getByText('Yes, 50% off.').waitFor();
     const texts = await page.locator('.conversation-messages > li').allTextContents();
     expect(texts.map((t) => (t.includes('student') ? 'visitor' : 'agent'))).toEqual(['visitor', 'agent']);

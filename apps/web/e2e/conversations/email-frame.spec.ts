@@ -1,10 +1,8 @@
 // Reading email: the message frame is as tall as the message, and images the page cannot load
 // (plain http) are named, not silently dropped.
 import { parseEmail, storeEmail } from '@keydesk/conversations';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, signIn } from '../fixtures/browser.ts';
-import { type RunningServer, startServer } from '../fixtures/server.ts';
+import { describe, expect, it } from 'vitest';
+import { useE2eSession } from '../fixtures/e2e-session.ts';
 import { expectAccessibleEverywhere, WIDE } from '../fixtures/viewports.ts';
 
 function rawEmail(id: string, subject: string, html: string): Buffer {
@@ -24,54 +22,42 @@ function rawEmail(id: string, subject: string, html: string): Buffer {
 }
 
 describe('Reading an email', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let page: Page;
   const threads: Record<'short' | 'long', number> = { short: 0, long: 0 };
-
-  beforeAll(async () => {
-    server = await startServer();
-    const db = await server.openDb();
-    const short = rawEmail(
-      'short',
-      'Short question',
-      '<p id="first">Does the licence cover two laptops?</p><img src="http://images.example/logo.png" alt="logo" width="40" height="20">',
-    );
-    const long = rawEmail(
-      'long',
-      'Long report',
-      Array.from({ length: 80 }, (_, i) => `<p>Line ${i + 1} of a long bug report.</p>`).join(''),
-    );
-    for (const raw of [short, long]) {
-      const parsed = await parseEmail(raw, { maxAttachmentBytes: 1000, fallbackDate: new Date() });
-      db.sqlite.transaction(() => {
-        storeEmail(db, parsed, {
-          source: 'mbox',
-          ownAddresses: new Set(['support@keydesk.test']),
-          now: new Date(),
-        });
-      })();
-    }
-    const idOf = (subject: string) =>
-      Number(db.sqlite.prepare('SELECT id FROM EmailThread WHERE subject = ?').pluck().get(subject));
-    threads.short = idOf('Short question');
-    threads.long = idOf('Long report');
-    await db.close();
-    browser = await launchBrowser();
-    page = await newPage(browser, { viewport: WIDE });
-    await signIn(page, server.url);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+  const e2e = useE2eSession({
+    page: { viewport: WIDE },
+    async seed(db) {
+      const short = rawEmail(
+        'short',
+        'Short question',
+        '<p id="first">Does the licence cover two laptops?</p><img src="http://images.example/logo.png" alt="logo" width="40" height="20">',
+      );
+      const long = rawEmail(
+        'long',
+        'Long report',
+        Array.from({ length: 80 }, (_, i) => `<p>Line ${i + 1} of a long bug report.</p>`).join(''),
+      );
+      for (const raw of [short, long]) {
+        const parsed = await parseEmail(raw, { maxAttachmentBytes: 1000, fallbackDate: new Date() });
+        db.sqlite.transaction(() => {
+          storeEmail(db, parsed, {
+            source: 'mbox',
+            ownAddresses: new Set(['support@keydesk.test']),
+            now: new Date(),
+          });
+        })();
+      }
+      const idOf = (subject: string) =>
+        Number(db.sqlite.prepare('SELECT id FROM EmailThread WHERE subject = ?').pluck().get(subject));
+      threads.short = idOf('Short question');
+      threads.long = idOf('Long report');
+    },
   });
 
   async function frameOf(threadId: number) {
-    await page.goto(`${server.url}/conversations/email/${threadId}`);
-    const frame = page.getByTestId('email-html-frame');
+    await e2e.page.goto(`${e2e.server.url}/conversations/email/${threadId}`);
+    const frame = e2e.page.getByTestId('email-html-frame');
     await frame.waitFor();
-    await page.frameLocator('[data-testid="email-html-frame"]').locator('p').first().waitFor();
+    await e2e.page.frameLocator('[data-testid="email-html-frame"]').locator('p').first().waitFor();
     return frame;
   }
 
@@ -85,7 +71,7 @@ describe('Reading an email', () => {
     await expect.poll(async () => (await frame.boundingBox())?.height ?? 0).toBeGreaterThan(800);
     // Measured from inside the frame's own document (as the owner's scrollbar would show), not
     // through contentDocument, which depends on how the frame is sandboxed.
-    const root = page.frameLocator('[data-testid="email-html-frame"]').locator('html');
+    const root = e2e.page.frameLocator('[data-testid="email-html-frame"]').locator('html');
     await expect
       .poll(() => root.evaluate((html) => html.scrollHeight - html.clientHeight))
       .toBeLessThanOrEqual(1);
@@ -94,16 +80,16 @@ describe('Reading an email', () => {
 
   it('after "Load remote images", says how many insecure images could not be loaded', async () => {
     await frameOf(threads.short);
-    await page.getByRole('button', { name: 'Load remote images' }).click();
-    const banner = page.getByTestId('remote-images-banner');
+    await e2e.page.getByRole('button', { name: 'Load remote images' }).click();
+    const banner = e2e.page.getByTestId('remote-images-banner');
     await banner.getByText(/1 image could not be loaded/).waitFor();
     expect(await banner.textContent()).toContain('plain http');
   });
 
   it('is accessible at 1440 and 390 px in light and dark', { timeout: 600_000 }, async () => {
-    const storage = await page.context().storageState();
-    await expectAccessibleEverywhere(browser, storage, 'Email thread', async (p) => {
-      await p.goto(`${server.url}/conversations/email/${threads.short}`);
+    const storage = await e2e.page.context().storageState();
+    await expectAccessibleEverywhere(e2e.browser, storage, 'Email thread', async (p) => {
+      await p.goto(`${e2e.server.url}/conversations/email/${threads.short}`);
       await p.getByTestId('email-html-frame').waitFor();
       await p.getByRole('button', { name: 'Load remote images' }).click();
       await p.getByTestId('remote-images-banner').waitFor();

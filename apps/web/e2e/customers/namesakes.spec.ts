@@ -1,67 +1,62 @@
 import { generateDemo } from '@keydesk/db/demo';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, signIn } from '../fixtures/browser.ts';
-import { type RunningServer, startServer } from '../fixtures/server.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useE2eSession } from '../fixtures/e2e-session.ts';
 import { expectAccessibleEverywhere, WIDE } from '../fixtures/viewports.ts';
 
 const COUNTRIES = ['FR', 'BE', 'CH', 'CA', 'LU'];
 
 // Twenty-five customers share a name: the list must say what tells them apart, at a list's density.
 describe('Customers: namesakes and half-remembered names', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let page: Page;
   let storage: Awaited<ReturnType<ReturnType<Page['context']>['storageState']>>;
 
-  beforeAll(async () => {
-    server = await startServer();
-    const db = await server.openDb();
-    generateDemo({ sqlite: db.sqlite, customers: 200, seed: 8 });
-    const day = 86_400_000;
-    const now = Date.now();
-    db.sqlite.transaction(() => {
-      const names = [...Array.from({ length: 25 }, () => 'Hélène Dubois'), 'Łukasz Kowalczyk'];
-      names.forEach((name, i) => {
-        const id = db.sqlite
-          .prepare(
-            `INSERT INTO Customer (name, country, firstSeenAt, lastSeenAt, createdAt, updatedAt)
-             VALUES (?, ?, ?, ?, ?, ?)`,
-          )
-          .run(name, COUNTRIES[i % COUNTRIES.length], now, now, now, now).lastInsertRowid;
-        db.sqlite
-          .prepare('INSERT INTO CustomerEmail (customerId, email, isPrimary, createdAt) VALUES (?, ?, 1, ?)')
-          .run(id, `helene.${i}@namesake${i}.example`, now);
-        db.sqlite
-          .prepare(
-            `INSERT INTO "Order" (reseller, resellerOrderId, customerId, product, edition, amountMinor, currency, status, purchasedAt, createdAt, updatedAt)
-             VALUES ('paypro', ?, ?, 'Tessera', 'Pro', ?, 'EUR', 'completed', ?, ?, ?)`,
-          )
-          .run(`PP-NS-${i}`, id, 1000 + i * 100, now - i * day, now, now);
-      });
-    })();
-    await db.close();
-    browser = await launchBrowser();
-    page = await newPage(browser, { viewport: WIDE });
-    await signIn(page, server.url);
-    storage = await page.context().storageState();
+  const e2e = useE2eSession({
+    page: { viewport: WIDE },
+    seed(db) {
+      generateDemo({ sqlite: db.sqlite, customers: 200, seed: 8 });
+      const day = 86_400_000;
+      const now = Date.now();
+      db.sqlite.transaction(() => {
+        const names = [...Array.from({ length: 25 }, () => 'Hélène Dubois'), 'Łukasz Kowalczyk'];
+        names.forEach((name, i) => {
+          const id = db.sqlite
+            .prepare(
+              `INSERT INTO Customer (name, country, firstSeenAt, lastSeenAt, createdAt, updatedAt)
+               VALUES (?, ?, ?, ?, ?, ?)`,
+            )
+            .run(name, COUNTRIES[i % COUNTRIES.length], now, now, now, now).lastInsertRowid;
+          db.sqlite
+            .prepare(
+              'INSERT INTO CustomerEmail (customerId, email, isPrimary, createdAt) VALUES (?, ?, 1, ?)',
+            )
+            .run(id, `helene.${i}@namesake${i}.example`, now);
+          db.sqlite
+            .prepare(
+              `INSERT INTO "Order" (reseller, resellerOrderId, customerId, product, edition, amountMinor, currency, status, purchasedAt, createdAt, updatedAt)
+               VALUES ('paypro', ?, ?, 'Tessera', 'Pro', ?, 'EUR', 'completed', ?, ?, ?)`,
+            )
+            .run(`PP-NS-${i}`, id, 1000 + i * 100, now - i * day, now, now);
+        });
+      })();
+    },
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+  beforeAll(async () => {
+    storage = await e2e.page.context().storageState();
   });
 
   async function search(query: string) {
-    await page.goto(`${server.url}/customers?q=${encodeURIComponent(query)}`);
-    await page.getByTestId('customer-search-result').first().waitFor();
-    await page.waitForFunction(() => !document.querySelector('[aria-label="Searching"]'));
+    await e2e.page.goto(`${e2e.server.url}/customers?q=${encodeURIComponent(query)}`);
+    await e2e.page.getByTestId('customer-search-result').first().waitFor();
+    await e2e.page.waitForFunction(() => !document.querySelector('[aria-label="Searching"]'));
   }
 
   it('shows how many were found and what tells each apart, 15+ rows on a 900 px screen', async () => {
     await search('Hélène Dubois');
-    await expect.poll(() => page.getByTestId('customer-search-count').textContent()).toMatch(/25 customers/);
-    const rows = page.getByTestId('customer-search-result');
+    await expect
+      .poll(() => e2e.page.getByTestId('customer-search-count').textContent())
+      .toMatch(/25 customers/);
+    const rows = e2e.page.getByTestId('customer-search-result');
     const texts = await rows.allTextContents();
     expect(texts.filter((text) => text.includes('Hélène Dubois')).length).toBeGreaterThanOrEqual(25);
     const first = texts.find((text) => text.includes('helene.0@namesake0.example')) ?? '';
@@ -78,21 +73,23 @@ describe('Customers: namesakes and half-remembered names', () => {
 
   it('finds a name typed without its accents plus one typo, and a surname alone with a typo', async () => {
     await search('Lukasz Kowalczik');
-    expect(await page.getByTestId('customer-search-result').first().textContent()).toContain(
+    expect(await e2e.page.getByTestId('customer-search-result').first().textContent()).toContain(
       'Łukasz Kowalczyk',
     );
     await search('Kowalcyk');
-    expect(await page.getByTestId('customer-search-result').first().textContent()).toContain(
+    expect(await e2e.page.getByTestId('customer-search-result').first().textContent()).toContain(
       'Łukasz Kowalczyk',
     );
     await search('Helene Duboiss');
-    expect(await page.getByTestId('customer-search-result').first().textContent()).toContain('Name similar');
+    expect(await e2e.page.getByTestId('customer-search-result').first().textContent()).toContain(
+      'Name similar',
+    );
   });
 
   // Several axe runs on a shared 2-core machine: far more than the default 90 s.
   it('is accessible at 1440 and 390 px in light and dark', { timeout: 600_000 }, async () => {
-    await expectAccessibleEverywhere(browser, storage, 'Customer search results', async (p) => {
-      await p.goto(`${server.url}/customers?q=${encodeURIComponent('Hélène Dubois')}`);
+    await expectAccessibleEverywhere(e2e.browser, storage, 'Customer search results', async (p) => {
+      await p.goto(`${e2e.server.url}/customers?q=${encodeURIComponent('Hélène Dubois')}`);
       await p.getByTestId('customer-search-result').first().waitFor();
     });
   });

@@ -1,8 +1,8 @@
 import { generateDemo } from '@keydesk/db/demo';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, signIn } from '../fixtures/browser.ts';
-import { type RunningServer, startServer } from '../fixtures/server.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { newPage, signIn } from '../fixtures/browser.ts';
+import { useE2eSession } from '../fixtures/e2e-session.ts';
 import { expectAccessibleEverywhere, openAs, PHONE_390 } from '../fixtures/viewports.ts';
 
 type Storage = Awaited<ReturnType<ReturnType<Page['context']>['storageState']>>;
@@ -16,39 +16,33 @@ async function isWithinWidth(page: Page, selector: ReturnType<Page['getByRole']>
 
 // The owner on a phone: 390 px, every control reachable without sideways scrolling.
 describe('The phone: every page laid out for 390 px', () => {
-  let server: RunningServer;
-  let browser: Browser;
   let storage: Storage;
   let customerId = 0;
 
+  const e2e = useE2eSession({
+    seed(db) {
+      generateDemo({ sqlite: db.sqlite, customers: 150, seed: 4 });
+      customerId = Number(
+        db.sqlite
+          .prepare('SELECT customerId FROM License WHERE customerId IS NOT NULL ORDER BY id LIMIT 1')
+          .pluck()
+          .get(),
+      );
+    },
+  });
+
   beforeAll(async () => {
-    server = await startServer();
-    const db = await server.openDb();
-    generateDemo({ sqlite: db.sqlite, customers: 150, seed: 4 });
-    customerId = Number(
-      db.sqlite
-        .prepare('SELECT customerId FROM License WHERE customerId IS NOT NULL ORDER BY id LIMIT 1')
-        .pluck()
-        .get(),
-    );
-    await db.close();
-    browser = await launchBrowser();
-    const page = await newPage(browser);
-    await signIn(page, server.url);
+    const page = await newPage(e2e.browser);
+    await signIn(page, e2e.server.url);
     storage = await page.context().storageState();
     await page.context().close();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  const phone = () => openAs(browser, storage, { viewport: PHONE_390, colorScheme: 'light' });
+  const phone = () => openAs(e2e.browser, storage, { viewport: PHONE_390, colorScheme: 'light' });
 
   it('keeps the header whole: the search button and the theme toggle on screen', async () => {
     const page = await phone();
-    await page.goto(`${server.url}/customers`);
+    await page.goto(`${e2e.server.url}/customers`);
     const search = page.getByRole('button', { name: /^Search/ });
     await search.waitFor();
     expect(await isWithinWidth(page, search)).toBe(true);
@@ -61,7 +55,7 @@ describe('The phone: every page laid out for 390 px', () => {
 
   it("stacks a customer's tables so the Resend button is on screen", async () => {
     const page = await phone();
-    await page.goto(`${server.url}/customers/${customerId}`);
+    await page.goto(`${e2e.server.url}/customers/${customerId}`);
     const resend = page.getByRole('button', { name: /^Resend key of/ }).first();
     await resend.waitFor();
     expect(await isWithinWidth(page, resend)).toBe(true);
@@ -77,7 +71,7 @@ describe('The phone: every page laid out for 390 px', () => {
 
   it('folds the conversation filters behind a Filters button', async () => {
     const page = await phone();
-    await page.goto(`${server.url}/conversations`);
+    await page.goto(`${e2e.server.url}/conversations`);
     await page.getByLabel('Search messages').waitFor();
     expect(await page.getByRole('textbox', { name: 'Customer' }).isVisible()).toBe(false);
     await page.getByRole('button', { name: 'Filters' }).click();
@@ -107,8 +101,8 @@ describe('The phone: every page laid out for 390 px', () => {
       ['Settings, jobs', '/settings?tab=jobs', (p) => p.getByRole('heading', { name: 'Settings' }).waitFor()],
     ];
     for (const [label, path, ready] of pages) {
-      await expectAccessibleEverywhere(browser, storage, label, async (page) => {
-        await page.goto(`${server.url}${path}`);
+      await expectAccessibleEverywhere(e2e.browser, storage, label, async (page) => {
+        await page.goto(`${e2e.server.url}${path}`);
         await ready(page);
       });
     }

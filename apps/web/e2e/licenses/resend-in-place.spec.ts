@@ -1,8 +1,7 @@
 import { seedLicense, startTestSmtpServer, type TestSmtpServer } from '@keydesk/mail/testing';
-import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, signIn } from '../fixtures/browser.ts';
-import { OWNER, type RunningServer, startServer } from '../fixtures/server.ts';
+import { useE2eSession } from '../fixtures/e2e-session.ts';
+import { OWNER } from '../fixtures/server.ts';
 import { expectAccessibleEverywhere, WIDE } from '../fixtures/viewports.ts';
 
 const FROM = 'Keydesk Support <support@keydesk.test>';
@@ -11,47 +10,47 @@ const FROM = 'Keydesk Support <support@keydesk.test>';
 // SMTP path with a test email and previews templates without a real key.
 describe('Resending where the owner is, and testing the mail path', () => {
   let smtp: TestSmtpServer;
-  let server: RunningServer;
-  let browser: Browser;
-  let page: Page;
   let seeded: Awaited<ReturnType<typeof seedLicense>>;
 
   beforeAll(async () => {
     smtp = await startTestSmtpServer();
-    server = await startServer({ env: { SMTP_URL: smtp.url, MAIL_FROM: FROM } });
-    const db = await server.openDb();
-    seeded = await seedLicense(db, { name: 'Ines Müller' });
-    await db.close();
-    browser = await launchBrowser();
-    page = await newPage(browser, { viewport: WIDE });
-    await signIn(page, server.url);
   });
 
+  // Registered before the session: vitest runs afterAll hooks last-registered first, so this
+  // stops after the app server it serves.
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
     await smtp?.stop();
   });
 
+  const e2e = useE2eSession({
+    server: () => ({ env: { SMTP_URL: smtp.url, MAIL_FROM: FROM } }),
+    page: { viewport: WIDE },
+    async seed(db) {
+      seeded = await seedLicense(db, { name: 'Ines Müller' });
+    },
+  });
+
   it("opens the resend dialog on the customer's page, which then lists the resend", async () => {
-    await page.goto(`${server.url}/customers/${seeded.customerId}`);
-    await page.getByRole('button', { name: /^Resend key of/ }).click();
-    const dialog = page.getByRole('dialog', { name: 'Resend license key' });
+    await e2e.page.goto(`${e2e.server.url}/customers/${seeded.customerId}`);
+    await e2e.page.getByRole('button', { name: /^Resend key of/ }).click();
+    const dialog = e2e.page.getByRole('dialog', { name: 'Resend license key' });
     await dialog.getByTestId('license-resend-preview').waitFor();
-    expect(new URL(page.url()).pathname).toBe(`/customers/${seeded.customerId}`);
+    expect(new URL(e2e.page.url()).pathname).toBe(`/customers/${seeded.customerId}`);
     await dialog.getByRole('button', { name: 'Send' }).click();
     await dialog.waitFor({ state: 'hidden' });
-    expect(new URL(page.url()).pathname).toBe(`/customers/${seeded.customerId}`);
-    expect(await page.getByRole('link', { name: 'License lookup' }).getAttribute('aria-current')).toBeNull();
-    const resends = page.getByRole('table', { name: 'Key resends' });
+    expect(new URL(e2e.page.url()).pathname).toBe(`/customers/${seeded.customerId}`);
+    expect(
+      await e2e.page.getByRole('link', { name: 'License lookup' }).getAttribute('aria-current'),
+    ).toBeNull();
+    const resends = e2e.page.getByRole('table', { name: 'Key resends' });
     await resends.getByText(seeded.email).waitFor();
     await smtp.waitForMessages(1);
   });
 
   it("sends a test email to the owner through SMTP and shows the server's reply", async () => {
-    await page.goto(`${server.url}/settings?tab=mail`);
-    await page.getByRole('button', { name: 'Send a test email' }).click();
-    const result = page.getByTestId('settings-test-email');
+    await e2e.page.goto(`${e2e.server.url}/settings?tab=mail`);
+    await e2e.page.getByRole('button', { name: 'Send a test email' }).click();
+    const result = e2e.page.getByTestId('settings-test-email');
     await result.getByText(`Sent to ${OWNER.email}`).waitFor({ timeout: 20_000 });
     expect(await result.textContent()).toMatch(/The server replied: 250/);
     const messages = await smtp.waitForMessages(2);
@@ -59,10 +58,10 @@ describe('Resending where the owner is, and testing the mail path', () => {
   });
 
   it('previews a template with a sample key, never the customer’s own', async () => {
-    await page.goto(`${server.url}/settings?tab=mail`);
-    const frame = page.frameLocator('iframe[title="Template preview: HTML part"]');
+    await e2e.page.goto(`${e2e.server.url}/settings?tab=mail`);
+    const frame = e2e.page.frameLocator('iframe[title="Template preview: HTML part"]');
     await frame.locator('body').waitFor();
-    await page.getByText(/and a sample key/).waitFor();
+    await e2e.page.getByText(/and a sample key/).waitFor();
     const html = await frame.locator('body').textContent();
     expect(html).not.toContain(seeded.key);
     expect(html).toMatch(/X{5}/);
@@ -70,16 +69,21 @@ describe('Resending where the owner is, and testing the mail path', () => {
 
   // Several axe runs on a shared 2-core machine: far more than the default 90 s.
   it('is accessible at 1440 and 390 px in light and dark', { timeout: 600_000 }, async () => {
-    const storage = await page.context().storageState();
-    await expectAccessibleEverywhere(browser, storage, 'Customer page with the resend dialog', async (p) => {
-      await p.goto(`${server.url}/customers/${seeded.customerId}?resend=${seeded.licenseId}`);
-      await p
-        .getByRole('dialog', { name: 'Resend license key' })
-        .getByTestId('license-resend-preview')
-        .waitFor();
-    });
-    await expectAccessibleEverywhere(browser, storage, 'Settings, mail', async (p) => {
-      await p.goto(`${server.url}/settings?tab=mail`);
+    const storage = await e2e.page.context().storageState();
+    await expectAccessibleEverywhere(
+      e2e.browser,
+      storage,
+      'Customer page with the resend dialog',
+      async (p) => {
+        await p.goto(`${e2e.server.url}/customers/${seeded.customerId}?resend=${seeded.licenseId}`);
+        await p
+          .getByRole('dialog', { name: 'Resend license key' })
+          .getByTestId('license-resend-preview')
+          .waitFor();
+      },
+    );
+    await expectAccessibleEverywhere(e2e.browser, storage, 'Settings, mail', async (p) => {
+      await p.goto(`${e2e.server.url}/settings?tab=mail`);
       await p.getByRole('button', { name: 'Send a test email' }).waitFor();
     });
   });

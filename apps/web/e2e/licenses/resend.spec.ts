@@ -1,39 +1,38 @@
 import { seedLicense, startTestSmtpServer, type TestSmtpServer } from '@keydesk/mail/testing';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchBrowser, newPage, signIn } from '../fixtures/browser.ts';
-import { type RunningServer, startServer } from '../fixtures/server.ts';
+import { expectAccessible, newPage, signIn } from '../fixtures/browser.ts';
+import { useE2eSession } from '../fixtures/e2e-session.ts';
 
 const FROM = 'Keydesk Support <support@keydesk.test>';
 
 describe('Resending a license key', () => {
   let smtp: TestSmtpServer;
-  let server: RunningServer;
-  let browser: Browser;
   let seeded: Awaited<ReturnType<typeof seedLicense>>;
 
   beforeAll(async () => {
     smtp = await startTestSmtpServer();
-    server = await startServer({ env: { SMTP_URL: smtp.url, MAIL_FROM: FROM } });
-    const db = await server.openDb();
-    seeded = await seedLicense(db, { name: 'Ines Müller' });
-    await db.close();
-    browser = await launchBrowser();
   });
 
+  // Registered before the session: vitest runs afterAll hooks last-registered first, so this
+  // stops after the app server it serves.
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
     await smtp?.stop();
+  });
+
+  const e2e = useE2eSession({
+    server: () => ({ env: { SMTP_URL: smtp.url, MAIL_FROM: FROM } }),
+    async seed(db) {
+      seeded = await seedLicense(db, { name: 'Ines Müller' });
+    },
   });
 
   // Two axe runs on a shared 2-core machine: allow more than the suite's default 90 s.
   it('previews the exact email, sends it once, and shows it as sent with its Message-ID', {
     timeout: 180_000,
   }, async () => {
-    const page = await newPage(browser);
-    await signIn(page, server.url);
-    await page.goto(`${server.url}/licenses/${seeded.licenseId}?resend=1`);
+    const page = await newPage(e2e.browser);
+    await signIn(page, e2e.server.url);
+    await page.goto(`${e2e.server.url}/licenses/${seeded.licenseId}?resend=1`);
 
     const dialog = page.getByRole('dialog', { name: 'Resend license key' });
     await dialog.waitFor();
@@ -59,7 +58,7 @@ describe('Resending a license key', () => {
     expect(message?.parsed.text).toContain(seeded.key);
     expect(message?.parsed.html).toContain(seeded.key);
     expect(message?.parsed.date).toBeInstanceOf(Date);
-    const db = await server.openDb();
+    const db = await e2e.server.openDb();
     const outbox = await db.prisma.outboxEmail.findMany({ select: { messageId: true, status: true } });
     await db.close();
     expect(outbox).toHaveLength(1);
@@ -78,9 +77,9 @@ describe('Resending a license key', () => {
   });
 
   it('sends to another address and records it as such', async () => {
-    const page = await newPage(browser);
-    await signIn(page, server.url);
-    await page.goto(`${server.url}/licenses/${seeded.licenseId}`);
+    const page = await newPage(e2e.browser);
+    await signIn(page, e2e.server.url);
+    await page.goto(`${e2e.server.url}/licenses/${seeded.licenseId}`);
     await page.getByRole('button', { name: 'Resend key' }).click();
     const dialog = page.getByRole('dialog', { name: 'Resend license key' });
     await dialog.getByLabel('Another address (recorded as such)').check();

@@ -1,8 +1,7 @@
 import { generateDemo } from '@keydesk/db/demo';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchBrowser, newPage, signIn } from '../fixtures/browser.ts';
-import { type RunningServer, startServer } from '../fixtures/server.ts';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, newPage, signIn } from '../fixtures/browser.ts';
+import { useE2eSession } from '../fixtures/e2e-session.ts';
 
 const VIEWPORTS = [
   ['1440 px', { width: 1440, height: 900 }],
@@ -10,30 +9,20 @@ const VIEWPORTS = [
 ] as const;
 
 describe('Overview trends', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    const db = await server.openDb();
-    generateDemo({ sqlite: db.sqlite, customers: 200, seed: 5 });
-    await db.close();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+  const e2e = useE2eSession({
+    seed(db) {
+      generateDemo({ sqlite: db.sqlite, customers: 200, seed: 5 });
+    },
   });
 
   it('draws the four sparklines without downloading chart.js, today marked as partial', async () => {
-    const page = await newPage(browser);
-    await signIn(page, server.url);
+    const page = await newPage(e2e.browser);
+    await signIn(page, e2e.server.url);
     const scripts: string[] = [];
     page.on('request', (request) => {
       if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
     });
-    await page.goto(`${server.url}/`);
+    await page.goto(`${e2e.server.url}/`);
     for (const metric of ['web.traffic', 'downloads', 'updateChecks', 'sales']) {
       const card = page.getByTestId(`sparkline-${metric}`);
       await card.locator('svg[role="img"]').waitFor({ timeout: 60_000 });
@@ -53,8 +42,8 @@ describe('Overview trends', () => {
   for (const colorScheme of ['light', 'dark'] as const) {
     for (const [width, viewport] of VIEWPORTS) {
       it(`is accessible with its sparklines: ${colorScheme}, ${width}`, async () => {
-        const page = await newPage(browser, { colorScheme, viewport });
-        await signIn(page, server.url);
+        const page = await newPage(e2e.browser, { colorScheme, viewport });
+        await signIn(page, e2e.server.url);
         await page.getByTestId('sparkline-sales').locator('svg').waitFor({ timeout: 60_000 });
         await expectAccessible(page, `Overview (${colorScheme}, ${width})`);
         const overflow = await page.evaluate(

@@ -1,32 +1,21 @@
 import { generateDemo } from '@keydesk/db/demo';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchBrowser, newPage, signIn } from '../fixtures/browser.ts';
-import { type RunningServer, startServer } from '../fixtures/server.ts';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, newPage, signIn } from '../fixtures/browser.ts';
+import { useE2eSession } from '../fixtures/e2e-session.ts';
 
 describe('Overview', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    const db = await server.openDb();
-    generateDemo({ sqlite: db.sqlite, customers: 300, seed: 7 });
-    await db.close();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+  const e2e = useE2eSession({
+    seed(db) {
+      generateDemo({ sqlite: db.sqlite, customers: 300, seed: 7 });
+    },
   });
 
   it('shows the figures the database holds', async () => {
-    const page = await newPage(browser);
-    await signIn(page, server.url);
+    const page = await newPage(e2e.browser);
+    await signIn(page, e2e.server.url);
     await page.getByTestId('stat-customers-value').waitFor();
 
-    const db = await server.openDb();
+    const db = await e2e.server.openDb();
     const customers = await db.prisma.customer.count();
     const since = new Date(Date.now() - 30 * 86_400_000);
     const openChats = await db.prisma.chatTranscript.count({ where: { isAwaitingReply: true } });
@@ -44,14 +33,14 @@ describe('Overview', () => {
   });
 
   it('fetches the first screen figures once, preloaded from the page itself', async () => {
-    const page = await newPage(browser);
-    await signIn(page, server.url);
+    const page = await newPage(e2e.browser);
+    await signIn(page, e2e.server.url);
     await page.getByTestId('stat-customers-value').waitFor();
     const firstScreenRequests: string[] = [];
     page.on('request', (request) => {
       if (request.url().includes('/trpc/auth.status,overview.get?')) firstScreenRequests.push(request.url());
     });
-    await page.goto(`${server.url}/`);
+    await page.goto(`${e2e.server.url}/`);
     await page.getByTestId('stat-customers-value').waitFor();
     expect(await page.locator('link[rel="preload"][as="fetch"]').count()).toBe(1);
     // One request: the app's own fetch took the preloaded response instead of asking again.
@@ -60,8 +49,8 @@ describe('Overview', () => {
   });
 
   it('sends a visitor without a session to sign in', async () => {
-    const page = await newPage(browser);
-    await page.goto(`${server.url}/customers`);
+    const page = await newPage(e2e.browser);
+    await page.goto(`${e2e.server.url}/customers`);
     await page.waitForURL(/\/login\?next=%2Fcustomers/);
     await expectAccessible(page, 'Sign-in page');
     await page.context().close();

@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { generateDemo } from '@keydesk/db/demo';
 import { type SeededPrivacyCustomer, seedPrivacyCustomer } from '@keydesk/privacy/testing';
 import { strFromU8, unzipSync } from 'fflate';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchBrowser, newPage, signIn } from '../fixtures/browser.ts';
-import { type RunningServer, startServer } from '../fixtures/server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, newPage, signIn } from '../fixtures/browser.ts';
+import { useE2eSession } from '../fixtures/e2e-session.ts';
 
 /** The names of the customers the Customers page finds for a query, once the search has settled. */
 async function searchCustomers(page: Page, url: string, query: string): Promise<string[]> {
@@ -27,12 +27,10 @@ async function salesChartCsv(page: Page, url: string): Promise<string> {
 // Export and erasure are driven from the customer page, as the owner does it; the privacy page
 // (/customers/:id/privacy) holds the same actions.
 describe('Privacy requests', () => {
-  let server: RunningServer;
-  let browser: Browser;
   let customer: SeededPrivacyCustomer;
 
   const salesTotal = async () => {
-    const db = await server.openDb();
+    const db = await e2e.server.openDb();
     const row = db.sqlite
       .prepare('SELECT COUNT(*) AS orders, SUM(amountMinor) AS amount FROM "Order"')
       .safeIntegers(false)
@@ -41,27 +39,20 @@ describe('Privacy requests', () => {
     return row;
   };
 
-  beforeAll(async () => {
-    server = await startServer();
-    const db = await server.openDb();
-    generateDemo({ sqlite: db.sqlite, customers: 200, seed: 11 });
-    customer = seedPrivacyCustomer(db);
-    await db.close();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+  const e2e = useE2eSession({
+    seed(db) {
+      generateDemo({ sqlite: db.sqlite, customers: 200, seed: 11 });
+      customer = seedPrivacyCustomer(db);
+    },
   });
 
   it('exports a ZIP the browser downloads, holding the customer chat', async () => {
-    const page = await newPage(browser, { acceptDownloads: true });
-    await signIn(page, server.url);
-    await page.goto(`${server.url}/customers/${customer.customerId}/privacy`);
+    const page = await newPage(e2e.browser, { acceptDownloads: true });
+    await signIn(page, e2e.server.url);
+    await page.goto(`${e2e.server.url}/customers/${customer.customerId}/privacy`);
     await page.getByRole('heading', { name: `Privacy: ${customer.name}` }).waitFor();
     await expectAccessible(page, 'customer privacy page');
-    await page.goto(`${server.url}/customers/${customer.customerId}`);
+    await page.goto(`${e2e.server.url}/customers/${customer.customerId}`);
     await page.getByRole('heading', { name: customer.name, level: 1 }).waitFor();
 
     const [download] = await Promise.all([
@@ -76,17 +67,17 @@ describe('Privacy requests', () => {
   }, 240_000);
 
   it('erases after the typed address: gone from search, the timeline and the database; sales unchanged', async () => {
-    const page = await newPage(browser);
-    await signIn(page, server.url);
+    const page = await newPage(e2e.browser);
+    await signIn(page, e2e.server.url);
     const revenueBefore = await page.getByTestId('stat-revenue').textContent();
     const salesBefore = await salesTotal();
-    const chartBefore = await salesChartCsv(page, server.url);
+    const chartBefore = await salesChartCsv(page, e2e.server.url);
     const queries = [customer.email, customer.name, customer.licenseKeyNormalized];
     // Found before, so that "not found" after the erasure means something.
     for (const query of queries) {
-      expect((await searchCustomers(page, server.url, query)).join(' ')).toContain(customer.name);
+      expect((await searchCustomers(page, e2e.server.url, query)).join(' ')).toContain(customer.name);
     }
-    await page.goto(`${server.url}/customers/${customer.customerId}`);
+    await page.goto(`${e2e.server.url}/customers/${customer.customerId}`);
     const timeline = page.getByRole('region', { name: 'Conversations' });
     const chatLink = timeline.locator('a[href^="/conversations/chat/"]').first();
     await chatLink.waitFor();
@@ -105,15 +96,15 @@ describe('Privacy requests', () => {
     await confirm.click();
     await page.waitForURL((url) => url.pathname === '/customers');
 
-    for (const query of queries) expect(await searchCustomers(page, server.url, query)).toEqual([]);
-    await page.goto(`${server.url}/customers/${customer.customerId}`);
+    for (const query of queries) expect(await searchCustomers(page, e2e.server.url, query)).toEqual([]);
+    await page.goto(`${e2e.server.url}/customers/${customer.customerId}`);
     await page.getByRole('heading', { name: 'Customer not found' }).waitFor();
     expect(await page.getByRole('region', { name: 'Conversations' }).count()).toBe(0);
-    await page.goto(`${server.url}${chatPath}`);
+    await page.goto(`${e2e.server.url}${chatPath}`);
     await page.getByText('No such conversation.').waitFor();
     expect(await page.content()).not.toContain(customer.chatLine);
 
-    const db = await server.openDb();
+    const db = await e2e.server.openDb();
     expect(
       db.sqlite
         .prepare('SELECT COUNT(*) FROM Customer WHERE id = ?')
@@ -130,13 +121,13 @@ describe('Privacy requests', () => {
     ).toBe(0);
     await db.close();
     expect(await salesTotal()).toEqual(salesBefore);
-    expect(await salesChartCsv(page, server.url)).toBe(chartBefore);
+    expect(await salesChartCsv(page, e2e.server.url)).toBe(chartBefore);
 
-    await page.goto(`${server.url}/`);
+    await page.goto(`${e2e.server.url}/`);
     await page.getByTestId('stat-revenue').waitFor();
     expect(await page.getByTestId('stat-revenue').textContent()).toBe(revenueBefore);
     expect(await page.content()).not.toContain(customer.name);
-    await page.goto(`${server.url}/customers/${customer.customerId}/privacy`);
+    await page.goto(`${e2e.server.url}/customers/${customer.customerId}/privacy`);
     await page.getByText(`There is no customer ${customer.customerId}.`).waitFor();
   }, 300_000);
 });
