@@ -28,9 +28,9 @@ describe('Analytics views', () => {
     await page.goto(`${e2e.server.url}/analytics`);
     await page.getByTestId('chart-revenue').locator('canvas').first().waitFor({ timeout: 90_000 });
 
-    await page.getByText('12 months', { exact: true }).click();
+    await page.getByRole('radiogroup', { name: 'Date range' }).getByText('12 months', { exact: true }).click();
     await page.waitForURL(/range=12m/);
-    await page.getByText('Month', { exact: true }).click();
+    await page.getByRole('radiogroup', { name: 'Granularity' }).getByText('Month', { exact: true }).click();
     await page.waitForURL(/by=month/);
     await page.getByRole('tab', { name: 'Website' }).click();
     await page.waitForURL(/section=website/);

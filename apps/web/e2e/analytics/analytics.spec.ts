@@ -34,8 +34,8 @@ describe('Analytics', () => {
     const traffic = page.getByTestId('chart-traffic');
     await traffic.getByRole('img').waitFor({ timeout: 90_000 });
 
-    await page.getByText('12 months', { exact: true }).click();
-    await page.getByText('Month', { exact: true }).click();
+    await page.getByRole('radiogroup', { name: 'Date range' }).getByText('12 months', { exact: true }).click();
+    await page.getByRole('radiogroup', { name: 'Granularity' }).getByText('Month', { exact: true }).click();
     // Comparing is on by default.
     await expect(page.getByLabel('Compare with previous period').isChecked()).resolves.toBe(true);
     await page.waitForURL(/by=month/);

@@ -19,13 +19,17 @@ export function AnalyticsPage() {
   const query = parseQuery(params);
   const section: AnalyticsSection =
     ANALYTICS_SECTIONS.find((s) => s.value === params.get('section'))?.value ?? 'sales';
-  const setQuery = (next: AnalyticsQuery) => setParams(querySearch(next, params));
-  const setSection = (next: string | null) => {
-    const updated = new URLSearchParams(params);
-    if (!next || next === 'sales') updated.delete('section');
-    else updated.set('section', next);
-    setParams(updated);
-  };
+  // Changes apply to the URL as it is now, not as this render saw it: a second click that lands
+  // before the first one's (transitioned) render must not undo the first.
+  const setQuery = (change: Partial<AnalyticsQuery>) =>
+    setParams((current) => querySearch({ ...parseQuery(current), ...change }, current));
+  const setSection = (next: string | null) =>
+    setParams((current) => {
+      const updated = new URLSearchParams(current);
+      if (!next || next === 'sales') updated.delete('section');
+      else updated.set('section', next);
+      return updated;
+    });
   return (
     <Stack gap="lg">
       <PageHeader

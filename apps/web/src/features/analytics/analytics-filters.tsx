@@ -17,10 +17,10 @@ export function AnalyticsFilters({
   onChange,
 }: {
   query: AnalyticsQuery;
-  onChange: (next: AnalyticsQuery) => void;
+  onChange: (change: Partial<AnalyticsQuery>) => void;
 }) {
   const setRange = (value: string) =>
-    onChange({ ...query, range: value as RangePreset, compare: value === 'all' ? false : query.compare });
+    onChange(value === 'all' ? { range: 'all', compare: false } : { range: value as RangePreset });
   return (
     <Group gap="md" wrap="wrap" align="flex-end">
       <SegmentedControl
@@ -47,7 +47,7 @@ export function AnalyticsFilters({
           placeholder="Pick the first and last day"
           valueFormat="YYYY-MM-DD"
           value={[query.from ?? null, query.to ?? null]}
-          onChange={([from, to]) => onChange({ ...query, from: from ?? undefined, to: to ?? undefined })}
+          onChange={([from, to]) => onChange({ from: from ?? undefined, to: to ?? undefined })}
           maxDate={new Date()}
           w={260}
         />
@@ -60,13 +60,13 @@ export function AnalyticsFilters({
           { value: 'month', label: 'Month' },
         ]}
         value={query.granularity}
-        onChange={(value) => onChange({ ...query, granularity: value as Granularity })}
+        onChange={(value) => onChange({ granularity: value as Granularity })}
       />
       <Switch
         label="Compare with previous period"
         checked={query.compare}
         disabled={query.range === 'all'}
-        onChange={(event) => onChange({ ...query, compare: event.currentTarget.checked })}
+        onChange={(event) => onChange({ compare: event.currentTarget.checked })}
       />
     </Group>
   );
