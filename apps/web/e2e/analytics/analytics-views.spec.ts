@@ -28,7 +28,10 @@ describe('Analytics views', () => {
     await page.goto(`${e2e.server.url}/analytics`);
     await page.getByTestId('chart-revenue').locator('canvas').first().waitFor({ timeout: 90_000 });
 
-    await page.getByRole('radiogroup', { name: 'Date range' }).getByText('12 months', { exact: true }).click();
+    await page
+      .getByRole('radiogroup', { name: 'Date range' })
+      .getByText('12 months', { exact: true })
+      .click();
     await page.waitForURL(/range=12m/);
     await page.getByRole('radiogroup', { name: 'Granularity' }).getByText('Month', { exact: true }).click();
     await page.waitForURL(/by=month/);

@@ -34,7 +34,10 @@ describe('Analytics', () => {
     const traffic = page.getByTestId('chart-traffic');
     await traffic.getByRole('img').waitFor({ timeout: 90_000 });
 
-    await page.getByRole('radiogroup', { name: 'Date range' }).getByText('12 months', { exact: true }).click();
+    await page
+      .getByRole('radiogroup', { name: 'Date range' })
+      .getByText('12 months', { exact: true })
+      .click();
     await page.getByRole('radiogroup', { name: 'Granularity' }).getByText('Month', { exact: true }).click();
     // Comparing is on by default.
     await expect(page.getByLabel('Compare with previous period').isChecked()).resolves.toBe(true);
