@@ -44,8 +44,6 @@ const NOT_YET_MOVED = new Set([
   'packages/analytics/src/money/ecb-rates.ts',
   'packages/analytics/src/overview-sql.ts',
   'packages/analytics/src/update-checks/update-checks.ts',
-  'packages/audit/src/find-audit-entries.ts',
-  'packages/audit/src/record-audit.ts',
   'packages/auth/src/owner-password.ts',
   'packages/auth/src/session-list.ts',
   'packages/auth/src/sql.ts',
@@ -90,8 +88,6 @@ const NOT_YET_MOVED = new Set([
   'packages/search/src/find-customers.ts',
   'packages/search/src/name-vocabulary.ts',
   'packages/search/src/search-sql.ts',
-  'packages/settings/src/credentials.ts',
-  'packages/settings/src/settings-store.ts',
 ]);
 
 const isSqlHome = (file: string) => /^packages\/[^/]+\/src\/(sql\.ts|sql\/)/.test(file);
