@@ -58,8 +58,6 @@ const NOT_YET_MOVED = new Set([
   'packages/conversations/src/store-emails.ts',
   'packages/conversations/src/store-ticket.ts',
   'packages/conversations/src/tawk-webhook-log.ts',
-  'packages/customers/src/customer-notes-sql.ts',
-  'packages/customers/src/customer-notes.ts',
   'packages/db/src/demo/demo-analytics.ts',
   'packages/db/src/demo/demo-conversations.ts',
   'packages/db/src/demo/demo-customers.ts',
