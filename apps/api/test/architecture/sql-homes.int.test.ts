@@ -78,10 +78,6 @@ const NOT_YET_MOVED = new Set([
   'packages/privacy/src/privacy-sql.ts',
   'packages/privacy/src/scan-database-rows.ts',
   'packages/privacy/src/testing.ts',
-  'packages/search/src/find-closest-license-keys.ts',
-  'packages/search/src/find-customers.ts',
-  'packages/search/src/name-vocabulary.ts',
-  'packages/search/src/search-sql.ts',
 ]);
 
 const isSqlHome = (file: string) => /^packages\/[^/]+\/src\/(sql\.ts|sql\/)/.test(file);
