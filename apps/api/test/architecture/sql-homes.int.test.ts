@@ -68,8 +68,6 @@ const NOT_YET_MOVED = new Set([
   'packages/ingestion/src/replay-webhook-event.ts',
   'packages/ingestion/src/stored-payload.ts',
   'packages/ingestion/src/webhook-event-log.ts',
-  'packages/maintenance/src/backup-database.ts',
-  'packages/maintenance/src/retention.ts',
   'packages/privacy/src/collect-customer-data.ts',
   'packages/privacy/src/erase-customer.ts',
   'packages/privacy/src/privacy-sql.ts',
