@@ -16,6 +16,7 @@ import '@keydesk/ingestion';
 import '@keydesk/mail';
 import '@keydesk/maintenance';
 import '@keydesk/privacy';
+import '@keydesk/privacy/testing';
 import '@keydesk/search';
 import '@keydesk/settings';
 
@@ -68,11 +69,6 @@ const NOT_YET_MOVED = new Set([
   'packages/ingestion/src/replay-webhook-event.ts',
   'packages/ingestion/src/stored-payload.ts',
   'packages/ingestion/src/webhook-event-log.ts',
-  'packages/privacy/src/collect-customer-data.ts',
-  'packages/privacy/src/erase-customer.ts',
-  'packages/privacy/src/privacy-sql.ts',
-  'packages/privacy/src/scan-database-rows.ts',
-  'packages/privacy/src/testing.ts',
 ]);
 
 const isSqlHome = (file: string) => /^packages\/[^/]+\/src\/(sql\.ts|sql\/)/.test(file);
@@ -94,10 +90,12 @@ describe('SQL homes', () => {
   ];
 
   it('prepares statements only through sql(), and casts no row', () => {
+    // A SQL home may prepare a statement whose text exists only at run time (a table name read
+    // from sqlite_master); it still casts no row. Everywhere else, neither.
     const offenders = files.filter((file) => {
       if (LOW_LEVEL.has(file) || NOT_YET_MOVED.has(file)) return false;
       const text = readFileSync(path.join(root, file), 'utf8');
-      return PREPARE.test(text) || ROW_CAST.test(text);
+      return (PREPARE.test(text) && !isSqlHome(file)) || ROW_CAST.test(text);
     });
     expect(offenders).toEqual([]);
   });
