@@ -12,6 +12,7 @@ import '@keydesk/audit';
 import '@keydesk/auth';
 import '@keydesk/conversations';
 import '@keydesk/customers';
+import '@keydesk/db/demo';
 import '@keydesk/ingestion';
 import '@keydesk/mail';
 import '@keydesk/maintenance';
@@ -55,10 +56,6 @@ const NOT_YET_MOVED = new Set([
   'packages/conversations/src/store-emails.ts',
   'packages/conversations/src/store-ticket.ts',
   'packages/conversations/src/tawk-webhook-log.ts',
-  'packages/db/src/demo/demo-analytics.ts',
-  'packages/db/src/demo/demo-conversations.ts',
-  'packages/db/src/demo/demo-customers.ts',
-  'packages/db/src/search-index.ts',
   'packages/ingestion/src/csv-bulk-load.ts',
   'packages/ingestion/src/csv-import-runner.ts',
   'packages/ingestion/src/newsletter.ts',
