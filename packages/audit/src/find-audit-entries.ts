@@ -1,4 +1,5 @@
 import type { Db, Prisma } from '@keydesk/db';
+import { auditActions } from './sql.ts';
 
 export const auditEntrySelect = {
   id: true,
@@ -38,8 +39,6 @@ export async function findAuditEntries(options: {
 
 /** Every action that occurs, for the filter menu (the (action, at) index answers it without a scan). */
 export function findAuditActions(options: { db: Db }): string[] {
-  const rows = options.db.sqlite
-    .prepare('SELECT DISTINCT action FROM AuditLog ORDER BY action LIMIT 500')
-    .all() as { action: string }[];
+  const rows = auditActions.all(options.db);
   return rows.map((r) => r.action);
 }

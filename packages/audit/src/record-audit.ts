@@ -1,4 +1,5 @@
 import type { Db } from '@keydesk/db';
+import { insertAuditEntry } from './sql.ts';
 
 export type AuditActor = 'owner' | 'system' | 'webhook' | 'cli';
 
@@ -13,24 +14,20 @@ export type AuditEntryInput = {
   details?: Record<string, unknown> | null;
 };
 
-const INSERT_SQL = `INSERT INTO AuditLog (at, actor, action, customerId, targetType, targetId, ip, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`;
-
 /**
  * Appends one entry to the audit log. Synchronous on purpose: it can run inside the caller's
  * `sqlite.transaction()`, so the entry and the change it records commit together.
  */
 export function recordAudit(db: Db, entry: AuditEntryInput, now: Date = new Date()): number {
-  const result = db.sqlite
-    .prepare(INSERT_SQL)
-    .run(
-      now.getTime(),
-      entry.actor,
-      entry.action,
-      entry.customerId ?? null,
-      entry.targetType ?? null,
-      entry.targetId === undefined || entry.targetId === null ? null : String(entry.targetId),
-      entry.ip ?? null,
-      entry.details ? JSON.stringify(entry.details) : null,
-    );
-  return Number(result.lastInsertRowid);
+  const result = insertAuditEntry.run(db, {
+    at: now.getTime(),
+    actor: entry.actor,
+    action: entry.action,
+    customerId: entry.customerId ?? null,
+    targetType: entry.targetType ?? null,
+    targetId: entry.targetId === undefined || entry.targetId === null ? null : String(entry.targetId),
+    ip: entry.ip ?? null,
+    details: entry.details ? JSON.stringify(entry.details) : null,
+  });
+  return result.lastInsertRowid;
 }

@@ -3,6 +3,7 @@ import type { Db } from '@keydesk/db';
 import { OWNER_ID } from './owner.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import { checkPasswordStrength } from './password-policy.ts';
+import { deleteAllSessions, deleteSessionsExcept, updateOwnerPassword } from './sql.ts';
 
 export class PasswordChangeError extends Error {}
 
@@ -31,12 +32,15 @@ export async function changeOwnerPassword(options: {
   if (problem) throw new PasswordChangeError(problem);
   const passwordHash = await hashPassword(options.newPassword);
   db.sqlite.transaction(() => {
-    db.sqlite
-      .prepare('UPDATE Owner SET passwordHash = ?, passwordChangedAt = ?, updatedAt = ? WHERE id = ?')
-      .run(passwordHash, now.getTime(), now.getTime(), OWNER_ID);
+    updateOwnerPassword.run(db, {
+      id: OWNER_ID,
+      passwordHash,
+      passwordChangedAt: now.getTime(),
+      updatedAt: now.getTime(),
+    });
     const ended = options.keepSessionId
-      ? db.sqlite.prepare('DELETE FROM Session WHERE id <> ?').run(options.keepSessionId).changes
-      : db.sqlite.prepare('DELETE FROM Session').run().changes;
+      ? deleteSessionsExcept.run(db, { id: options.keepSessionId }).changes
+      : deleteAllSessions.run(db).changes;
     recordAudit(
       db,
       {

@@ -1,6 +1,7 @@
 import { recordAudit } from '@keydesk/audit';
 import type { Db } from '@keydesk/db';
 import { lastSeenMs, sessionWriteIntervalMs } from './session-activity.ts';
+import { deleteAllSessions, deleteSession, deleteSessionByHandle, deleteSessionsExcept } from './sql.ts';
 import { describeUserAgent } from './user-agent.ts';
 
 /** The browser sees a short handle, not the stored hash, to name a session it may revoke. */
@@ -46,9 +47,7 @@ export async function findSessions(options: { db: Db; currentSessionId: string; 
 export function revokeSession(options: { db: Db; handle: string; now: Date; ip: string | null }): boolean {
   const { db, now } = options;
   return db.sqlite.transaction(() => {
-    const { changes } = db.sqlite
-      .prepare('DELETE FROM Session WHERE substr(id, 1, 16) = ?')
-      .run(options.handle);
+    const { changes } = deleteSessionByHandle.run(db, { handle: options.handle });
     if (changes > 0)
       recordAudit(
         db,
@@ -76,8 +75,8 @@ export function revokeAllSessions(options: {
   const { db, now } = options;
   return db.sqlite.transaction(() => {
     const { changes } = options.exceptSessionId
-      ? db.sqlite.prepare('DELETE FROM Session WHERE id <> ?').run(options.exceptSessionId)
-      : db.sqlite.prepare('DELETE FROM Session').run();
+      ? deleteSessionsExcept.run(db, { id: options.exceptSessionId })
+      : deleteAllSessions.run(db);
     recordAudit(
       db,
       {
@@ -95,7 +94,7 @@ export function revokeAllSessions(options: {
 export function logoutSession(options: { db: Db; sessionId: string; now: Date; ip: string | null }): void {
   const { db, now } = options;
   db.sqlite.transaction(() => {
-    db.sqlite.prepare('DELETE FROM Session WHERE id = ?').run(options.sessionId);
+    deleteSession.run(db, { id: options.sessionId });
     recordAudit(db, { action: 'auth.logout', actor: 'owner', ip: options.ip }, now);
   })();
 }

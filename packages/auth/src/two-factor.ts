@@ -5,7 +5,13 @@ import { Secret, TOTP } from 'otpauth';
 import QRCode from 'qrcode';
 import { OWNER_ID } from './owner.ts';
 import { verifyPassword } from './password.ts';
-import { readLastTotpStep, writeLastTotpStep } from './sql.ts';
+import {
+  disableOwnerTotp,
+  enableOwnerTotp,
+  readLastTotpStep,
+  updateOwnerRecoveryCodes,
+  writeLastTotpStep,
+} from './sql.ts';
 
 /** Encrypts with the key kept outside the database (the settings store's AEAD box). */
 export type SecretSealer = {
@@ -104,9 +110,12 @@ export async function confirmTwoFactorEnrolment(options: {
   const recoveryCodes = Array.from({ length: RECOVERY_CODE_COUNT }, makeRecoveryCode);
   db.sqlite.transaction(() => {
     writeLastTotpStep(db, step, now);
-    db.sqlite
-      .prepare('UPDATE Owner SET totpEnabledAt = ?, recoveryCodeHashes = ?, updatedAt = ? WHERE id = ?')
-      .run(now.getTime(), JSON.stringify(recoveryCodes.map(hashRecoveryCode)), now.getTime(), OWNER_ID);
+    enableOwnerTotp.run(db, {
+      id: OWNER_ID,
+      totpEnabledAt: now.getTime(),
+      recoveryCodeHashes: JSON.stringify(recoveryCodes.map(hashRecoveryCode)),
+      updatedAt: now.getTime(),
+    });
     recordAudit(db, { action: 'auth.2fa.enable', actor: 'owner', ip: options.ip }, now);
   })();
   return { recoveryCodes };
@@ -133,9 +142,11 @@ export async function verifySecondFactor(options: {
   const hashes = owner.recoveryCodeHashes ? (JSON.parse(owner.recoveryCodeHashes) as string[]) : [];
   const hash = hashRecoveryCode(code);
   if (!hashes.includes(hash)) return null;
-  db.sqlite
-    .prepare('UPDATE Owner SET recoveryCodeHashes = ?, updatedAt = ? WHERE id = ?')
-    .run(JSON.stringify(hashes.filter((h) => h !== hash)), now.getTime(), OWNER_ID);
+  updateOwnerRecoveryCodes.run(db, {
+    id: OWNER_ID,
+    recoveryCodeHashes: JSON.stringify(hashes.filter((h) => h !== hash)),
+    updatedAt: now.getTime(),
+  });
   return 'recovery_code';
 }
 
@@ -154,11 +165,7 @@ export async function disableTwoFactor(options: {
       throw new TwoFactorError('The password is not right.');
   }
   db.sqlite.transaction(() => {
-    db.sqlite
-      .prepare(
-        'UPDATE Owner SET totpSecretEnc = NULL, totpEnabledAt = NULL, recoveryCodeHashes = NULL, updatedAt = ? WHERE id = ?',
-      )
-      .run(now.getTime(), OWNER_ID);
+    disableOwnerTotp.run(db, { id: OWNER_ID, updatedAt: now.getTime() });
     recordAudit(db, { action: 'auth.2fa.disable', actor: options.actor, ip: options.ip }, now);
   })();
 }

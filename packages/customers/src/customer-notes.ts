@@ -2,19 +2,33 @@
 import { recordAudit } from '@keydesk/audit';
 import type { Db } from '@keydesk/db';
 import { redactCardNumbers } from '@keydesk/privacy';
-import { customerNoteSql } from './customer-notes-sql.ts';
+import {
+  type CustomerNoteRow,
+  customerExists,
+  customerNoteById,
+  deleteCustomerNoteById,
+  insertCustomerNote,
+  updateCustomerNoteBody,
+} from './sql.ts';
 
 export type CustomerNote = { id: number; body: string; createdAt: Date; updatedAt: Date };
 
 export class CustomerNotFoundError extends Error {}
 
-function toNote(row: { id: number; body: string; createdAt: number; updatedAt: number }): CustomerNote {
+function toNote(row: CustomerNoteRow): CustomerNote {
   return {
     id: row.id,
     body: row.body,
     createdAt: new Date(row.createdAt),
     updatedAt: new Date(row.updatedAt),
   };
+}
+
+/** Read back inside the transaction that just wrote it, so it is there. */
+function readNote(db: Db, id: number): CustomerNote {
+  const row = customerNoteById.get(db, { id });
+  if (!row) throw new Error(`Note ${id} vanished inside its own transaction.`);
+  return toNote(row);
 }
 
 export function addCustomerNote(options: {
@@ -24,17 +38,22 @@ export function addCustomerNote(options: {
   now: Date;
 }): CustomerNote {
   const { db, customerId, now } = options;
-  const sql = customerNoteSql(db);
   const body = redactCardNumbers(options.body.trim());
   return db.sqlite.transaction(() => {
-    if (!sql.customerExists.get(customerId)) throw new CustomerNotFoundError(`No customer ${customerId}.`);
-    const id = Number(sql.insert.run(customerId, body, now.getTime(), now.getTime()).lastInsertRowid);
+    if (!customerExists.get(db, { id: customerId }))
+      throw new CustomerNotFoundError(`No customer ${customerId}.`);
+    const id = insertCustomerNote.run(db, {
+      customerId,
+      body,
+      createdAt: now.getTime(),
+      updatedAt: now.getTime(),
+    }).lastInsertRowid;
     recordAudit(
       db,
       { action: 'customer.note.add', actor: 'owner', customerId, targetType: 'note', targetId: id },
       now,
     );
-    return toNote(sql.byId.get(id) as Parameters<typeof toNote>[0]);
+    return readNote(db, id);
   })();
 }
 
@@ -46,12 +65,11 @@ export function updateCustomerNote(options: {
   now: Date;
 }): CustomerNote | null {
   const { db, noteId, now } = options;
-  const sql = customerNoteSql(db);
   const body = redactCardNumbers(options.body.trim());
   return db.sqlite.transaction(() => {
-    const existing = sql.byId.get(noteId) as { customerId: number } | undefined;
+    const existing = customerNoteById.get(db, { id: noteId });
     if (!existing) return null;
-    sql.update.run(body, now.getTime(), noteId);
+    updateCustomerNoteBody.run(db, { id: noteId, body, updatedAt: now.getTime() });
     recordAudit(
       db,
       {
@@ -63,17 +81,16 @@ export function updateCustomerNote(options: {
       },
       now,
     );
-    return toNote(sql.byId.get(noteId) as Parameters<typeof toNote>[0]);
+    return readNote(db, noteId);
   })();
 }
 
 export function deleteCustomerNote(options: { db: Db; noteId: number; now: Date }): boolean {
   const { db, noteId, now } = options;
-  const sql = customerNoteSql(db);
   return db.sqlite.transaction(() => {
-    const existing = sql.byId.get(noteId) as { customerId: number } | undefined;
+    const existing = customerNoteById.get(db, { id: noteId });
     if (!existing) return false;
-    sql.remove.run(noteId);
+    deleteCustomerNoteById.run(db, { id: noteId });
     recordAudit(
       db,
       {

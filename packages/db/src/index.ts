@@ -9,6 +9,7 @@ export { applyMigrations, MigrationChecksumError, pendingMigrations } from './mi
 export { readMigrations } from './migrations-dir.ts';
 export { isProcessRunning } from './process-running.ts';
 export { withDeferredSearchIndex } from './search-index.ts';
+export { SEARCH_KIND, SEARCH_ROWID_STRIDE, searchSourceId } from './search-rowid.ts';
 export {
   declaredStatements,
   type RunResult,

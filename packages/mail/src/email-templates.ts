@@ -2,6 +2,7 @@ import type { Db } from '@keydesk/db';
 import { redactCardNumbers } from '@keydesk/privacy';
 import { BUILT_IN_TEMPLATE, DEFAULT_TEMPLATE_PRODUCT } from './default-template.ts';
 import { assertValidTemplate, type EmailTemplateContent } from './render-template.ts';
+import { licensedProducts } from './sql.ts';
 
 export type EmailTemplateEntry = EmailTemplateContent & {
   product: string;
@@ -48,10 +49,7 @@ export async function getEmailTemplate(options: { db: Db; product: string }): Pr
 
 /** The default ("*") first, then every product that has a license or a template of its own. */
 export async function findEmailTemplates(options: { db: Db }): Promise<EmailTemplateEntry[]> {
-  const licensed = options.db.sqlite
-    .prepare('SELECT DISTINCT product FROM License ORDER BY product LIMIT 200')
-    .pluck()
-    .all() as string[];
+  const licensed = licensedProducts.all(options.db).map((row) => row.product);
   const saved = await options.db.prisma.emailTemplate.findMany({ select: { product: true } });
   const products = [
     ...new Set(

@@ -1,5 +1,5 @@
 import type { Db } from '@keydesk/db';
-import { type OutboxStatus, toOutboxStatus } from './outbox-sql.ts';
+import { type OutboxStatus, toOutboxStatus } from './outbox-store.ts';
 
 export const outboxEmailSelect = {
   id: true,

@@ -35,7 +35,7 @@ export {
   type RetryPolicy,
   retryDelayMs,
 } from './outbox-sender.ts';
-export { OUTBOX_STATUSES, type OutboxStatus, releaseInterruptedOutboxEmails } from './outbox-sql.ts';
+export { OUTBOX_STATUSES, type OutboxStatus, releaseInterruptedOutboxEmails } from './outbox-store.ts';
 export { previewEmailTemplate } from './preview-email-template.ts';
 export {
   type EmailTemplateContent,

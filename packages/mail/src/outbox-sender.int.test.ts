@@ -4,7 +4,7 @@ import { createTestDb, type TestDb } from '@keydesk/db/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { resendLicenseKey } from './license-resend/resend-license-key.ts';
 import { createOutboxSender, DEFAULT_LEASE_MS, DEFAULT_RETRY, retryDelayMs } from './outbox-sender.ts';
-import { claimNextOutboxEmail, releaseInterruptedOutboxEmails } from './outbox-sql.ts';
+import { claimNextOutboxEmail, releaseInterruptedOutboxEmails } from './outbox-store.ts';
 import { findFreePort, seedLicense, startTestSmtpServer, type TestSmtpServer } from './testing/index.ts';
 
 const FROM = 'support@keydesk.example';

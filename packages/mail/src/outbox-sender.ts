@@ -19,7 +19,7 @@ import {
   markOutboxRetry,
   markOutboxSent,
   setOutboxFromAddress,
-} from './outbox-sql.ts';
+} from './outbox-store.ts';
 import {
   createSmtpTransport,
   describeSmtpError,

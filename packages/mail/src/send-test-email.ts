@@ -6,7 +6,7 @@ import { outboxEmailSelect } from './find-outbox-emails.ts';
 import { type MailFallback, resolveMailConfig } from './mail-config.ts';
 import { addressOf, createMessageId } from './message-id.ts';
 import { notifyOutboxChanged } from './outbox-events.ts';
-import { insertOutboxEmail, toOutboxStatus } from './outbox-sql.ts';
+import { insertOutboxEmail, toOutboxStatus } from './outbox-store.ts';
 
 export class TestEmailError extends Error {}
 

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { latestErasureAt } from './sql.ts';
 
 export type BackupFile = { name: string; file: string; bytes: number; createdAt: Date };
 export class BackupCheckError extends Error {}
@@ -105,11 +106,7 @@ export function backupMadeAt(backup: BackupFile): Date {
 
 /** The moment of the latest customer erasure (from the audit log), or null when none happened. */
 export function findLatestErasureAt(sqlite: Database.Database): Date | null {
-  const at = sqlite
-    .prepare(`SELECT max(at) FROM AuditLog WHERE action = 'customer.erase'`)
-    .pluck()
-    .safeIntegers(false)
-    .get() as number | null;
+  const at = latestErasureAt.get(sqlite)?.at ?? null;
   return at === null ? null : new Date(at);
 }
 

@@ -1,16 +1,24 @@
 // Retention: each function deletes what is past its period and says how much, for JobRun.
 import type Database from 'better-sqlite3';
+import {
+  deleteAuditEntriesBefore,
+  deleteLoginAttemptsBefore,
+  deleteRawUpdateChecksBefore,
+  deleteSentOutboxBefore,
+  deleteStaleSessions,
+  deleteUnprocessedWebhookEventsBefore,
+  emptySentOutboxBefore,
+  emptyWebhookPayloadsBefore,
+} from './sql.ts';
 
 const DAY_MS = 86_400_000;
 
 export function purgeExpiredSessions(sqlite: Database.Database, now: Date, idleMs: number): number {
-  return sqlite
-    .prepare('DELETE FROM Session WHERE expiresAt < ? OR lastSeenAt < ?')
-    .run(now.getTime(), now.getTime() - idleMs).changes;
+  return deleteStaleSessions.run(sqlite, { now: now.getTime(), idleSince: now.getTime() - idleMs }).changes;
 }
 
 export function purgeLoginAttempts(sqlite: Database.Database, now: Date, days: number): number {
-  return sqlite.prepare('DELETE FROM LoginAttempt WHERE at < ?').run(now.getTime() - days * DAY_MS).changes;
+  return deleteLoginAttemptsBefore.run(sqlite, { before: now.getTime() - days * DAY_MS }).changes;
 }
 
 /**
@@ -24,23 +32,14 @@ export function purgeSentOutbox(
 ): { deleted: number; emptied: number } {
   const before = now.getTime() - days * DAY_MS;
   return sqlite.transaction(() => {
-    const deleted = sqlite
-      .prepare(
-        `DELETE FROM OutboxEmail WHERE status = 'sent' AND sentAt < ? AND id NOT IN (SELECT outboxId FROM LicenseResend)`,
-      )
-      .run(before).changes;
-    const emptied = sqlite
-      .prepare(
-        `UPDATE OutboxEmail SET textBody = '', htmlBody = '', serverResponse = NULL WHERE status = 'sent' AND sentAt < ? AND (textBody <> '' OR htmlBody <> '')`,
-      )
-      .run(before).changes;
+    const deleted = deleteSentOutboxBefore.run(sqlite, { before }).changes;
+    const emptied = emptySentOutboxBefore.run(sqlite, { before }).changes;
     return { deleted, emptied };
   })();
 }
 
 export function purgeRawUpdateChecks(sqlite: Database.Database, now: Date, days: number): number {
-  return sqlite.prepare('DELETE FROM UpdateCheckRaw WHERE receivedAt < ?').run(now.getTime() - days * DAY_MS)
-    .changes;
+  return deleteRawUpdateChecksBefore.run(sqlite, { before: now.getTime() - days * DAY_MS }).changes;
 }
 
 /**
@@ -55,23 +54,15 @@ export function purgeWebhookEvents(
 ): { deleted: number; emptied: number } {
   const before = now.getTime() - days * DAY_MS;
   return sqlite.transaction(() => {
-    const deleted = sqlite
-      .prepare(
-        `DELETE FROM WebhookEvent WHERE receivedAt < ? AND status IN ('rejected', 'failed', 'duplicate')`,
-      )
-      .run(before).changes;
-    const emptied = sqlite
-      .prepare(
-        `UPDATE WebhookEvent SET payload = '', customerId = NULL WHERE receivedAt < ? AND payload <> ''`,
-      )
-      .run(before).changes;
+    const deleted = deleteUnprocessedWebhookEventsBefore.run(sqlite, { before }).changes;
+    const emptied = emptyWebhookPayloadsBefore.run(sqlite, { before }).changes;
     return { deleted, emptied };
   })();
 }
 
 /** Audit entries older than the period (each refused webhook adds one, so they must not pile up). */
 export function purgeAuditLog(sqlite: Database.Database, now: Date, days: number): number {
-  return sqlite.prepare('DELETE FROM AuditLog WHERE at < ?').run(now.getTime() - days * DAY_MS).changes;
+  return deleteAuditEntriesBefore.run(sqlite, { before: now.getTime() - days * DAY_MS }).changes;
 }
 
 /**

@@ -1,12 +1,8 @@
 import { recordAudit } from '@keydesk/audit';
 import type { Db } from '@keydesk/db';
-import {
-  type CustomerIdentity,
-  findCustomerIdentity,
-  listFts5Tables,
-  optimizeFts5,
-  selectIds,
-} from './privacy-sql.ts';
+import { type CustomerIdentity, findCustomerIdentity } from './customer-identity.ts';
+import { fts5Tables, optimizeFts5 } from './sql/database.ts';
+import * as q from './sql/erase.ts';
 
 export class CustomerNotFoundError extends Error {}
 export class ErasureConfirmationError extends Error {}
@@ -73,7 +69,7 @@ export function eraseCustomer(options: EraseCustomerOptions): ErasureCounts {
       },
       now,
     );
-    for (const table of listFts5Tables(sqlite)) optimizeFts5(sqlite, table);
+    for (const { name } of fts5Tables.all(sqlite)) optimizeFts5(sqlite, name);
     // secure_delete zeroes only what this erasure deletes. Their older versions (an edited note,
     // a deleted one, FTS segments merged away) sit in free space and on free pages since the day
     // they changed; VACUUM rewrites the file without any. Slow on a large file, but erasure is rare.
@@ -87,43 +83,24 @@ export function eraseCustomer(options: EraseCustomerOptions): ErasureCounts {
 }
 
 function eraseRows(db: Db, who: CustomerIdentity, now: Date): ErasureCounts {
-  const sqlite = db.sqlite;
-  const run = (sql: string, ...params: (string | number | null)[]) =>
-    sqlite.prepare(sql).run(...params).changes;
   const terms = [...who.emails, ...who.licenseKeys].map((t) => t.toLowerCase());
+  const ids = (rows: { id: number }[]) => rows.map((row) => row.id);
+  const customerId = who.id;
 
   // Conversations linked to them or carrying their address: removed whole.
-  const chatIds = new Set(selectIds(sqlite, 'SELECT id FROM ChatTranscript WHERE customerId = ?', who.id));
-  const threadIds = new Set(selectIds(sqlite, 'SELECT id FROM EmailThread WHERE customerId = ?', who.id));
+  const chatIds = new Set(ids(q.chatsOfCustomer.all(db, { customerId })));
+  const threadIds = new Set(ids(q.threadsOfCustomer.all(db, { customerId })));
   for (const email of who.emails) {
-    for (const id of selectIds(sqlite, 'SELECT id FROM ChatTranscript WHERE visitorEmail = ?', email))
-      chatIds.add(id);
-    for (const id of selectIds(
-      sqlite,
-      'SELECT threadId FROM EmailThreadParticipant WHERE address = ?',
-      email,
-    ))
-      threadIds.add(id);
-    for (const id of selectIds(
-      sqlite,
-      'SELECT threadId FROM EmailMessage WHERE lower(fromAddress) = ?',
-      email,
-    ))
-      threadIds.add(id);
+    for (const id of ids(q.chatsByVisitorEmail.all(db, { email }))) chatIds.add(id);
+    for (const id of ids(q.threadsByParticipant.all(db, { email }))) threadIds.add(id);
+    for (const id of ids(q.threadsBySender.all(db, { email }))) threadIds.add(id);
   }
   // Someone else's conversation that mentions their address or key: only those messages go.
   const mentioningChatMessages = new Set<number>();
   const mentioningEmailMessages = new Set<number>();
   for (const term of terms) {
-    for (const id of selectIds(sqlite, 'SELECT id FROM ChatMessage WHERE instr(lower(text), ?) > 0', term))
-      mentioningChatMessages.add(id);
-    for (const id of selectIds(
-      sqlite,
-      `SELECT id FROM EmailMessage WHERE instr(lower(COALESCE(textBody, '') || ' ' || COALESCE(htmlBody, '') || ' ' ||
-         COALESCE(toAddresses, '') || ' ' || COALESCE(ccAddresses, '') || ' ' || subject), ?) > 0`,
-      term,
-    ))
-      mentioningEmailMessages.add(id);
+    for (const id of ids(q.chatMessagesMentioning.all(db, { term }))) mentioningChatMessages.add(id);
+    for (const id of ids(q.emailMessagesMentioning.all(db, { term }))) mentioningEmailMessages.add(id);
   }
 
   const counts: ErasureCounts = {
@@ -145,116 +122,64 @@ function eraseRows(db: Db, who: CustomerIdentity, now: Date): ErasureCounts {
 
   // Children first and explicitly, so every FTS trigger on each table fires for each row.
   for (const id of chatIds) {
-    counts.chatMessages += run('DELETE FROM ChatMessage WHERE transcriptId = ?', id);
-    counts.chats += run('DELETE FROM ChatTranscript WHERE id = ?', id);
+    counts.chatMessages += q.deleteChatMessagesOfChat.run(db, { id }).changes;
+    counts.chats += q.deleteChat.run(db, { id }).changes;
   }
   const touchedChats = new Set<number>();
   for (const id of mentioningChatMessages) {
-    const row = sqlite
-      .prepare('SELECT transcriptId FROM ChatMessage WHERE id = ?')
-      .pluck()
-      .safeIntegers(false)
-      .get(id);
-    if (typeof row === 'number') touchedChats.add(row);
-    counts.chatMessages += run('DELETE FROM ChatMessage WHERE id = ?', id);
+    const transcriptId = q.chatOfMessage.get(db, { id })?.transcriptId;
+    if (typeof transcriptId === 'number') touchedChats.add(transcriptId);
+    counts.chatMessages += q.deleteChatMessage.run(db, { id }).changes;
   }
-  for (const id of touchedChats) {
-    run(
-      `UPDATE ChatTranscript SET messageCount = (SELECT COUNT(*) FROM ChatMessage WHERE transcriptId = ?1), snippet = NULL WHERE id = ?1`,
-      id,
-    );
-  }
+  for (const id of touchedChats) q.recountChat.run(db, { id });
 
   for (const id of threadIds) {
-    run(
-      'DELETE FROM EmailAttachment WHERE messageId IN (SELECT id FROM EmailMessage WHERE threadId = ?)',
-      id,
-    );
-    counts.emailMessages += run('DELETE FROM EmailMessage WHERE threadId = ?', id);
-    run('DELETE FROM EmailThreadParticipant WHERE threadId = ?', id);
-    counts.emailThreads += run('DELETE FROM EmailThread WHERE id = ?', id);
+    q.deleteAttachmentsOfThread.run(db, { id });
+    counts.emailMessages += q.deleteMessagesOfThread.run(db, { id }).changes;
+    q.deleteParticipantsOfThread.run(db, { id });
+    counts.emailThreads += q.deleteThread.run(db, { id }).changes;
   }
   const touchedThreads = new Set<number>();
   for (const id of mentioningEmailMessages) {
-    const row = sqlite
-      .prepare('SELECT threadId FROM EmailMessage WHERE id = ?')
-      .pluck()
-      .safeIntegers(false)
-      .get(id);
-    if (typeof row !== 'number') continue;
-    touchedThreads.add(row);
-    run('DELETE FROM EmailAttachment WHERE messageId = ?', id);
-    counts.emailMessages += run('DELETE FROM EmailMessage WHERE id = ?', id);
+    const threadId = q.threadOfMessage.get(db, { id })?.threadId;
+    if (typeof threadId !== 'number') continue;
+    touchedThreads.add(threadId);
+    q.deleteAttachmentsOfMessage.run(db, { id });
+    counts.emailMessages += q.deleteEmailMessage.run(db, { id }).changes;
   }
-  for (const id of touchedThreads) {
-    run(
-      `UPDATE EmailThread SET messageCount = (SELECT COUNT(*) FROM EmailMessage WHERE threadId = ?1), snippet = NULL WHERE id = ?1`,
-      id,
-    );
-  }
-  for (const email of who.emails) run('DELETE FROM EmailThreadParticipant WHERE address = ?', email);
+  for (const id of touchedThreads) q.recountThread.run(db, { id });
+  for (const email of who.emails) q.deleteParticipantAddress.run(db, { email });
 
   // Resends and the mails that carried their key.
-  counts.resends += run('DELETE FROM LicenseResend WHERE customerId = ?', who.id);
-  for (const id of who.licenseIds) counts.resends += run('DELETE FROM LicenseResend WHERE licenseId = ?', id);
-  counts.outbox += run('DELETE FROM OutboxEmail WHERE customerId = ?', who.id);
-  for (const email of who.emails)
-    counts.outbox += run('DELETE FROM OutboxEmail WHERE lower(toAddress) = ?', email);
-  for (const term of terms) {
-    counts.outbox += run(
-      'DELETE FROM OutboxEmail WHERE instr(lower(textBody || htmlBody || subject), ?) > 0',
-      term,
-    );
-  }
+  counts.resends += q.deleteResendsOfCustomer.run(db, { customerId }).changes;
+  for (const id of who.licenseIds) counts.resends += q.deleteResendsOfLicense.run(db, { id }).changes;
+  counts.outbox += q.deleteOutboxOfCustomer.run(db, { customerId }).changes;
+  for (const email of who.emails) counts.outbox += q.deleteOutboxTo.run(db, { email }).changes;
+  for (const term of terms) counts.outbox += q.deleteOutboxMentioning.run(db, { term }).changes;
 
-  for (const email of who.emails)
-    counts.newsletter += run('DELETE FROM NewsletterSubscription WHERE email = ?', email);
-  counts.newsletter += run('DELETE FROM NewsletterSubscription WHERE customerId = ?', who.id);
+  for (const email of who.emails) counts.newsletter += q.deleteNewsletterByEmail.run(db, { email }).changes;
+  counts.newsletter += q.deleteNewsletterOfCustomer.run(db, { customerId }).changes;
 
   for (const key of who.licenseKeys)
-    counts.updateChecks += run('DELETE FROM UpdateCheckRaw WHERE licenseKey = ?', key);
-  // Unique placeholder keys: the license still counts in "licenses issued" but leads to nobody.
-  counts.licensesAnonymised = run(
-    `UPDATE License SET key = 'erased-' || id, keyNormalized = 'ERASED' || id, customerId = NULL, updatedAt = ? WHERE customerId = ?`,
-    now.getTime(),
-    who.id,
-  );
-  counts.ordersAnonymised = run('UPDATE "Order" SET customerId = NULL WHERE customerId = ?', who.id);
+    counts.updateChecks += q.deleteUpdateChecksOfKey.run(db, { key }).changes;
+  counts.licensesAnonymised = q.anonymiseLicenses.run(db, { customerId, updatedAt: now.getTime() }).changes;
+  counts.ordersAnonymised = q.anonymiseOrders.run(db, { customerId }).changes;
 
   // Stored notifications name the customer they concern (set when the order was written, on
   // duplicates too), so they are blanked by that reference: no encoding of the name or address
   // in a payload can hide it. The row stays for idempotency.
-  counts.webhookPayloads += run(
-    `UPDATE WebhookEvent SET payload = '', result = NULL, customerId = NULL WHERE customerId = ?`,
-    who.id,
-  );
-  for (const orderId of who.orderIds) {
-    counts.webhookPayloads += run(
-      `UPDATE WebhookEvent SET payload = '', result = NULL WHERE orderId = ? AND payload <> ''`,
-      orderId,
-    );
-  }
+  counts.webhookPayloads += q.blankWebhooksOfCustomer.run(db, { customerId }).changes;
+  for (const id of who.orderIds) counts.webhookPayloads += q.blankWebhooksOfOrder.run(db, { id }).changes;
   // tawk.to events carry no customer reference yet: still found by their text.
-  for (const term of terms) {
-    counts.webhookPayloads += run(
-      `UPDATE WebhookEvent SET payload = '', result = NULL
-       WHERE source = 'tawk' AND payload <> '' AND instr(lower(payload || ' ' || COALESCE(result, '')), ?) > 0`,
-      term,
-    );
-  }
-  for (const term of terms) run('UPDATE ImportRun SET errors = NULL WHERE instr(lower(errors), ?) > 0', term);
+  for (const term of terms) counts.webhookPayloads += q.blankTawkWebhooksMentioning.run(db, { term }).changes;
+  for (const term of terms) q.clearImportErrorsMentioning.run(db, { term });
 
   // Audit entries stay (what happened, when); what identified the person goes.
-  counts.auditDetails += run(
-    'UPDATE AuditLog SET details = NULL WHERE customerId = ? AND details IS NOT NULL',
-    who.id,
-  );
-  for (const term of terms) {
-    counts.auditDetails += run('UPDATE AuditLog SET details = NULL WHERE instr(lower(details), ?) > 0', term);
-  }
+  counts.auditDetails += q.clearAuditDetailsOfCustomer.run(db, { customerId }).changes;
+  for (const term of terms) counts.auditDetails += q.clearAuditDetailsMentioning.run(db, { term }).changes;
 
-  counts.notes = run('DELETE FROM CustomerNote WHERE customerId = ?', who.id);
-  counts.emails = run('DELETE FROM CustomerEmail WHERE customerId = ?', who.id);
-  run('DELETE FROM Customer WHERE id = ?', who.id);
+  counts.notes = q.deleteNotesOfCustomer.run(db, { customerId }).changes;
+  counts.emails = q.deleteEmailsOfCustomer.run(db, { customerId }).changes;
+  q.deleteCustomer.run(db, { id: customerId });
   return counts;
 }

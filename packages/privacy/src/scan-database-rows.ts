@@ -3,29 +3,15 @@
 // page boundary is invisible to a byte scan; read as rows it is whole again.
 import type Database from 'better-sqlite3';
 import { findCardNumbers } from './find-card-numbers.ts';
-import { quoteIdentifier } from './privacy-sql.ts';
+import { storedTables, tableRows } from './sql/database.ts';
 
 export type CardNumberRowFinding = { table: string; rowid: number | null; column: string; masked: string };
 
-/** Tables with their own storage: virtual tables are read through their shadow tables instead. */
-function listStoredTables(sqlite: Database.Database): string[] {
-  return sqlite
-    .prepare(
-      `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%'`,
-    )
-    .pluck()
-    .all() as string[];
-}
-
 export function scanDatabaseRowsForCardNumbers(sqlite: Database.Database): CardNumberRowFinding[] {
   const findings: CardNumberRowFinding[] = [];
-  for (const table of listStoredTables(sqlite)) {
-    const rows = sqlite
-      .prepare(`SELECT * FROM ${quoteIdentifier(table)}`)
-      .safeIntegers(false)
-      .iterate();
+  for (const { name: table } of storedTables.all(sqlite)) {
     let index = 0;
-    for (const row of rows as Iterable<Record<string, unknown>>) {
+    for (const row of tableRows(sqlite, table)) {
       index++;
       for (const [column, value] of Object.entries(row)) {
         const text =

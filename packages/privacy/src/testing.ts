@@ -1,5 +1,6 @@
 // A customer with data in every place erasure must reach, for the privacy tests (int and e2e).
 import type { Db } from '@keydesk/db';
+import * as q from './sql/seed.ts';
 
 export type SeededPrivacyCustomer = {
   customerId: number;
@@ -21,153 +22,74 @@ export function seedPrivacyCustomer(db: Db, tag = 'Quixwright'): SeededPrivacyCu
   const licenseKey = `${licenseKeyNormalized.slice(0, 5)}-${licenseKeyNormalized.slice(5, 10)}-${licenseKeyNormalized.slice(10)}`;
   const chatLine = `Hello, this is ${name}, my key ${licenseKey} stopped working`;
   return sqlite.transaction(() => {
-    const id = Number(
-      sqlite
-        .prepare(
-          `INSERT INTO Customer (name, company, country, addressLine1, city, postalCode, phone, firstSeenAt, lastSeenAt, createdAt, updatedAt)
-           VALUES (?, 'Quixwright Ltd', 'GB', '7 Erasure Lane', 'Leeds', 'LS1 4QX', '+44 113 496 0777', ?, ?, ?, ?)`,
-        )
-        .run(name, now, now, now, now).lastInsertRowid,
-    );
-    const run = (sql: string, ...params: unknown[]) =>
-      Number(sqlite.prepare(sql).run(...params).lastInsertRowid);
-    run(
-      'INSERT INTO CustomerEmail (customerId, email, isPrimary, createdAt) VALUES (?, ?, 1, ?)',
-      id,
-      email,
+    const customerId = q.seedCustomer.run(db, { name, now }).lastInsertRowid;
+    q.seedEmail.run(db, { customerId, email, isPrimary: 1, now });
+    q.seedEmail.run(db, { customerId, email: altEmail, isPrimary: 0, now });
+    q.seedNote.run(db, { customerId, body: `Called ${name} about the invoice`, now });
+    q.seedNewsletter.run(db, { customerId, email, now });
+    const orderId = q.seedOrder.run(db, {
+      customerId,
+      resellerOrderId: `PP-${tag}-1`,
+      purchasedAt: now - 86_400_000,
       now,
-    );
-    run(
-      'INSERT INTO CustomerEmail (customerId, email, isPrimary, createdAt) VALUES (?, ?, 0, ?)',
-      id,
-      altEmail,
-      now,
-    );
-    run(
-      'INSERT INTO CustomerNote (customerId, body, createdAt, updatedAt) VALUES (?, ?, ?, ?)',
-      id,
-      `Called ${name} about the invoice`,
-      now,
-      now,
-    );
-    run(
-      `INSERT INTO NewsletterSubscription (email, customerId, status, subscribedAt, source, updatedAt) VALUES (?, ?, 'subscribed', ?, 'csv', ?)`,
-      email,
-      id,
-      now,
-      now,
-    );
-    const orderId = run(
-      `INSERT INTO "Order" (reseller, resellerOrderId, customerId, product, edition, quantity, amountMinor, currency, status, purchasedAt, createdAt, updatedAt)
-       VALUES ('paypro', ?, ?, 'Tessera Draw', 'Pro', 1, 12900, 'EUR', 'completed', ?, ?, ?)`,
-      `PP-${tag}-1`,
-      id,
-      now - 86_400_000,
-      now,
-      now,
-    );
-    const licenseId = run(
-      `INSERT INTO License (key, keyNormalized, product, edition, seats, majorVersion, status, issuedAt, orderId, customerId, createdAt, updatedAt)
-       VALUES (?, ?, 'Tessera Draw', 'Pro', 1, 5, 'active', ?, ?, ?, ?, ?)`,
-      licenseKey,
-      licenseKeyNormalized,
-      now,
+    }).lastInsertRowid;
+    const licenseId = q.seedLicense.run(db, {
+      customerId,
+      key: licenseKey,
+      keyNormalized: licenseKeyNormalized,
       orderId,
-      id,
       now,
+    }).lastInsertRowid;
+    const outboxId = q.seedOutboxEmail.run(db, {
+      customerId,
+      idempotencyKey: `resend-${tag}`,
+      toAddress: email,
+      textBody: `Dear ${name}, your key is ${licenseKey}`,
+      htmlBody: `<p>Dear ${name}, your key is <b>${licenseKey}</b></p>`,
+      messageId: `<resend-${tag}@tessera.example>`,
       now,
-    );
-    const outboxId = run(
-      `INSERT INTO OutboxEmail (kind, idempotencyKey, fromAddress, toAddress, subject, textBody, htmlBody, messageId, status, customerId, createdAt, nextAttemptAt)
-       VALUES ('license_resend', ?, 'support@tessera.example', ?, 'Your license key', ?, ?, ?, 'sent', ?, ?, ?)`,
-      `resend-${tag}`,
-      email,
-      `Dear ${name}, your key is ${licenseKey}`,
-      `<p>Dear ${name}, your key is <b>${licenseKey}</b></p>`,
-      `<resend-${tag}@tessera.example>`,
-      id,
+    }).lastInsertRowid;
+    q.seedResend.run(db, { customerId, licenseId, toAddress: email, outboxId, now });
+    const transcriptId = q.seedChat.run(db, {
+      customerId,
+      externalId: `chat-${tag}`,
+      visitorName: name,
+      visitorEmail: email,
+      snippet: chatLine.slice(0, 40),
       now,
+    }).lastInsertRowid;
+    q.seedVisitorMessage.run(db, { transcriptId, senderName: name, text: chatLine, now });
+    q.seedAgentMessage.run(db, { transcriptId, now });
+    const threadId = q.seedThread.run(db, {
+      customerId,
+      threadKey: `msgid:<thread-${tag}@mail.example>`,
+      snippet: `From ${name}`,
       now,
-    );
-    run(
-      'INSERT INTO LicenseResend (licenseId, customerId, toAddress, outboxId, requestedAt) VALUES (?, ?, ?, ?, ?)',
-      licenseId,
-      id,
-      email,
-      outboxId,
-      now,
-    );
-    const chatId = run(
-      `INSERT INTO ChatTranscript (source, externalId, customerId, visitorName, visitorEmail, startedAt, lastMessageAt, messageCount, snippet, createdAt)
-       VALUES ('tawk', ?, ?, ?, ?, ?, ?, 2, ?, ?)`,
-      `chat-${tag}`,
-      id,
-      name,
-      email,
-      now,
-      now,
-      chatLine.slice(0, 40),
-      now,
-    );
-    run(
-      `INSERT INTO ChatMessage (transcriptId, seq, senderType, senderName, sentAt, text) VALUES (?, 1, 'visitor', ?, ?, ?)`,
-      chatId,
-      name,
-      now,
-      chatLine,
-    );
-    run(
-      `INSERT INTO ChatMessage (transcriptId, seq, senderType, senderName, sentAt, text) VALUES (?, 2, 'agent', 'Support', ?, 'Sorry to hear that')`,
-      chatId,
-      now,
-    );
-    const threadId = run(
-      `INSERT INTO EmailThread (threadKey, subject, customerId, firstMessageAt, lastMessageAt, messageCount, hasAttachments, snippet, createdAt)
-       VALUES (?, 'Key problem', ?, ?, ?, 1, 1, ?, ?)`,
-      `msgid:<thread-${tag}@mail.example>`,
-      id,
-      now,
-      now,
-      `From ${name}`,
-      now,
-    );
-    run('INSERT INTO EmailThreadParticipant (threadId, address) VALUES (?, ?)', threadId, email);
-    const messageId = run(
-      `INSERT INTO EmailMessage (threadId, messageId, fromAddress, fromName, toAddresses, subject, sentAt, isInbound, textBody, source, createdAt)
-       VALUES (?, ?, ?, ?, '["support@tessera.example"]', 'Key problem', ?, 1, ?, 'mbox', ?)`,
+    }).lastInsertRowid;
+    q.seedParticipant.run(db, { threadId, address: email });
+    const messageId = q.seedEmailMessage.run(db, {
       threadId,
-      `<thread-${tag}@mail.example>`,
-      email,
-      name,
+      messageId: `<thread-${tag}@mail.example>`,
+      fromAddress: email,
+      fromName: name,
+      textBody: `Regards, ${name} (${altEmail})`,
       now,
-      `Regards, ${name} (${altEmail})`,
-      now,
-    );
-    run(
-      `INSERT INTO EmailAttachment (messageId, filename, contentType, size, content) VALUES (?, 'screenshot.txt', 'text/plain', 32, ?)`,
-      messageId,
-      Buffer.from(`screenshot of key ${licenseKey}`),
-    );
-    run(
-      `INSERT INTO WebhookEvent (source, idempotencyKey, receivedAt, payload, status, orderId) VALUES ('paypro', ?, ?, ?, 'processed', ?)`,
-      `PP-${tag}-1`,
-      now,
-      JSON.stringify({ CUSTOMER_NAME: name, CUSTOMER_EMAIL: email, LICENSE: licenseKey }),
+    }).lastInsertRowid;
+    q.seedAttachment.run(db, { messageId, content: Buffer.from(`screenshot of key ${licenseKey}`) });
+    q.seedWebhookEvent.run(db, {
+      idempotencyKey: `PP-${tag}-1`,
+      payload: JSON.stringify({ CUSTOMER_NAME: name, CUSTOMER_EMAIL: email, LICENSE: licenseKey }),
       orderId,
-    );
-    run(
-      `INSERT INTO AuditLog (at, actor, action, customerId, targetType, targetId, details) VALUES (?, 'owner', 'license.resend', ?, 'license', ?, ?)`,
       now,
-      id,
-      String(licenseId),
-      JSON.stringify({ to: email }),
-    );
-    run(
-      `INSERT INTO UpdateCheckRaw (receivedAt, ip, product, appVersion, os, osVersion, language, licenseKey) VALUES (?, '203.0.113.9', 'Tessera Draw', '5.1', 'win', '11', 'en', ?)`,
+    });
+    q.seedAuditEntry.run(db, {
+      customerId,
+      targetId: String(licenseId),
+      details: JSON.stringify({ to: email }),
       now,
-      licenseKeyNormalized,
-    );
-    return { customerId: id, name, email, altEmail, licenseKey, licenseKeyNormalized, chatLine };
+    });
+    q.seedUpdateCheck.run(db, { licenseKey: licenseKeyNormalized, now });
+    return { customerId, name, email, altEmail, licenseKey, licenseKeyNormalized, chatLine };
   })();
 }
 

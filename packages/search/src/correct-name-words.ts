@@ -1,8 +1,8 @@
 // Typo tolerance for names: which known name words a query word may have meant.
+import type { Db } from '@keydesk/db';
 import { allowedTypos, editDistance } from './edit-distance.ts';
 import { isKnownNameWord, nameWordsReadingFrom } from './name-vocabulary.ts';
 import type { NameWordTerm } from './search-query.ts';
-import type { SearchStatements } from './search-sql.ts';
 
 const TYPO_ALTERNATIVES = 5;
 
@@ -12,22 +12,18 @@ const TYPO_ALTERNATIVES = 5;
  * null when every word is known as typed, has no other spelling and the substring search found
  * names with them ("Lukas Kowalczyk" is two known words, yet only "Łukasz Kowalczyk" exists).
  */
-export function correctNameWords(
-  statements: SearchStatements,
-  words: string[],
-  isFoundAsTyped: boolean,
-): NameWordTerm[] | null {
+export function correctNameWords(db: Db, words: string[], isFoundAsTyped: boolean): NameWordTerm[] | null {
   let hasUnknownWord = false;
   let hasOtherSpelling = false;
   const terms = words.map((word): NameWordTerm => {
     const max = allowedTypos(word.length);
-    const isKnown = isKnownNameWord(statements, word);
+    const isKnown = isKnownNameWord(db, word);
     if (!isKnown) hasUnknownWord = true;
     const scored: { term: string; distance: number }[] = [];
     // First or second letter: a doubled, swapped or dropped letter after the first still files
     // the word under a letter it starts with.
     for (const start of new Set([...word].slice(0, max === 0 ? 1 : 2))) {
-      for (const known of nameWordsReadingFrom(statements, start)) {
+      for (const known of nameWordsReadingFrom(db, start)) {
         for (const [term, reading] of known) {
           if (term === word) continue;
           const distance = editDistance(word, reading, max);

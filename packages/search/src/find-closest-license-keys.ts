@@ -2,11 +2,11 @@
 // one still contains most of its 5-character groups, counted from the start (before the typo)
 // or from the end (after an inserted or dropped character shifted the rest), so those groups
 // find the candidates in the trigram index and edit distance ranks them.
-import type { Db } from '@keydesk/db';
+import { type Db, searchSourceId } from '@keydesk/db';
 import { normalizeLicenseKey } from '@keydesk/license-key';
 import { editDistance } from './edit-distance.ts';
-import { searchStatements } from './search-sql.ts';
 import { quoteFtsTerm } from './search-text.ts';
+import { keyCandidates, licensesByIds } from './sql.ts';
 
 const GROUP = 5;
 const MAX_DISTANCE = 4;
@@ -32,18 +32,12 @@ export function findClosestLicenseKeys(options: {
 }): ClosestLicenseKey[] {
   const key = normalizeLicenseKey(options.key);
   if (key.length < GROUP * 2) return [];
-  const statements = searchStatements(options.db);
   const match = keyGroups(key).map(quoteFtsTerm).join(' OR ');
-  const rowids = statements.keyCandidates.all(match) as number[];
-  if (rowids.length === 0) return [];
-  const licenses = statements.licensesByIds.all(
-    JSON.stringify(rowids.map((rowid) => Math.floor(rowid / 8))),
-  ) as {
-    id: number;
-    key: string;
-    keyNormalized: string;
-    customerId: number | null;
-  }[];
+  const rows = keyCandidates.all(options.db, { match });
+  if (rows.length === 0) return [];
+  const licenses = licensesByIds.all(options.db, {
+    ids: JSON.stringify(rows.map(({ rowid }) => searchSourceId(rowid))),
+  });
   return licenses
     .map((license) => ({
       licenseId: license.id,

@@ -10,17 +10,23 @@
 //      words are fetched from the word index. Words shorter than 3 letters (CJK names, "Li") go
 //      to the word index as prefixes instead of the trigram index, which cannot match them.
 // Exact hits rank first, then prefixes, substrings, typos; each hit lists why it matched.
-import type { Db } from '@keydesk/db';
+import { type Db, SEARCH_KIND } from '@keydesk/db';
 import { correctNameWords } from './correct-name-words.ts';
 import { buildNameWordMatch, type NameWordTerm, planSearch, type SearchPlan } from './search-query.ts';
-import {
-  type CustomerSummaryRow,
-  type IndexedRow,
-  SEARCH_KIND,
-  type SearchStatements,
-  searchStatements,
-} from './search-sql.ts';
 import { findRanges, findWordRanges, foldText, highlightKey, type MatchRange } from './search-text.ts';
+import {
+  customerSummaries,
+  emailPrefix,
+  exactEmail,
+  exactKey,
+  exactOrder,
+  type IndexedRow,
+  indexedRows,
+  namePage,
+  namesByIds,
+  substringFirstPage,
+  substringPage,
+} from './sql.ts';
 
 export type CustomerMatchField = 'email' | 'name' | 'company' | 'licenseKey' | 'orderId';
 export type CustomerMatchKind = 'exact' | 'prefix' | 'substring' | 'typo';
@@ -114,15 +120,10 @@ function describeRow(row: IndexedRow, plan: SearchPlan): CustomerMatch {
 }
 
 /** Returns whether a whole email, key or order id matched. */
-function collectExact(
-  statements: SearchStatements,
-  plan: SearchPlan,
-  hits: HitCollector,
-  limit: number,
-): boolean {
+function collectExact(db: Db, plan: SearchPlan, hits: HitCollector, limit: number): boolean {
   const whole = (text: string): MatchRange[] => [[0, text.length]];
   if (plan.isSingleToken) {
-    for (const row of statements.exactEmail.all(plan.email) as { customerId: number; text: string }[]) {
+    for (const row of exactEmail.all(db, { email: plan.email })) {
       hits.add(row.customerId, {
         field: 'email',
         kind: 'exact',
@@ -134,12 +135,7 @@ function collectExact(
     }
   }
   if (plan.keyFragment) {
-    const rows = statements.exactKey.all(plan.keyFragment) as {
-      customerId: number;
-      text: string;
-      sourceId: number;
-    }[];
-    for (const row of rows) {
+    for (const row of exactKey.all(db, { keyNormalized: plan.keyFragment })) {
       hits.add(row.customerId, {
         field: 'licenseKey',
         kind: 'exact',
@@ -151,12 +147,7 @@ function collectExact(
     }
   }
   if (plan.isSingleToken) {
-    const rows = statements.exactOrder.all(plan.text) as {
-      customerId: number;
-      text: string;
-      sourceId: number;
-    }[];
-    for (const row of rows) {
+    for (const row of exactOrder.all(db, { resellerOrderId: plan.text })) {
       hits.add(row.customerId, {
         field: 'orderId',
         kind: 'exact',
@@ -167,10 +158,7 @@ function collectExact(
       });
     }
     if (hits.size > 0) return true;
-    const prefixRows = statements.emailPrefix.all(plan.email, `${plan.email}\u{10FFFF}`, limit) as {
-      customerId: number;
-      text: string;
-    }[];
+    const prefixRows = emailPrefix.all(db, { from: plan.email, to: `${plan.email}\u{10FFFF}`, limit });
     for (const row of prefixRows) {
       if (row.text === plan.email) continue;
       hits.add(row.customerId, {
@@ -189,7 +177,7 @@ function collectExact(
 
 /** Walks the trigram index newest first until `limit` customers are collected; returns the next cursor. */
 function collectSubstrings(
-  statements: SearchStatements,
+  db: Db,
   plan: SearchPlan,
   match: string,
   hits: HitCollector,
@@ -201,13 +189,11 @@ function collectSubstrings(
   for (let round = 0; round < MAX_INDEX_ROUNDS; round++) {
     const rowids = (
       cursor === Number.MAX_SAFE_INTEGER
-        ? statements.substringFirstPage.all(match, batch)
-        : statements.substringPage.all(match, cursor, batch)
-    ) as number[];
+        ? substringFirstPage.all(db, { match, limit: batch })
+        : substringPage.all(db, { match, before: cursor, limit: batch })
+    ).map(({ rowid }) => rowid);
     if (rowids.length === 0) return null;
-    const rows = (statements.indexedRows.all(JSON.stringify(rowids)) as IndexedRow[]).sort(
-      (a, b) => b.rowid - a.rowid,
-    );
+    const rows = indexedRows.all(db, { rowids: JSON.stringify(rowids) }).sort((a, b) => b.rowid - a.rowid);
     for (const row of rows) {
       if (hits.size >= limit && !hits.has(row.customerId)) return `s${cursor}`;
       hits.add(row.customerId, describeRow(row, plan));
@@ -220,7 +206,7 @@ function collectSubstrings(
 
 /** Names by whole words (prefix for the words as typed): CJK names and words shorter than a trigram. */
 function collectNameWords(
-  statements: SearchStatements,
+  db: Db,
   terms: NameWordTerm[],
   kind: CustomerMatchKind,
   hits: HitCollector,
@@ -229,9 +215,11 @@ function collectNameWords(
 ): string | null {
   const want = limit - hits.size;
   if (want <= 0 || terms.length === 0) return null;
-  const ids = statements.namePage.all(buildNameWordMatch(terms), before, want + 1) as number[];
+  const ids = namePage
+    .all(db, { match: buildNameWordMatch(terms), before, limit: want + 1 })
+    .map(({ rowid }) => rowid);
   const page = ids.slice(0, want);
-  const rows = statements.namesByIds.all(JSON.stringify(page)) as { customerId: number; text: string }[];
+  const rows = namesByIds.all(db, { ids: JSON.stringify(page) });
   const byId = new Map(rows.map((row) => [row.customerId, row.text]));
   const words = terms.flatMap((term) => term.alternatives);
   for (const id of page) {
@@ -252,35 +240,35 @@ export function findCustomers(options: {
   const limit = Math.max(1, Math.min(100, options.limit ?? 25));
   const plan = planSearch(options.query);
   if (!plan) return { items: [], nextCursor: null };
-  const statements = searchStatements(options.db);
+  const { db } = options;
   const hits = new HitCollector();
   const cursor = options.cursor ?? null;
   const before = cursor ? Number(cursor.slice(1)) : Number.MAX_SAFE_INTEGER;
   let nextCursor: string | null = null;
 
-  const isIdentifierHit = !cursor && collectExact(statements, plan, hits, limit);
+  const isIdentifierHit = !cursor && collectExact(db, plan, hits, limit);
   if (isIdentifierHit) {
     // A whole email, key or order id names its customer: no substring pass over the index.
   } else if (!cursor && plan.substringMatch && hits.size >= limit) {
     // Email prefixes filled the page; "more" continues with substring matches.
     nextCursor = `s${Number.MAX_SAFE_INTEGER}`;
   } else if (plan.substringMatch && (!cursor || cursor.startsWith('s'))) {
-    nextCursor = collectSubstrings(statements, plan, plan.substringMatch, hits, limit, before);
+    nextCursor = collectSubstrings(db, plan, plan.substringMatch, hits, limit, before);
   } else if (plan.nameWords.length > 0 && (!cursor || cursor.startsWith('w'))) {
     const terms = plan.nameWords.map((word) => ({ alternatives: [word], isPrefix: true }));
-    nextCursor = collectNameWords(statements, terms, 'prefix', hits, limit, before);
+    nextCursor = collectNameWords(db, terms, 'prefix', hits, limit, before);
   }
   if (!cursor && !isIdentifierHit && hits.size < limit && plan.nameWords.length > 0) {
-    const corrected = correctNameWords(statements, plan.nameWords, hits.size > 0);
-    if (corrected) collectNameWords(statements, corrected, 'typo', hits, limit, Number.MAX_SAFE_INTEGER);
+    const corrected = correctNameWords(db, plan.nameWords, hits.size > 0);
+    if (corrected) collectNameWords(db, corrected, 'typo', hits, limit, Number.MAX_SAFE_INTEGER);
   }
-  return { items: summarize(statements, hits), nextCursor };
+  return { items: summarize(db, hits), nextCursor };
 }
 
-function summarize(statements: SearchStatements, hits: HitCollector): CustomerSearchHit[] {
+function summarize(db: Db, hits: HitCollector): CustomerSearchHit[] {
   const ids = [...hits.hits.keys()];
   if (ids.length === 0) return [];
-  const rows = statements.customerSummaries.all(JSON.stringify(ids)) as CustomerSummaryRow[];
+  const rows = customerSummaries.all(db, { ids: JSON.stringify(ids) });
   const byId = new Map(rows.map((row) => [row.id, row]));
   return [...hits.hits.entries()]
     .sort(([, a], [, b]) => a.rank - b.rank || a.order - b.order)

@@ -3,33 +3,35 @@
 // milliseconds at a million customers; the words themselves change rarely. They are kept per
 // connection and read again only after SearchVocabularyVersion moves (new, renamed or deleted
 // customers: see the search_vocabulary_version migration).
-import { NAME_TERMS_PER_LETTER, type SearchStatements } from './search-sql.ts';
+import type { Db } from '@keydesk/db';
 import { foldText, LETTERS_FOLDING_TO } from './search-text.ts';
+import { NAME_TERMS_PER_LETTER, nameTermExists, nameTermsFrom, vocabularyVersion } from './sql.ts';
 
 /** Each word as the index stores it ("łukasz"), with its ASCII reading ("lukasz") for comparison. */
 export type NameWords = ReadonlyMap<string, string>;
 type Vocabulary = { version: number; byFirstLetter: Map<string, NameWords> };
 
-// Keyed by the connection's prepared statements, which search-sql.ts makes once per connection.
-const vocabularies = new WeakMap<SearchStatements, Vocabulary>();
+// Keyed by the connection: each database has its own words.
+const vocabularies = new WeakMap<Db['sqlite'], Vocabulary>();
 
-function vocabularyOf(statements: SearchStatements): Vocabulary {
-  const version = statements.vocabularyVersion.get() as number;
-  let vocabulary = vocabularies.get(statements);
+function vocabularyOf(db: Db): Vocabulary {
+  // The migration inserts the one row; 0 only keeps the type honest.
+  const version = vocabularyVersion.get(db)?.version ?? 0;
+  let vocabulary = vocabularies.get(db.sqlite);
   if (!vocabulary || vocabulary.version !== version) {
     vocabulary = { version, byFirstLetter: new Map() };
-    vocabularies.set(statements, vocabulary);
+    vocabularies.set(db.sqlite, vocabulary);
   }
   return vocabulary;
 }
 
 /** Name words in use (at least one customer) that start with `letter` exactly as stored. */
-export function nameWordsStartingWith(statements: SearchStatements, letter: string): NameWords {
-  const vocabulary = vocabularyOf(statements);
+export function nameWordsStartingWith(db: Db, letter: string): NameWords {
+  const vocabulary = vocabularyOf(db);
   let words = vocabulary.byFirstLetter.get(letter);
   if (!words) {
-    const terms = statements.nameTermsFrom.all(letter, `${letter}\u{10FFFF}`) as string[];
-    words = new Map(terms.map((term) => [term, foldText(term)]));
+    const rows = nameTermsFrom.all(db, { from: letter, to: `${letter}\u{10FFFF}` });
+    words = new Map(rows.map(({ term }) => [term, foldText(term)]));
     vocabulary.byFirstLetter.set(letter, words);
   }
   return words;
@@ -39,15 +41,13 @@ export function nameWordsStartingWith(statements: SearchStatements, letter: stri
  * Name words whose ASCII reading starts with `letter`: the index keeps "ł", "ø" or "æ" (its
  * tokenizer strips only combining marks), so "l" also reads the words under "ł".
  */
-export function nameWordsReadingFrom(statements: SearchStatements, letter: string): NameWords[] {
-  return [letter, ...(LETTERS_FOLDING_TO[letter] ?? [])].map((first) =>
-    nameWordsStartingWith(statements, first),
-  );
+export function nameWordsReadingFrom(db: Db, letter: string): NameWords[] {
+  return [letter, ...(LETTERS_FOLDING_TO[letter] ?? [])].map((first) => nameWordsStartingWith(db, first));
 }
 
 /** Whether some customer's name holds `word`; exact even when a letter has more words than are cached. */
-export function isKnownNameWord(statements: SearchStatements, word: string): boolean {
-  const words = nameWordsStartingWith(statements, [...word][0] ?? '');
+export function isKnownNameWord(db: Db, word: string): boolean {
+  const words = nameWordsStartingWith(db, [...word][0] ?? '');
   if (words.has(word)) return true;
-  return words.size >= NAME_TERMS_PER_LETTER && Boolean(statements.nameTermExists.get(word));
+  return words.size >= NAME_TERMS_PER_LETTER && nameTermExists.get(db, { term: word }) !== undefined;
 }

@@ -1,6 +1,7 @@
 import { recordAudit } from '@keydesk/audit';
 import type { Db } from '@keydesk/db';
 import type { SettingsStore } from './settings-store.ts';
+import { deleteSetting } from './sql.ts';
 
 /**
  * The credentials the owner enters in Settings. Other domains read them with
@@ -42,7 +43,7 @@ export function setCredential(options: {
   if (!credential) throw new Error(`Unknown credential ${key}.`);
   db.sqlite.transaction(() => {
     if (credential.isSecret) settings.setSecret(key, value);
-    else if (value === null || value === '') db.sqlite.prepare('DELETE FROM Setting WHERE key = ?').run(key);
+    else if (value === null || value === '') deleteSetting.run(db, { key });
     else settings.set(key, value);
     recordAudit(
       db,

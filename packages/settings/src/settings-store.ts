@@ -1,5 +1,6 @@
 import type { Db } from '@keydesk/db';
 import type { SecretBox } from './secret-box.ts';
+import { anySecret, deleteSetting, settingByKey, upsertSetting } from './sql.ts';
 
 /** Plain settings and encrypted secrets in the Setting table. Secrets are never returned to the browser. */
 export type SettingsStore = {
@@ -15,34 +16,28 @@ export type SettingsStore = {
 };
 
 export function createSettingsStore(db: Db, box: SecretBox): SettingsStore {
-  const select = db.sqlite.prepare('SELECT value, isSecret FROM Setting WHERE key = ?').safeIntegers(false);
-  const upsert = db.sqlite.prepare(
-    `INSERT INTO Setting (key, value, isSecret, updatedAt) VALUES (?, ?, ?, ?)
-     ON CONFLICT (key) DO UPDATE SET value = excluded.value, isSecret = excluded.isSecret, updatedAt = excluded.updatedAt`,
-  );
-  const remove = db.sqlite.prepare('DELETE FROM Setting WHERE key = ?');
-  const row = (key: string) => select.get(key) as { value: string; isSecret: number } | undefined;
+  const row = (key: string) => settingByKey.get(db, { key });
   return {
     get(key) {
       const found = row(key);
       return found && !found.isSecret ? found.value : null;
     },
     set(key, value) {
-      upsert.run(key, value, 0, Date.now());
+      upsertSetting.run(db, { key, value, isSecret: 0, updatedAt: Date.now() });
     },
     getSecret(key) {
       const found = row(key);
       return found?.isSecret ? box.decrypt(found.value, key) : null;
     },
     setSecret(key, value) {
-      if (value === null || value === '') remove.run(key);
-      else upsert.run(key, box.encrypt(value, key), 1, Date.now());
+      if (value === null || value === '') deleteSetting.run(db, { key });
+      else upsertSetting.run(db, { key, value: box.encrypt(value, key), isSecret: 1, updatedAt: Date.now() });
     },
     isSecretSet(key) {
       return Boolean(row(key)?.isSecret);
     },
     hasAnySecret() {
-      return db.sqlite.prepare('SELECT 1 FROM Setting WHERE isSecret = 1 LIMIT 1').get() !== undefined;
+      return anySecret.get(db) !== undefined;
     },
     seal: (value, context) => box.encrypt(value, context),
     unseal: (sealed, context) => box.decrypt(sealed, context),

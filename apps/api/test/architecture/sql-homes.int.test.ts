@@ -12,10 +12,12 @@ import '@keydesk/audit';
 import '@keydesk/auth';
 import '@keydesk/conversations';
 import '@keydesk/customers';
+import '@keydesk/db/demo';
 import '@keydesk/ingestion';
 import '@keydesk/mail';
 import '@keydesk/maintenance';
 import '@keydesk/privacy';
+import '@keydesk/privacy/testing';
 import '@keydesk/search';
 import '@keydesk/settings';
 
@@ -44,12 +46,6 @@ const NOT_YET_MOVED = new Set([
   'packages/analytics/src/money/ecb-rates.ts',
   'packages/analytics/src/overview-sql.ts',
   'packages/analytics/src/update-checks/update-checks.ts',
-  'packages/audit/src/find-audit-entries.ts',
-  'packages/audit/src/record-audit.ts',
-  'packages/auth/src/owner-password.ts',
-  'packages/auth/src/session-list.ts',
-  'packages/auth/src/sql.ts',
-  'packages/auth/src/two-factor.ts',
   'packages/conversations/src/find-conversations.ts',
   'packages/conversations/src/replay-tawk-event.ts',
   'packages/conversations/src/imap-sync.ts',
@@ -60,12 +56,6 @@ const NOT_YET_MOVED = new Set([
   'packages/conversations/src/store-emails.ts',
   'packages/conversations/src/store-ticket.ts',
   'packages/conversations/src/tawk-webhook-log.ts',
-  'packages/customers/src/customer-notes-sql.ts',
-  'packages/customers/src/customer-notes.ts',
-  'packages/db/src/demo/demo-analytics.ts',
-  'packages/db/src/demo/demo-conversations.ts',
-  'packages/db/src/demo/demo-customers.ts',
-  'packages/db/src/search-index.ts',
   'packages/ingestion/src/csv-bulk-load.ts',
   'packages/ingestion/src/csv-import-runner.ts',
   'packages/ingestion/src/newsletter.ts',
@@ -76,22 +66,6 @@ const NOT_YET_MOVED = new Set([
   'packages/ingestion/src/replay-webhook-event.ts',
   'packages/ingestion/src/stored-payload.ts',
   'packages/ingestion/src/webhook-event-log.ts',
-  'packages/mail/src/email-templates.ts',
-  'packages/mail/src/license-resend/resend-license-key.ts',
-  'packages/mail/src/outbox-sql.ts',
-  'packages/maintenance/src/backup-database.ts',
-  'packages/maintenance/src/retention.ts',
-  'packages/privacy/src/collect-customer-data.ts',
-  'packages/privacy/src/erase-customer.ts',
-  'packages/privacy/src/privacy-sql.ts',
-  'packages/privacy/src/scan-database-rows.ts',
-  'packages/privacy/src/testing.ts',
-  'packages/search/src/find-closest-license-keys.ts',
-  'packages/search/src/find-customers.ts',
-  'packages/search/src/name-vocabulary.ts',
-  'packages/search/src/search-sql.ts',
-  'packages/settings/src/credentials.ts',
-  'packages/settings/src/settings-store.ts',
 ]);
 
 const isSqlHome = (file: string) => /^packages\/[^/]+\/src\/(sql\.ts|sql\/)/.test(file);
@@ -113,10 +87,12 @@ describe('SQL homes', () => {
   ];
 
   it('prepares statements only through sql(), and casts no row', () => {
+    // A SQL home may prepare a statement whose text exists only at run time (a table name read
+    // from sqlite_master); it still casts no row. Everywhere else, neither.
     const offenders = files.filter((file) => {
       if (LOW_LEVEL.has(file) || NOT_YET_MOVED.has(file)) return false;
       const text = readFileSync(path.join(root, file), 'utf8');
-      return PREPARE.test(text) || ROW_CAST.test(text);
+      return (PREPARE.test(text) && !isSqlHome(file)) || ROW_CAST.test(text);
     });
     expect(offenders).toEqual([]);
   });

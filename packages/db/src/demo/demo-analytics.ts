@@ -1,6 +1,14 @@
 // Two years of daily aggregates (website, downloads, update checks). Upserts on the day keys,
 // so a rerun leaves the same figures.
 import type Database from 'better-sqlite3';
+import {
+  upsertDemoBotDay,
+  upsertDemoBrowserDay,
+  upsertDemoCountryDay,
+  upsertDemoDownloadDay,
+  upsertDemoReferrerDay,
+  upsertDemoUpdateCheckDay,
+} from '../sql/demo.ts';
 import { createRng, itemSeed } from './rng.ts';
 
 const DAY_MS = 86_400_000;
@@ -82,25 +90,6 @@ export function generateDemoAnalytics(options: {
   const { sqlite, seed, now } = options;
   const days = options.days ?? 730;
   const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
-  const up = (table: string, keys: string[], values: string[]) =>
-    sqlite.prepare(
-      `INSERT INTO ${table} (${[...keys, ...values].join(', ')}) VALUES (${[...keys, ...values].map(() => '?').join(', ')})
-       ON CONFLICT (${keys.join(', ')}) DO UPDATE SET ${values.map((v) => `${v} = excluded.${v}`).join(', ')}`,
-    );
-  const country = up('WebDailyCountry', ['day', 'country'], ['pageViews', 'visitors']);
-  const browser = up(
-    'WebDailyBrowser',
-    ['day', 'browser', 'browserVersion', 'os'],
-    ['pageViews', 'visitors'],
-  );
-  const referrer = up('WebDailyReferrer', ['day', 'domain'], ['pageViews']);
-  const bot = up('WebDailyBot', ['day', 'bot'], ['requests']);
-  const download = up('DownloadDaily', ['day', 'file'], ['downloads']);
-  const update = up(
-    'UpdateCheckDaily',
-    ['day', 'product', 'os', 'osVersion', 'appVersion', 'language', 'isLicensed'],
-    ['checks'],
-  );
   let rows = 0;
   sqlite.transaction(() => {
     for (let d = days; d >= 1; d--) {
@@ -112,19 +101,44 @@ export function generateDemoAnalytics(options: {
       const base = (weekday === 0 || weekday === 6 ? 700 : 1100) * growth;
       for (const [code, share] of COUNTRY_SHARES) {
         const visitors = Math.round(((base * share) / 100) * (0.85 + rng.next() * 0.3));
-        country.run(day, code, Math.round(visitors * (2.2 + rng.next())), visitors);
+        upsertDemoCountryDay.run(sqlite, {
+          day,
+          country: code,
+          pageViews: Math.round(visitors * (2.2 + rng.next())),
+          visitors,
+        });
         rows++;
       }
       for (const [name, version, os, share] of BROWSERS) {
         const visitors = Math.round(((base * share) / 100) * (0.85 + rng.next() * 0.3));
-        browser.run(day, name, version, os, Math.round(visitors * (2.2 + rng.next())), visitors);
+        upsertDemoBrowserDay.run(sqlite, {
+          day,
+          browser: name,
+          browserVersion: version,
+          os,
+          pageViews: Math.round(visitors * (2.2 + rng.next())),
+          visitors,
+        });
         rows++;
       }
       for (const [domain, share] of REFERRERS)
-        referrer.run(day, domain, Math.round(((base * share) / 100) * (0.8 + rng.next() * 0.4)));
-      for (const [name, share] of BOTS) bot.run(day, name, Math.round(share * 20 * (0.7 + rng.next() * 0.6)));
+        upsertDemoReferrerDay.run(sqlite, {
+          day,
+          domain,
+          pageViews: Math.round(((base * share) / 100) * (0.8 + rng.next() * 0.4)),
+        });
+      for (const [name, share] of BOTS)
+        upsertDemoBotDay.run(sqlite, {
+          day,
+          bot: name,
+          requests: Math.round(share * 20 * (0.7 + rng.next() * 0.6)),
+        });
       for (const [file, share] of FILES)
-        download.run(day, file, Math.round(((base * 0.08 * share) / 100) * (0.8 + rng.next() * 0.4)));
+        upsertDemoDownloadDay.run(sqlite, {
+          day,
+          file,
+          downloads: Math.round(((base * 0.08 * share) / 100) * (0.8 + rng.next() * 0.4)),
+        });
       for (const [os, osVersion, appVersion, share] of UPDATE_COMBOS) {
         for (const [language, langShare] of LANGUAGES) {
           for (const isLicensed of [1, 0]) {
@@ -135,7 +149,16 @@ export function generateDemoAnalytics(options: {
                 (0.8 + rng.next() * 0.4),
             );
             if (checks === 0) continue;
-            update.run(day, 'Tessera', os, osVersion, appVersion, language, isLicensed, checks);
+            upsertDemoUpdateCheckDay.run(sqlite, {
+              day,
+              product: 'Tessera',
+              os,
+              osVersion,
+              appVersion,
+              language,
+              isLicensed,
+              checks,
+            });
             rows++;
           }
         }

@@ -3,6 +3,14 @@
 import type Database from 'better-sqlite3';
 import { withoutForeignKeyChecks } from '../foreign-keys.ts';
 import { withDeferredSearchIndex } from '../search-index.ts';
+import {
+  demoEmailExists,
+  insertDemoCustomer,
+  insertDemoEmail,
+  insertDemoLicense,
+  insertDemoNewsletter,
+  insertDemoOrder,
+} from '../sql/demo.ts';
 import { COMPANY_WORDS, COUNTRIES, CURRENCY_FACTOR, EMAIL_DOMAINS, PRODUCTS, STREETS } from './demo-data.ts';
 import { generateDemoLicenseKey } from './demo-license-key.ts';
 import { createRng, itemSeed, type Rng } from './rng.ts';
@@ -61,30 +69,10 @@ export function generateDemoCustomers(options: {
   const { sqlite, seed, count, now } = options;
   const nowMs = now.getTime();
   const counts: CustomerDemoCounts = { customers: 0, emails: 0, orders: 0, licenses: 0, newsletter: 0 };
-  const exists = sqlite.prepare('SELECT 1 FROM CustomerEmail WHERE email = ?').pluck();
-  const insertCustomer = sqlite.prepare(
-    `INSERT INTO Customer (name, company, country, addressLine1, city, postalCode, firstSeenAt, lastSeenAt, createdAt, updatedAt)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const insertEmail = sqlite.prepare(
-    'INSERT OR IGNORE INTO CustomerEmail (customerId, email, isPrimary, createdAt) VALUES (?, ?, ?, ?)',
-  );
-  const insertOrder = sqlite.prepare(
-    `INSERT OR IGNORE INTO "Order" (reseller, resellerOrderId, customerId, product, edition, quantity, amountMinor, currency, status, refundedMinor, isTest, purchasedAt, refundedAt, chargedBackAt, createdAt, updatedAt)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)`,
-  );
-  const insertLicense = sqlite.prepare(
-    `INSERT OR IGNORE INTO License (key, keyNormalized, product, edition, seats, majorVersion, status, issuedAt, revokedAt, orderId, customerId, createdAt, updatedAt)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const insertNewsletter = sqlite.prepare(
-    `INSERT OR IGNORE INTO NewsletterSubscription (email, customerId, status, subscribedAt, unsubscribedAt, source, updatedAt)
-     VALUES (?, ?, ?, ?, ?, 'demo', ?)`,
-  );
 
   const writeOne = (index: number) => {
     const primary = demoPrimaryEmail(seed, index);
-    if (exists.get(primary)) return;
+    if (demoEmailExists.get(sqlite, { email: primary }) !== undefined) return;
     const rng = createRng(itemSeed(seed, index));
     const country = pickCountry(rng);
     const first = rng.pick(country.first);
@@ -102,30 +90,26 @@ export function generateDemoCustomers(options: {
       orders.push({ at: Math.min(nowMs - 60_000, firstSeen + Math.floor(rng.next() * (nowMs - firstSeen))) });
     orders.sort((a, b) => a.at - b.at);
     const lastSeen = orders.at(-1)?.at ?? firstSeen;
-    const customerId = Number(
-      insertCustomer.run(
-        `${first} ${last}`,
-        company,
-        country.code,
-        address,
-        city,
-        postal,
-        firstSeen,
-        lastSeen,
-        firstSeen,
-        lastSeen,
-      ).lastInsertRowid,
-    );
+    const customerId = insertDemoCustomer.run(sqlite, {
+      name: `${first} ${last}`,
+      company,
+      country: country.code,
+      addressLine1: address,
+      city,
+      postalCode: postal,
+      firstSeenAt: firstSeen,
+      lastSeenAt: lastSeen,
+    }).lastInsertRowid;
     counts.customers++;
-    insertEmail.run(customerId, primary, 1, firstSeen);
+    insertDemoEmail.run(sqlite, { customerId, email: primary, isPrimary: 1, createdAt: firstSeen });
     counts.emails++;
     if (rng.chance(0.15)) {
-      insertEmail.run(
+      insertDemoEmail.run(sqlite, {
         customerId,
-        `${primary.split('@')[0]}@${company ? `${asciiFold(last)}-${index + 1}.example.com` : 'work.example.net'}`,
-        0,
-        lastSeen,
-      );
+        email: `${primary.split('@')[0]}@${company ? `${asciiFold(last)}-${index + 1}.example.com` : 'work.example.net'}`,
+        isPrimary: 0,
+        createdAt: lastSeen,
+      });
       counts.emails++;
     }
     orders.forEach((order, k) => {
@@ -154,59 +138,54 @@ export function generateDemoCustomers(options: {
       const refundedMinor =
         status === 'refunded' ? amount : status === 'partially_refunded' ? Math.round(amount / 2) : 0;
       const chargedBackAt = status === 'charged_back' ? order.at + rng.int(10, 60) * DAY_MS : null;
-      const orderResult = insertOrder.run(
+      const orderResult = insertDemoOrder.run(sqlite, {
         reseller,
-        orderNo,
+        resellerOrderId: orderNo,
         customerId,
-        line.product,
+        product: line.product,
         edition,
         quantity,
-        amount,
-        country.currency,
+        amountMinor: amount,
+        currency: country.currency,
         status,
         refundedMinor,
-        order.at,
+        purchasedAt: order.at,
         refundedAt,
         chargedBackAt,
-        order.at,
-        order.at,
-      );
+      });
       if (orderResult.changes === 0) return;
       counts.orders++;
-      const orderId = Number(orderResult.lastInsertRowid);
+      const orderId = orderResult.lastInsertRowid;
       const key = generateDemoLicenseKey(rng);
       const isRevoked = status === 'refunded' || status === 'charged_back';
       const majorVersion =
         3 + Math.min(2, Math.floor((order.at - (nowMs - 3 * 365 * DAY_MS)) / (365 * DAY_MS)));
-      insertLicense.run(
-        key.display,
-        key.normalized,
-        line.product,
+      insertDemoLicense.run(sqlite, {
+        key: key.display,
+        keyNormalized: key.normalized,
+        product: line.product,
         edition,
-        quantity,
+        seats: quantity,
         majorVersion,
-        isRevoked ? 'revoked' : 'active',
-        order.at,
-        isRevoked ? (refundedAt ?? chargedBackAt) : null,
+        status: isRevoked ? 'revoked' : 'active',
+        issuedAt: order.at,
+        revokedAt: isRevoked ? (refundedAt ?? chargedBackAt) : null,
         orderId,
         customerId,
-        order.at,
-        order.at,
-      );
+      });
       counts.licenses++;
     });
     const newsletterRoll = rng.next();
     if (newsletterRoll < 0.35) {
       const isUnsubscribed = newsletterRoll < 0.05;
       const subscribedAt = firstSeen;
-      insertNewsletter.run(
-        primary,
+      insertDemoNewsletter.run(sqlite, {
+        email: primary,
         customerId,
-        isUnsubscribed ? 'unsubscribed' : 'subscribed',
+        status: isUnsubscribed ? 'unsubscribed' : 'subscribed',
         subscribedAt,
-        isUnsubscribed ? subscribedAt + rng.int(5, 300) * DAY_MS : null,
-        subscribedAt,
-      );
+        unsubscribedAt: isUnsubscribed ? subscribedAt + rng.int(5, 300) * DAY_MS : null,
+      });
       counts.newsletter++;
     }
   };

@@ -1,5 +1,5 @@
 import type { Db, Prisma } from '@keydesk/db';
-import { toOutboxStatus } from '../outbox-sql.ts';
+import { toOutboxStatus } from '../outbox-store.ts';
 import type { TemplateValues } from '../render-template.ts';
 
 export class LicenseResendError extends Error {

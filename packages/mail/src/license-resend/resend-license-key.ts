@@ -2,7 +2,8 @@ import { recordAudit } from '@keydesk/audit';
 import type { Db } from '@keydesk/db';
 import { createMessageId } from '../message-id.ts';
 import { notifyOutboxChanged } from '../outbox-events.ts';
-import { insertOutboxEmail } from '../outbox-sql.ts';
+import { insertOutboxEmail } from '../outbox-store.ts';
+import { insertLicenseResend, licenseResendByOutboxId } from '../sql.ts';
 import { composeLicenseResend } from './compose-license-resend.ts';
 import {
   LicenseResendError,
@@ -52,10 +53,9 @@ export async function resendLicenseKey(options: ResendLicenseKeyOptions) {
       now,
     );
     if (!outbox.isNew) {
-      const existing = db.sqlite
-        .prepare('SELECT id, toAddress, isAlternateAddress FROM LicenseResend WHERE outboxId = ?')
-        .safeIntegers(false)
-        .get(outbox.id) as { id: number; toAddress: string; isAlternateAddress: number };
+      const existing = licenseResendByOutboxId.get(db, { outboxId: outbox.id });
+      // Every outbox row of this kind was queued with its resend record, in one transaction.
+      if (!existing) throw new Error(`Outbox email ${outbox.id} has no license resend.`);
       return {
         resendId: existing.id,
         outboxId: outbox.id,
@@ -64,13 +64,14 @@ export async function resendLicenseKey(options: ResendLicenseKeyOptions) {
         isAlternateAddress: existing.isAlternateAddress === 1,
       };
     }
-    const resend = db.sqlite
-      .prepare(
-        `INSERT INTO LicenseResend (licenseId, customerId, toAddress, isAlternateAddress, outboxId, requestedAt)
-         VALUES (?, ?, ?, ?, ?, ?)`,
-      )
-      .run(license.id, customerId, email.to, email.isAlternateAddress ? 1 : 0, outbox.id, now.getTime());
-    const resendId = Number(resend.lastInsertRowid);
+    const resendId = insertLicenseResend.run(db, {
+      licenseId: license.id,
+      customerId,
+      toAddress: email.to,
+      isAlternateAddress: email.isAlternateAddress ? 1 : 0,
+      outboxId: outbox.id,
+      requestedAt: now.getTime(),
+    }).lastInsertRowid;
     // The address stays in LicenseResend (erased with the customer); the audit log keeps no copy.
     recordAudit(
       db,

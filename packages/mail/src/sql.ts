@@ -1,0 +1,101 @@
+// The mail package's SQL home (issue 21): the outbox, license resends and the template list, with
+// named parameters and row shapes. Times are epoch milliseconds, as Prisma's adapter stores them.
+import { sql } from '@keydesk/db';
+
+type OutboxEmailValues = {
+  kind: string;
+  idempotencyKey: string;
+  fromAddress: string;
+  toAddress: string;
+  subject: string;
+  textBody: string;
+  htmlBody: string;
+  messageId: string;
+  customerId: number | null;
+  now: number;
+};
+
+/** No row back when the idempotency key is already taken. */
+export const insertQueuedOutboxEmail = sql<{ id: number }, OutboxEmailValues>(
+  `INSERT INTO OutboxEmail (kind, idempotencyKey, fromAddress, toAddress, subject, textBody, htmlBody, messageId, status, attempts, nextAttemptAt, customerId, createdAt)
+   VALUES (@kind, @idempotencyKey, @fromAddress, @toAddress, @subject, @textBody, @htmlBody, @messageId, 'queued', 0, @now, @customerId, @now)
+   ON CONFLICT (idempotencyKey) DO NOTHING
+   RETURNING id`,
+);
+
+export const outboxIdByIdempotencyKey = sql<{ id: number }, { idempotencyKey: string }>(
+  'SELECT id FROM OutboxEmail WHERE idempotencyKey = @idempotencyKey',
+);
+
+export type DueOutboxRow = {
+  id: number;
+  fromAddress: string;
+  toAddress: string;
+  subject: string;
+  textBody: string;
+  htmlBody: string;
+  messageId: string;
+  attempts: number;
+  /** TEXT; only the outbox writes it, with OUTBOX_STATUSES. */
+  status: string;
+};
+
+export const nextDueOutboxEmail = sql<DueOutboxRow, { now: number }>(
+  `SELECT id, fromAddress, toAddress, subject, textBody, htmlBody, messageId, attempts, status
+   FROM OutboxEmail
+   WHERE status IN ('queued', 'sending') AND nextAttemptAt <= @now
+   ORDER BY nextAttemptAt, id LIMIT 1`,
+);
+
+export const takeOutboxEmail = sql<never, { id: number; leaseUntil: number }>(
+  `UPDATE OutboxEmail SET status = 'sending', attempts = attempts + 1, nextAttemptAt = @leaseUntil WHERE id = @id`,
+);
+
+export const releaseSendingOutboxEmails = sql<never, { now: number }>(
+  `UPDATE OutboxEmail SET nextAttemptAt = @now WHERE status = 'sending' AND nextAttemptAt > @now`,
+);
+
+export const markOutboxEmailSent = sql<never, { id: number; sentAt: number; serverResponse: string }>(
+  `UPDATE OutboxEmail SET status = 'sent', sentAt = @sentAt, serverResponse = @serverResponse, lastError = NULL WHERE id = @id AND status = 'sending'`,
+);
+
+export const requeueOutboxEmail = sql<never, { id: number; lastError: string; nextAttemptAt: number }>(
+  `UPDATE OutboxEmail SET status = 'queued', lastError = @lastError, nextAttemptAt = @nextAttemptAt WHERE id = @id AND status = 'sending'`,
+);
+
+export const failOutboxEmail = sql<never, { id: number; lastError: string }>(
+  `UPDATE OutboxEmail SET status = 'failed', lastError = @lastError WHERE id = @id AND status = 'sending'`,
+);
+
+/** Only an empty sender is filled: one set when the email was queued stays. */
+export const fillOutboxFromAddress = sql<never, { id: number; fromAddress: string }>(
+  `UPDATE OutboxEmail SET fromAddress = @fromAddress WHERE id = @id AND fromAddress = ''`,
+);
+
+export const countDueOutbox = sql<{ n: number }, { now: number }>(
+  `SELECT count(*) AS n FROM OutboxEmail WHERE status IN ('queued', 'sending') AND nextAttemptAt <= @now`,
+);
+
+export const licenseResendByOutboxId = sql<
+  { id: number; toAddress: string; isAlternateAddress: number },
+  { outboxId: number }
+>('SELECT id, toAddress, isAlternateAddress FROM LicenseResend WHERE outboxId = @outboxId');
+
+export const insertLicenseResend = sql<
+  never,
+  {
+    licenseId: number;
+    customerId: number | null;
+    toAddress: string;
+    isAlternateAddress: number;
+    outboxId: number;
+    requestedAt: number;
+  }
+>(
+  `INSERT INTO LicenseResend (licenseId, customerId, toAddress, isAlternateAddress, outboxId, requestedAt)
+   VALUES (@licenseId, @customerId, @toAddress, @isAlternateAddress, @outboxId, @requestedAt)`,
+);
+
+export const licensedProducts = sql<{ product: string }>(
+  'SELECT DISTINCT product FROM License ORDER BY product LIMIT 200',
+);
