@@ -64,14 +64,6 @@ const SQL = {
   deleteChatMessages: `DELETE FROM ChatMessage WHERE transcriptId = ?`,
   insertChatMessage: `
     INSERT INTO ChatMessage (transcriptId, seq, senderType, senderName, sentAt, text) VALUES (?, ?, ?, ?, ?, ?)`,
-  importRunFind: `SELECT id AS runId, status, bytesDone, bytesTotal, itemsDone, created, skipped, rejected, errors
-    FROM ImportRun WHERE kind = ? AND fingerprint = ?`,
-  importRunResume: `UPDATE ImportRun SET status = 'running' WHERE id = ?`,
-  importRunInsert: `INSERT INTO ImportRun (kind, fingerprint, source, status, bytesDone, bytesTotal, startedAt)
-    VALUES (?, ?, ?, 'running', 0, ?, ?)`,
-  importRunProgress: `UPDATE ImportRun SET bytesDone = ?, itemsDone = ?, created = ?, skipped = ?, rejected = ?, errors = ?
-    WHERE id = ?`,
-  importRunFinish: `UPDATE ImportRun SET status = ?, finishedAt = ? WHERE id = ?`,
   syncStateError: `UPDATE MailboxSyncState SET lastError = ? WHERE account = ? AND folder = ?`,
   syncStateGet: `SELECT uidValidity, lastUid FROM MailboxSyncState WHERE account = ? AND folder = ?`,
   syncStateSave: `INSERT INTO MailboxSyncState (account, folder, uidValidity, lastUid, lastSyncAt, lastError)

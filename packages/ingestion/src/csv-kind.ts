@@ -23,7 +23,7 @@ export type CsvImportKind<F extends string, T> = {
   /** Redacts and validates one row into a flat value (throws RowRejectedError). */
   read(row: CsvRow<F>, now: Date): T;
   /** Called once per import; the returned function writes one read row inside the batch transaction. */
-  prepare(db: Db, now: Date): (item: T) => CsvRowOutcome;
+  openWriter(db: Db, now: Date): (item: T) => CsvRowOutcome;
   /** Where a large import may set secondary indexes aside (see deferSecondaryIndexes). */
   bulk?: CsvBulkLoad;
 };

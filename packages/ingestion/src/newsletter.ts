@@ -146,7 +146,7 @@ export function createNewsletterCsvKind(): CsvImportKind<NewsletterField, Newsle
       if (!at) throw new RowRejectedError(`"${dateText.slice(0, 40)}" is not a date`);
       return [email, action, at.getTime()];
     },
-    prepare(db, now) {
+    openWriter(db, now) {
       const apply = createNewsletterWriter(db);
       return ([email, action, atMs]) => apply({ email, action, at: new Date(atMs), origin: 'csv', now });
     },

@@ -1,6 +1,12 @@
 // Writes of the access-log import: additive upserts into the daily aggregate tables, the file's new
 // position (web-log-files.ts) in the same transaction, and the ImportRun row. Only days, names and
 // numbers are bound here.
+import {
+  finishImportRun as finishRun,
+  reportImportPosition,
+  restartImportRunOf,
+  saveImportProgress,
+} from '@keydesk/db';
 import type Database from 'better-sqlite3';
 import type { DayCounters } from './log-aggregator.ts';
 import { BROWSER_KEY_SEPARATOR } from './user-agent.ts';
@@ -42,9 +48,6 @@ export function createAccessLogWriter(sqlite: Database.Database) {
      ON CONFLICT (day, file) DO UPDATE SET downloads = downloads + excluded.downloads`,
   );
   const advanceFile = createLogFileAdvancer(sqlite);
-  const progress = sqlite.prepare(
-    'UPDATE ImportRun SET bytesDone = ?, itemsDone = ?, created = ?, skipped = ?, rejected = ? WHERE id = ?',
-  );
 
   /** Adds one batch of counters, the file's position after its lines and the run's progress at once. */
   const flush = sqlite.transaction(
@@ -60,13 +63,19 @@ export function createAccessLogWriter(sqlite: Database.Database) {
         for (const [key, n] of c.downloads) download.run(day, key, n);
       }
       advanceFile(position);
-      progress.run(counts.bytesDone, counts.lines, counts.stored, counts.duplicates, counts.refused, runId);
+      // Refused lines are listed when the run finishes; the stored list is left as it is.
+      saveImportProgress(sqlite, runId, {
+        bytesDone: counts.bytesDone,
+        itemsDone: counts.lines,
+        created: counts.stored,
+        skipped: counts.duplicates,
+        rejected: counts.refused,
+      });
     },
   );
-  const progressOnly = sqlite.prepare('UPDATE ImportRun SET bytesDone = ?, itemsDone = ? WHERE id = ?');
   /** Progress for the UI between checkpoints; counts are committed only by flush. */
   const reportProgress = (runId: number, counts: RunCounts) =>
-    progressOnly.run(counts.bytesDone, counts.lines, runId);
+    reportImportPosition(sqlite, runId, { bytesDone: counts.bytesDone, itemsDone: counts.lines });
   return { flush, reportProgress };
 }
 
@@ -82,29 +91,15 @@ export function startImportRun(
   sqlite: Database.Database,
   options: { fileId: number; startAt: number; source: string; bytesTotal: number; now: Date },
 ): number {
-  sqlite
-    .prepare(
-      `UPDATE ImportRun SET status = 'failed', errors = ?, finishedAt = ?
-       WHERE kind = 'access-log' AND status = 'running' AND fingerprint LIKE ?`,
-    )
-    .run(
-      JSON.stringify([{ line: 0, reason: STOPPED_RUN }]),
-      options.now.getTime(),
-      `log-file:${options.fileId}:%`,
-    );
-  const fingerprint = `log-file:${options.fileId}:${options.startAt}`;
-  const row = sqlite
-    .prepare(
-      `INSERT INTO ImportRun (kind, fingerprint, source, status, bytesDone, bytesTotal, itemsDone, created, updated, skipped, rejected, errors, startedAt, finishedAt)
-       VALUES ('access-log', ?, ?, 'running', 0, ?, 0, 0, 0, 0, 0, NULL, ?, NULL)
-       ON CONFLICT (kind, fingerprint) DO UPDATE SET source = excluded.source, status = 'running', bytesDone = 0,
-         bytesTotal = excluded.bytesTotal, itemsDone = 0, created = 0, skipped = 0, rejected = 0, errors = NULL,
-         startedAt = excluded.startedAt, finishedAt = NULL
-       RETURNING id`,
-    )
-    .safeIntegers(false)
-    .get(fingerprint, options.source, options.bytesTotal, options.now.getTime()) as { id: number };
-  return row.id;
+  return restartImportRunOf(sqlite, {
+    kind: 'access-log',
+    fingerprint: `log-file:${options.fileId}:${options.startAt}`,
+    source: options.source,
+    bytesTotal: options.bytesTotal,
+    now: options.now,
+    stoppedPrefix: `log-file:${options.fileId}:`,
+    stoppedErrors: JSON.stringify([{ line: 0, reason: STOPPED_RUN }]),
+  });
 }
 
 export function finishImportRun(
@@ -116,12 +111,9 @@ export function finishImportRun(
     now: Date;
   },
 ): void {
-  sqlite
-    .prepare('UPDATE ImportRun SET status = ?, errors = ?, finishedAt = ? WHERE id = ?')
-    .run(
-      options.status,
-      options.errors.length ? JSON.stringify(options.errors) : null,
-      options.now.getTime(),
-      options.id,
-    );
+  finishRun(sqlite, options.id, {
+    status: options.status,
+    now: options.now,
+    errors: options.errors.length ? JSON.stringify(options.errors) : null,
+  });
 }
