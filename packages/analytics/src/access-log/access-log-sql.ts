@@ -1,6 +1,6 @@
-// Writes of the access-log import: additive upserts into the daily aggregate tables, the file's new
-// position (web-log-files.ts) in the same transaction, and the ImportRun row. Only days, names and
-// numbers are bound here.
+// Writes of the access-log import: additive upserts into the daily aggregate tables (statements in
+// ../sql/access-log.ts), the file's new position (web-log-files.ts) in the same transaction, and the
+// ImportRun row (kept by @keydesk/db).
 import {
   finishImportRun as finishRun,
   reportImportPosition,
@@ -8,6 +8,13 @@ import {
   saveImportProgress,
 } from '@keydesk/db';
 import type Database from 'better-sqlite3';
+import {
+  addBotDay,
+  addBrowserDay,
+  addCountryDay,
+  addDownloadDay,
+  addReferrerDay,
+} from '../sql/access-log.ts';
 import type { DayCounters } from './log-aggregator.ts';
 import { BROWSER_KEY_SEPARATOR } from './user-agent.ts';
 import { createLogFileAdvancer } from './web-log-files.ts';
@@ -27,40 +34,21 @@ export type RunCounts = {
 export type FilePosition = Parameters<ReturnType<typeof createLogFileAdvancer>>[0];
 
 export function createAccessLogWriter(sqlite: Database.Database) {
-  const country = sqlite.prepare(
-    `INSERT INTO WebDailyCountry (day, country, pageViews, visitors) VALUES (?, ?, ?, ?)
-     ON CONFLICT (day, country) DO UPDATE SET pageViews = pageViews + excluded.pageViews, visitors = visitors + excluded.visitors`,
-  );
-  const browser = sqlite.prepare(
-    `INSERT INTO WebDailyBrowser (day, browser, browserVersion, os, pageViews, visitors) VALUES (?, ?, ?, ?, ?, ?)
-     ON CONFLICT (day, browser, browserVersion, os) DO UPDATE SET pageViews = pageViews + excluded.pageViews, visitors = visitors + excluded.visitors`,
-  );
-  const referrer = sqlite.prepare(
-    `INSERT INTO WebDailyReferrer (day, domain, pageViews) VALUES (?, ?, ?)
-     ON CONFLICT (day, domain) DO UPDATE SET pageViews = pageViews + excluded.pageViews`,
-  );
-  const bot = sqlite.prepare(
-    `INSERT INTO WebDailyBot (day, bot, requests) VALUES (?, ?, ?)
-     ON CONFLICT (day, bot) DO UPDATE SET requests = requests + excluded.requests`,
-  );
-  const download = sqlite.prepare(
-    `INSERT INTO DownloadDaily (day, file, downloads) VALUES (?, ?, ?)
-     ON CONFLICT (day, file) DO UPDATE SET downloads = downloads + excluded.downloads`,
-  );
   const advanceFile = createLogFileAdvancer(sqlite);
 
   /** Adds one batch of counters, the file's position after its lines and the run's progress at once. */
   const flush = sqlite.transaction(
     (pending: Map<string, DayCounters>, position: FilePosition, runId: number, counts: RunCounts) => {
       for (const [day, c] of pending) {
-        for (const [key, [views, visitors]] of c.countries) country.run(day, key, views, visitors);
-        for (const [key, [views, visitors]] of c.browsers) {
-          const [name = '', version = '', os = ''] = key.split(BROWSER_KEY_SEPARATOR);
-          browser.run(day, name, version, os, views, visitors);
+        for (const [country, [pageViews, visitors]] of c.countries)
+          addCountryDay.run(sqlite, { day, country, pageViews, visitors });
+        for (const [key, [pageViews, visitors]] of c.browsers) {
+          const [browser = '', browserVersion = '', os = ''] = key.split(BROWSER_KEY_SEPARATOR);
+          addBrowserDay.run(sqlite, { day, browser, browserVersion, os, pageViews, visitors });
         }
-        for (const [key, views] of c.referrers) referrer.run(day, key, views);
-        for (const [key, requests] of c.bots) bot.run(day, key, requests);
-        for (const [key, n] of c.downloads) download.run(day, key, n);
+        for (const [domain, pageViews] of c.referrers) addReferrerDay.run(sqlite, { day, domain, pageViews });
+        for (const [bot, requests] of c.bots) addBotDay.run(sqlite, { day, bot, requests });
+        for (const [file, downloads] of c.downloads) addDownloadDay.run(sqlite, { day, file, downloads });
       }
       advanceFile(position);
       // Refused lines are listed when the run finishes; the stored list is left as it is.
