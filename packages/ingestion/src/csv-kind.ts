@@ -2,6 +2,7 @@
 // how to read a row, and how to write what was read. Reading is pure (no database): a whole batch
 // is read before the runner opens the transaction that writes it.
 import type { Db } from '@keydesk/db';
+import type { BulkSizeTable } from './sql/orders.ts';
 
 export type CsvRowOutcome = 'created' | 'updated' | 'skipped';
 
@@ -36,7 +37,7 @@ export type CsvBulkLoad = {
   /** FTS5 tables the writes index: their merging waits for the end. */
   searchTables: readonly string[];
   /** The table whose size says whether the file is large next to what is there already. */
-  sizeTable: string;
+  sizeTable: BulkSizeTable;
 };
 
 export const normalizeHeader = (name: string) => name.toLowerCase().replace(/[^a-z0-9]/g, '');
