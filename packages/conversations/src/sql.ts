@@ -64,12 +64,6 @@ const SQL = {
   deleteChatMessages: `DELETE FROM ChatMessage WHERE transcriptId = ?`,
   insertChatMessage: `
     INSERT INTO ChatMessage (transcriptId, seq, senderType, senderName, sentAt, text) VALUES (?, ?, ?, ?, ?, ?)`,
-  syncStateError: `UPDATE MailboxSyncState SET lastError = ? WHERE account = ? AND folder = ?`,
-  syncStateGet: `SELECT uidValidity, lastUid FROM MailboxSyncState WHERE account = ? AND folder = ?`,
-  syncStateSave: `INSERT INTO MailboxSyncState (account, folder, uidValidity, lastUid, lastSyncAt, lastError)
-    VALUES (?, ?, ?, ?, ?, ?)
-    ON CONFLICT (account, folder) DO UPDATE SET uidValidity = excluded.uidValidity,
-      lastUid = excluded.lastUid, lastSyncAt = excluded.lastSyncAt, lastError = excluded.lastError`,
   customerExists: `SELECT id FROM Customer WHERE id = ?`,
   chatContact: `SELECT visitorEmail AS email, visitorName AS name FROM ChatTranscript WHERE id = ?`,
   threadExists: `SELECT id FROM EmailThread WHERE id = ?`,
