@@ -41,11 +41,6 @@ const SQL = {
   threadCustomer: `SELECT customerId FROM EmailThread WHERE id = ?`,
   setThreadCustomer: `UPDATE EmailThread SET customerId = ? WHERE id = ? AND customerId IS NULL`,
   customerByEmail: `SELECT customerId FROM CustomerEmail WHERE email = ?`,
-  linkThreadsOfAddress: `
-    UPDATE EmailThread SET customerId = @customerId
-    WHERE customerId IS NULL AND id IN (SELECT threadId FROM EmailThreadParticipant WHERE address = @email)`,
-  linkChatsOfAddress: `UPDATE ChatTranscript SET customerId = @customerId WHERE customerId IS NULL AND visitorEmail = @email`,
-  customerEmails: `SELECT email FROM CustomerEmail WHERE customerId = ?`,
   chatByExternalId: `SELECT id, messageCount FROM ChatTranscript WHERE externalId = ?`,
   insertChat: `
     INSERT INTO ChatTranscript (source, externalId, customerId, visitorName, visitorEmail, visitorCountry,
@@ -64,14 +59,6 @@ const SQL = {
   deleteChatMessages: `DELETE FROM ChatMessage WHERE transcriptId = ?`,
   insertChatMessage: `
     INSERT INTO ChatMessage (transcriptId, seq, senderType, senderName, sentAt, text) VALUES (?, ?, ?, ?, ?, ?)`,
-  customerExists: `SELECT id FROM Customer WHERE id = ?`,
-  chatContact: `SELECT visitorEmail AS email, visitorName AS name FROM ChatTranscript WHERE id = ?`,
-  threadExists: `SELECT id FROM EmailThread WHERE id = ?`,
-  threadSenders: `SELECT fromAddress AS email, fromName AS name FROM EmailMessage WHERE threadId = ? ORDER BY sentAt, id`,
-  insertCustomer: `INSERT INTO Customer (name, firstSeenAt, lastSeenAt, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?)`,
-  insertCustomerEmail: `INSERT INTO CustomerEmail (customerId, email, isPrimary, createdAt) VALUES (?, ?, 1, ?)`,
-  linkChat: `UPDATE ChatTranscript SET customerId = ? WHERE id = ?`,
-  linkThread: `UPDATE EmailThread SET customerId = ? WHERE id = ?`,
 } as const;
 
 export type Statements = { [K in keyof typeof SQL]: Database.Statement };

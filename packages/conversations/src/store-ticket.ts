@@ -6,8 +6,8 @@
 import type { Db } from '@keydesk/db';
 import { subjectKey } from './parse-email.ts';
 import type { ParsedTicket } from './parse-tawk-ticket.ts';
+import { customerIdByEmail } from './sql/linking.ts';
 import {
-  customerIdByEmail,
   insertTicketMessage,
   insertTicketParticipant,
   insertTicketThread,

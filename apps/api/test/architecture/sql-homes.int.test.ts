@@ -42,7 +42,6 @@ const NOT_YET_MOVED = new Set([
   'packages/auth/src/sql.ts',
   'packages/auth/src/two-factor.ts',
   'packages/conversations/src/find-conversations.ts',
-  'packages/conversations/src/link-customer.ts',
   'packages/conversations/src/sql.ts',
   'packages/conversations/src/store-chat.ts',
   'packages/conversations/src/store-emails.ts',

@@ -35,10 +35,6 @@ export const ticketThreadByKey = sql<{ id: number }, { threadKey: string }>(
   'SELECT id FROM EmailThread WHERE threadKey = @threadKey',
 );
 
-export const customerIdByEmail = sql<{ customerId: number }, { email: string }>(
-  'SELECT customerId FROM CustomerEmail WHERE email = @email',
-);
-
 export const insertTicketThread = sql<
   never,
   {
