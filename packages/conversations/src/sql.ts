@@ -41,24 +41,6 @@ const SQL = {
   threadCustomer: `SELECT customerId FROM EmailThread WHERE id = ?`,
   setThreadCustomer: `UPDATE EmailThread SET customerId = ? WHERE id = ? AND customerId IS NULL`,
   customerByEmail: `SELECT customerId FROM CustomerEmail WHERE email = ?`,
-  chatByExternalId: `SELECT id, messageCount FROM ChatTranscript WHERE externalId = ?`,
-  insertChat: `
-    INSERT INTO ChatTranscript (source, externalId, customerId, visitorName, visitorEmail, visitorCountry,
-      startedAt, endedAt, lastMessageAt, messageCount, isAwaitingReply, snippet, createdAt)
-    VALUES (@source, @externalId, @customerId, @visitorName, @visitorEmail, @visitorCountry,
-      @startedAt, @endedAt, @lastMessageAt, @messageCount, @isAwaitingReply, @snippet, @createdAt)`,
-  updateChat: `
-    UPDATE ChatTranscript SET
-      visitorName = COALESCE(@visitorName, visitorName), visitorEmail = COALESCE(@visitorEmail, visitorEmail),
-      visitorCountry = COALESCE(@visitorCountry, visitorCountry), startedAt = MIN(startedAt, @startedAt),
-      endedAt = COALESCE(@endedAt, endedAt), lastMessageAt = MAX(lastMessageAt, @lastMessageAt),
-      messageCount = @messageCount, isAwaitingReply = COALESCE(@isAwaitingReply, isAwaitingReply),
-      snippet = COALESCE(@snippet, snippet),
-      customerId = COALESCE(customerId, @customerId)
-    WHERE id = @id`,
-  deleteChatMessages: `DELETE FROM ChatMessage WHERE transcriptId = ?`,
-  insertChatMessage: `
-    INSERT INTO ChatMessage (transcriptId, seq, senderType, senderName, sentAt, text) VALUES (?, ?, ?, ?, ?, ?)`,
 } as const;
 
 export type Statements = { [K in keyof typeof SQL]: Database.Statement };

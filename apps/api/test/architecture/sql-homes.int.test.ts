@@ -43,7 +43,6 @@ const NOT_YET_MOVED = new Set([
   'packages/auth/src/two-factor.ts',
   'packages/conversations/src/find-conversations.ts',
   'packages/conversations/src/sql.ts',
-  'packages/conversations/src/store-chat.ts',
   'packages/conversations/src/store-emails.ts',
   'packages/customers/src/customer-notes-sql.ts',
   'packages/customers/src/customer-notes.ts',
