@@ -6,7 +6,7 @@ import type { Db } from '@keydesk/db';
 import type { ListResponse } from 'imapflow';
 import { DEFAULT_MAX_ATTACHMENT_BYTES } from './import-mbox.ts';
 import { MalformedEmailError, type ParsedEmail, parseEmail } from './parse-email.ts';
-import { sql } from './sql.ts';
+import { recordSyncError, saveSyncState, syncStateOf } from './sql/mailbox-sync.ts';
 import { storeEmail } from './store-emails.ts';
 
 export type ImapAccount = {
@@ -153,7 +153,7 @@ async function syncFolder(
     return result;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    sql(db).syncStateError.run(message.slice(0, 500), accountKey, folder);
+    recordSyncError.run(db, { account: accountKey, folder, lastError: message.slice(0, 500) });
     throw error;
   } finally {
     lock.release();
@@ -161,8 +161,7 @@ async function syncFolder(
 }
 
 function readState(db: Db, account: string, folder: string): SyncState | null {
-  const row = sql(db).syncStateGet.safeIntegers(false).get(account, folder) as SyncState | undefined;
-  return row ?? null;
+  return syncStateOf.get(db, { account, folder }) ?? null;
 }
 
 function saveState(
@@ -173,7 +172,14 @@ function saveState(
   now: Date,
   error: string | null,
 ): void {
-  sql(db).syncStateSave.run(account, folder, state.uidValidity, state.lastUid, now.getTime(), error);
+  saveSyncState.run(db, {
+    account,
+    folder,
+    uidValidity: state.uidValidity,
+    lastUid: state.lastUid,
+    lastSyncAt: now.getTime(),
+    lastError: error,
+  });
 }
 
 export type SettingsReader = { get(key: string): string | null; getSecret(key: string): string | null };

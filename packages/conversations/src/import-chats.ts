@@ -1,8 +1,6 @@
 // Import of exported tawk.to transcripts (JSON), from the CLI or an upload in the UI.
 // Chats are stored in batches with progress; the chat id makes a rerun harmless.
-
-import { createHash } from 'node:crypto';
-import type { Db } from '@keydesk/db';
+import { type Db, fingerprintBytes } from '@keydesk/db';
 import {
   finishImportRun,
   type ImportProblem,
@@ -27,7 +25,7 @@ export type ImportChatsSummary = ImportProgress & { problems: ImportProblem[]; u
 
 export function importChats(options: ImportChatsOptions): ImportChatsSummary {
   const { db, content } = options;
-  const fingerprint = `${createHash('sha256').update(content).digest('hex').slice(0, 32)}:${content.length}`;
+  const fingerprint = fingerprintBytes(content);
   const run = openImportRun(db, 'chats', options.source, fingerprint, content.length, options.now());
   const problems: ImportProblem[] = [];
   const progress: ImportProgress = {

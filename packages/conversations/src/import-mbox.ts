@@ -3,10 +3,9 @@
 // a crash loses at most the batch in flight, and the rerun starts exactly where the commit left.
 // Parsing runs ahead of the writes (on worker threads for large files), in a bounded window whose
 // results are taken in file order, so batches and offsets are the same as a one-by-one import.
-import type { Db } from '@keydesk/db';
+import { type Db, fingerprintFile } from '@keydesk/db';
 import {
   addProblem,
-  fingerprintFile,
   finishImportRun,
   type ImportProblem,
   type ImportProgress,
@@ -42,7 +41,7 @@ export async function importMbox(options: ImportMboxOptions): Promise<ImportSumm
   const { db, file } = options;
   const batchSize = options.batchSize ?? 500;
   const ownAddresses = new Set([...(options.ownAddresses ?? [])].map((a) => a.toLowerCase()));
-  const { fingerprint, size } = fingerprintFile(file);
+  const { fingerprint, size } = fingerprintFile(file, { by: 'name-and-head' });
   const run = openImportRun(db, 'mbox', file, fingerprint, size, options.now());
   const problems: ImportProblem[] = parseProblems(run.errors);
   const progress: ImportProgress = {

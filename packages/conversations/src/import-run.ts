@@ -1,10 +1,12 @@
-// ImportRun bookkeeping shared by the mbox and chat imports: find the run for this input (so a
-// rerun resumes), record progress inside the caller's transaction, finish it.
-import { createHash } from 'node:crypto';
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
-import path from 'node:path';
-import type { Db } from '@keydesk/db';
-import { sql } from './sql.ts';
+// The mbox and chat imports' view of their ImportRun rows (kept by @keydesk/db for every import):
+// counts as these imports report them, and their list of problems, capped.
+import {
+  type Db,
+  finishImportRun as finishRun,
+  openImportRun as openRun,
+  resumeImportRun,
+  saveImportProgress,
+} from '@keydesk/db';
 
 export type ImportKind = 'mbox' | 'chats';
 
@@ -29,22 +31,9 @@ export type ImportSummary = ImportProgress & {
 // the list was cut (an unbounded list would be rewritten whole with every batch).
 const MAX_PROBLEMS = 1000;
 
-/** Name, size and a hash of the first MiB: the same file gives the same fingerprint. */
-export function fingerprintFile(file: string): { fingerprint: string; size: number } {
-  const size = statSync(file).size;
-  const fd = openSync(file, 'r');
-  try {
-    const head = Buffer.alloc(Math.min(size, 1 << 20));
-    readSync(fd, head, 0, head.length, 0);
-    const hash = createHash('sha256').update(head).digest('hex').slice(0, 24);
-    return { fingerprint: `${path.basename(file)}:${size}:${hash}`, size };
-  } finally {
-    closeSync(fd);
-  }
-}
-
 type RunRow = ImportProgress & { status: string; errors: string | null };
 
+/** The run of this input (a rerun resumes it); an unfinished one is marked running again. */
 export function openImportRun(
   db: Db,
   kind: ImportKind,
@@ -53,42 +42,29 @@ export function openImportRun(
   bytesTotal: number,
   now: Date,
 ): RunRow {
-  const existing = sql(db).importRunFind.safeIntegers(false).get(kind, fingerprint) as RunRow | undefined;
-  if (existing) {
-    if (existing.status !== 'completed') {
-      sql(db).importRunResume.run(existing.runId);
-    }
-    return existing;
-  }
-  const result = sql(db).importRunInsert.run(kind, fingerprint, source, bytesTotal, now.getTime());
+  const run = openRun(db, { kind, fingerprint, source, bytesTotal, now });
+  if (run.status !== 'completed') resumeImportRun(db, { id: run.id, bytesTotal });
   return {
-    runId: Number(result.lastInsertRowid),
-    status: 'running',
-    bytesDone: 0,
-    bytesTotal,
-    itemsDone: 0,
-    created: 0,
-    skipped: 0,
-    rejected: 0,
-    errors: null,
+    runId: run.id,
+    status: run.status,
+    bytesDone: run.bytesDone,
+    bytesTotal: run.bytesTotal ?? bytesTotal,
+    itemsDone: run.itemsDone,
+    created: run.created,
+    skipped: run.skipped,
+    rejected: run.rejected,
+    errors: run.errors,
   };
 }
 
 /** Call inside the same transaction as the rows it counts: the offset and the rows commit together. */
 export function saveProgress(db: Db, progress: ImportProgress, problems: ImportProblem[]): void {
-  sql(db).importRunProgress.run(
-    progress.bytesDone,
-    progress.itemsDone,
-    progress.created,
-    progress.skipped,
-    progress.rejected,
-    problems.length > 0 ? JSON.stringify(problems.slice(0, MAX_PROBLEMS + 1)) : null,
-    progress.runId,
-  );
+  const errors = problems.length > 0 ? JSON.stringify(problems.slice(0, MAX_PROBLEMS + 1)) : null;
+  saveImportProgress(db, progress.runId, progress, errors);
 }
 
 export function finishImportRun(db: Db, runId: number, status: 'completed' | 'failed', now: Date): void {
-  sql(db).importRunFinish.run(status, now.getTime(), runId);
+  finishRun(db, runId, { status, now });
 }
 
 export function parseProblems(errors: string | null): ImportProblem[] {

@@ -2,7 +2,20 @@
 // a customer who arrives (or gains an address) after their mail, and the owner's manual choice.
 import { recordAudit } from '@keydesk/audit';
 import type { Db } from '@keydesk/db';
-import { sql, statements } from './sql.ts';
+import {
+  chatContact,
+  customerExists,
+  customerIdByEmail,
+  emailsOfCustomer,
+  insertCustomer,
+  insertPrimaryEmail,
+  linkChat,
+  linkChatsOfAddress,
+  linkThread,
+  linkThreadsOfAddress,
+  threadExists,
+  threadSenders,
+} from './sql/linking.ts';
 
 export type ConversationKind = 'chat' | 'email';
 
@@ -11,13 +24,12 @@ export type ConversationKind = 'chat' | 'email';
  * Customer writers (creation, a new address, a merge) call this inside their transaction.
  */
 export function linkConversationsToCustomer(db: Db, customerId: number): { chats: number; threads: number } {
-  const s = statements(db.sqlite);
-  const emails = (s.customerEmails.all(customerId) as { email: string }[]).map((r) => r.email.toLowerCase());
+  const emails = emailsOfCustomer.all(db, { customerId }).map((r) => r.email.toLowerCase());
   let chats = 0;
   let threads = 0;
   for (const email of emails) {
-    threads += s.linkThreadsOfAddress.run({ customerId, email }).changes;
-    chats += s.linkChatsOfAddress.run({ customerId, email }).changes;
+    threads += linkThreadsOfAddress.run(db, { customerId, email }).changes;
+    chats += linkChatsOfAddress.run(db, { customerId, email }).changes;
   }
   return { chats, threads };
 }
@@ -30,12 +42,12 @@ export function linkConversation(
   input: { kind: ConversationKind; id: number; customerId: number; now: Date },
 ): void {
   db.sqlite.transaction(() => {
-    const customer = sql(db).customerExists.get(input.customerId);
+    const customer = customerExists.get(db, { id: input.customerId });
     if (!customer) throw new ConversationNotFoundError('No such customer.');
-    const changed = (input.kind === 'chat' ? sql(db).linkChat : sql(db).linkThread).run(
-      input.customerId,
-      input.id,
-    );
+    const changed = (input.kind === 'chat' ? linkChat : linkThread).run(db, {
+      id: input.id,
+      customerId: input.customerId,
+    });
     if (changed.changes === 0) throw new ConversationNotFoundError('No such conversation.');
     recordAudit(
       db,
@@ -59,12 +71,11 @@ export function conversationContact(
   ownAddresses: ReadonlySet<string>,
 ): { email: string | null; name: string | null } | null {
   if (kind === 'chat') {
-    const row = sql(db).chatContact.get(id) as { email: string | null; name: string | null } | undefined;
-    return row ?? null;
+    return chatContact.get(db, { id }) ?? null;
   }
-  const thread = sql(db).threadExists.get(id);
+  const thread = threadExists.get(db, { id });
   if (!thread) return null;
-  const senders = sql(db).threadSenders.all(id) as { email: string | null; name: string | null }[];
+  const senders = threadSenders.all(db, { threadId: id });
   const outside = senders.find((s) => s.email && !ownAddresses.has(s.email));
   return outside ?? { email: null, name: null };
 }
@@ -91,7 +102,7 @@ export function createCustomerFromConversation(
   return db.sqlite.transaction(() => {
     const at = input.now.getTime();
     if (email) {
-      const existing = statements(db.sqlite).customerByEmail.get(email) as { customerId: number } | undefined;
+      const existing = customerIdByEmail.get(db, { email });
       if (existing) {
         linkConversation(db, {
           kind: input.kind,
@@ -105,9 +116,9 @@ export function createCustomerFromConversation(
         };
       }
     }
-    const customerId = Number(sql(db).insertCustomer.run(name, at, at, at, at).lastInsertRowid);
+    const customerId = insertCustomer.run(db, { name, at }).lastInsertRowid;
     if (email) {
-      sql(db).insertCustomerEmail.run(customerId, email, at);
+      insertPrimaryEmail.run(db, { customerId, email, at });
     }
     recordAudit(
       db,

@@ -5,8 +5,8 @@ import { recordAudit } from '@keydesk/audit';
 import type { Db } from '@keydesk/db';
 import { parseJsonWithinDepth } from './bounded-json.ts';
 import { MalformedChatError, parseTawkEvent } from './parse-tawk.ts';
+import { markTawkEventReplayed, webhookEventById } from './sql/tawk.ts';
 import { storeTawkEvent } from './tawk-webhook.ts';
-import { tawkLog } from './tawk-webhook-log.ts';
 
 export class TawkReplayError extends Error {}
 
@@ -15,9 +15,7 @@ export type TawkReplayResult = { id: number; status: 'processed'; result: string
 /** Replays WebhookEvent `id` if it is a tawk.to row; null for any other source. */
 export function replayTawkWebhookEvent(options: { db: Db; now: Date; id: number }): TawkReplayResult | null {
   const { db, now, id } = options;
-  const row = tawkLog(db).byId.get(id) as
-    | { id: number; source: string; payload: string; status: string }
-    | undefined;
+  const row = webhookEventById.get(db, { id });
   if (row?.source !== 'tawk') return null;
   if (row.status === 'rejected')
     throw new TawkReplayError('Only verified notifications can be replayed; this one was never verified.');
@@ -34,7 +32,7 @@ export function replayTawkWebhookEvent(options: { db: Db; now: Date; id: number 
   }
   return db.sqlite.transaction((): TawkReplayResult => {
     const result = `replayed ${now.toISOString()}: ${event.event}: ${storeTawkEvent(db, event, now)}`;
-    tawkLog(db).markReplayed.run(result, row.id);
+    markTawkEventReplayed.run(db, { id: row.id, result });
     recordAudit(
       db,
       {

@@ -41,51 +41,6 @@ const SQL = {
   threadCustomer: `SELECT customerId FROM EmailThread WHERE id = ?`,
   setThreadCustomer: `UPDATE EmailThread SET customerId = ? WHERE id = ? AND customerId IS NULL`,
   customerByEmail: `SELECT customerId FROM CustomerEmail WHERE email = ?`,
-  linkThreadsOfAddress: `
-    UPDATE EmailThread SET customerId = @customerId
-    WHERE customerId IS NULL AND id IN (SELECT threadId FROM EmailThreadParticipant WHERE address = @email)`,
-  linkChatsOfAddress: `UPDATE ChatTranscript SET customerId = @customerId WHERE customerId IS NULL AND visitorEmail = @email`,
-  customerEmails: `SELECT email FROM CustomerEmail WHERE customerId = ?`,
-  chatByExternalId: `SELECT id, messageCount FROM ChatTranscript WHERE externalId = ?`,
-  insertChat: `
-    INSERT INTO ChatTranscript (source, externalId, customerId, visitorName, visitorEmail, visitorCountry,
-      startedAt, endedAt, lastMessageAt, messageCount, isAwaitingReply, snippet, createdAt)
-    VALUES (@source, @externalId, @customerId, @visitorName, @visitorEmail, @visitorCountry,
-      @startedAt, @endedAt, @lastMessageAt, @messageCount, @isAwaitingReply, @snippet, @createdAt)`,
-  updateChat: `
-    UPDATE ChatTranscript SET
-      visitorName = COALESCE(@visitorName, visitorName), visitorEmail = COALESCE(@visitorEmail, visitorEmail),
-      visitorCountry = COALESCE(@visitorCountry, visitorCountry), startedAt = MIN(startedAt, @startedAt),
-      endedAt = COALESCE(@endedAt, endedAt), lastMessageAt = MAX(lastMessageAt, @lastMessageAt),
-      messageCount = @messageCount, isAwaitingReply = COALESCE(@isAwaitingReply, isAwaitingReply),
-      snippet = COALESCE(@snippet, snippet),
-      customerId = COALESCE(customerId, @customerId)
-    WHERE id = @id`,
-  deleteChatMessages: `DELETE FROM ChatMessage WHERE transcriptId = ?`,
-  insertChatMessage: `
-    INSERT INTO ChatMessage (transcriptId, seq, senderType, senderName, sentAt, text) VALUES (?, ?, ?, ?, ?, ?)`,
-  importRunFind: `SELECT id AS runId, status, bytesDone, bytesTotal, itemsDone, created, skipped, rejected, errors
-    FROM ImportRun WHERE kind = ? AND fingerprint = ?`,
-  importRunResume: `UPDATE ImportRun SET status = 'running' WHERE id = ?`,
-  importRunInsert: `INSERT INTO ImportRun (kind, fingerprint, source, status, bytesDone, bytesTotal, startedAt)
-    VALUES (?, ?, ?, 'running', 0, ?, ?)`,
-  importRunProgress: `UPDATE ImportRun SET bytesDone = ?, itemsDone = ?, created = ?, skipped = ?, rejected = ?, errors = ?
-    WHERE id = ?`,
-  importRunFinish: `UPDATE ImportRun SET status = ?, finishedAt = ? WHERE id = ?`,
-  syncStateError: `UPDATE MailboxSyncState SET lastError = ? WHERE account = ? AND folder = ?`,
-  syncStateGet: `SELECT uidValidity, lastUid FROM MailboxSyncState WHERE account = ? AND folder = ?`,
-  syncStateSave: `INSERT INTO MailboxSyncState (account, folder, uidValidity, lastUid, lastSyncAt, lastError)
-    VALUES (?, ?, ?, ?, ?, ?)
-    ON CONFLICT (account, folder) DO UPDATE SET uidValidity = excluded.uidValidity,
-      lastUid = excluded.lastUid, lastSyncAt = excluded.lastSyncAt, lastError = excluded.lastError`,
-  customerExists: `SELECT id FROM Customer WHERE id = ?`,
-  chatContact: `SELECT visitorEmail AS email, visitorName AS name FROM ChatTranscript WHERE id = ?`,
-  threadExists: `SELECT id FROM EmailThread WHERE id = ?`,
-  threadSenders: `SELECT fromAddress AS email, fromName AS name FROM EmailMessage WHERE threadId = ? ORDER BY sentAt, id`,
-  insertCustomer: `INSERT INTO Customer (name, firstSeenAt, lastSeenAt, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?)`,
-  insertCustomerEmail: `INSERT INTO CustomerEmail (customerId, email, isPrimary, createdAt) VALUES (?, ?, 1, ?)`,
-  linkChat: `UPDATE ChatTranscript SET customerId = ? WHERE id = ?`,
-  linkThread: `UPDATE EmailThread SET customerId = ? WHERE id = ?`,
 } as const;
 
 export type Statements = { [K in keyof typeof SQL]: Database.Statement };

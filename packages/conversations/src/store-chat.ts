@@ -2,7 +2,14 @@
 // same chat replaces the messages; a repeat changes nothing. Synchronous: run it in a transaction.
 import type { Db } from '@keydesk/db';
 import type { ParsedChat } from './parse-tawk.ts';
-import { statements } from './sql.ts';
+import {
+  chatByExternalId,
+  deleteChatMessages,
+  insertChat,
+  insertChatMessage,
+  updateChat,
+} from './sql/chats.ts';
+import { customerIdByEmail } from './sql/linking.ts';
 import { makeSnippet } from './store-emails.ts';
 
 export type StoreChatResult = 'created' | 'updated' | 'unchanged';
@@ -12,15 +19,10 @@ export function storeChat(
   chat: ParsedChat,
   options: { source: 'tawk' | 'import'; now: Date },
 ): StoreChatResult {
-  const s = statements(db.sqlite);
-  const existing = s.chatByExternalId.get(chat.externalId) as
-    | { id: number; messageCount: number }
-    | undefined;
+  const existing = chatByExternalId.get(db, { externalId: chat.externalId });
   const messages = [...chat.messages].sort((a, b) => a.sentAt.getTime() - b.sentAt.getTime());
   const last = messages.at(-1);
-  const customer = chat.visitorEmail
-    ? (s.customerByEmail.get(chat.visitorEmail) as { customerId: number } | undefined)
-    : undefined;
+  const customer = chat.visitorEmail ? customerIdByEmail.get(db, { email: chat.visitorEmail }) : undefined;
   const summary = {
     visitorName: chat.visitorName,
     visitorEmail: chat.visitorEmail,
@@ -35,23 +37,21 @@ export function storeChat(
   let transcriptId: number;
   let result: StoreChatResult;
   if (!existing) {
-    transcriptId = Number(
-      s.insertChat.run({
-        ...summary,
-        source: options.source,
-        externalId: chat.externalId,
-        messageCount: messages.length,
-        createdAt: options.now.getTime(),
-      }).lastInsertRowid,
-    );
+    transcriptId = insertChat.run(db, {
+      ...summary,
+      source: options.source,
+      externalId: chat.externalId,
+      messageCount: messages.length,
+      createdAt: options.now.getTime(),
+    }).lastInsertRowid;
     result = 'created';
   } else {
     transcriptId = existing.id;
     const replaceMessages = messages.length > existing.messageCount;
     if (!replaceMessages && chat.endedAt === null) return 'unchanged';
-    if (replaceMessages) s.deleteChatMessages.run(transcriptId);
+    if (replaceMessages) deleteChatMessages.run(db, { transcriptId });
     const kept = replaceMessages ? messages.length : existing.messageCount;
-    s.updateChat.run({
+    updateChat.run(db, {
       ...summary,
       id: transcriptId,
       messageCount: kept,
@@ -62,7 +62,14 @@ export function storeChat(
     result = 'updated';
   }
   messages.forEach((m, seq) => {
-    s.insertChatMessage.run(transcriptId, seq, m.senderType, m.senderName, m.sentAt.getTime(), m.text);
+    insertChatMessage.run(db, {
+      transcriptId,
+      seq,
+      senderType: m.senderType,
+      senderName: m.senderName,
+      sentAt: m.sentAt.getTime(),
+      text: m.text,
+    });
   });
   return result;
 }

@@ -7,34 +7,12 @@
 import { recordAudit } from '@keydesk/audit';
 import type { Db } from '@keydesk/db';
 import { redactCardNumbers } from '@keydesk/privacy';
-import type Database from 'better-sqlite3';
+import { insertTawkEventRow, tawkEventIdByKey } from './sql/tawk.ts';
 
 export type TawkEventStatus = 'processed' | 'duplicate' | 'kept' | 'rejected';
 
-const SQL = {
-  byKey: `SELECT id FROM WebhookEvent WHERE source = 'tawk' AND idempotencyKey = ?`,
-  insert: `INSERT INTO WebhookEvent (source, idempotencyKey, receivedAt, remoteIp, payload, status, result)
-    VALUES ('tawk', @key, @receivedAt, @ip, @payload, @status, @result)`,
-  byId: `SELECT id, source, payload, status FROM WebhookEvent WHERE id = ?`,
-  markReplayed: `UPDATE WebhookEvent SET status = 'processed', result = ? WHERE id = ?`,
-} as const;
-
-type Statements = { [K in keyof typeof SQL]: Database.Statement };
-const cache = new WeakMap<Database.Database, Statements>();
-
-export function tawkLog(db: Db): Statements {
-  let prepared = cache.get(db.sqlite);
-  if (!prepared) {
-    prepared = Object.fromEntries(
-      Object.entries(SQL).map(([name, text]) => [name, db.sqlite.prepare(text).safeIntegers(false)]),
-    ) as Statements;
-    cache.set(db.sqlite, prepared);
-  }
-  return prepared;
-}
-
 export function findTawkEventId(db: Db, key: string): number | null {
-  return (tawkLog(db).byKey.get(key) as { id: number } | undefined)?.id ?? null;
+  return tawkEventIdByKey.get(db, { key })?.id ?? null;
 }
 
 /** One row; `key` only on processed and kept rows, so a repeat delivery finds them. */
@@ -43,17 +21,15 @@ export function insertTawkEvent(
   row: { key: string | null; ip: string | null; payload: string; status: TawkEventStatus; result: string },
   now: Date,
 ): number {
-  return Number(
-    tawkLog(db).insert.run({
-      key: row.key,
-      receivedAt: now.getTime(),
-      ip: row.ip,
-      payload: row.payload,
-      status: row.status,
-      // Reasons quote the event (an unknown name, a bad value): redacted like the payload.
-      result: redactCardNumbers(row.result.slice(0, 500)),
-    }).lastInsertRowid,
-  );
+  return insertTawkEventRow.run(db, {
+    key: row.key,
+    receivedAt: now.getTime(),
+    ip: row.ip,
+    payload: row.payload,
+    status: row.status,
+    // Reasons quote the event (an unknown name, a bad value): redacted like the payload.
+    result: redactCardNumbers(row.result.slice(0, 500)),
+  }).lastInsertRowid;
 }
 
 /** A row that needs the owner's eye (kept or rejected), with its audit entry. */

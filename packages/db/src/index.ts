@@ -5,6 +5,19 @@ export { deferSearchMerges, deferSecondaryIndexes, restoreDeferredIndexes } from
 export { withoutForeignKeyChecks } from './foreign-keys.ts';
 export { Prisma } from './generated/client.ts';
 export type * from './generated/models.ts';
+export { type FingerprintFormat, fingerprintBytes, fingerprintFile } from './import-runs/file-fingerprint.ts';
+export {
+  finishImportRun,
+  type ImportRunInput,
+  type ImportRunProgress,
+  type ImportRunRow,
+  listImportRuns,
+  openImportRun,
+  reportImportPosition,
+  restartImportRunOf,
+  resumeImportRun,
+  saveImportProgress,
+} from './import-runs/import-runs.ts';
 export { applyMigrations, MigrationChecksumError, pendingMigrations } from './migrate.ts';
 export { readMigrations } from './migrations-dir.ts';
 export { isProcessRunning } from './process-running.ts';

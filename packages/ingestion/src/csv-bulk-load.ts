@@ -3,6 +3,7 @@
 // (see deferred-indexes.ts in @keydesk/db for the mechanism and its crash safety).
 import { type Db, deferSearchMerges, deferSecondaryIndexes, restoreDeferredIndexes } from '@keydesk/db';
 import type { CsvBulkLoad } from './csv-kind.ts';
+import { ROW_COUNTS } from './sql/orders.ts';
 
 /**
  * An import expected to write at least this many rows, and at least as many as its table holds,
@@ -37,11 +38,7 @@ export function startBulkLoadIfLarge(
   if (!bulk || rows === 0) return null;
   const rowsPerByte = (rowsBefore + rows) / bytesDone;
   const expectedRows = rows + (bytesTotal - bytesDone) * rowsPerByte;
-  const existingRows = sqlite
-    .prepare(`SELECT count(*) FROM "${bulk.sizeTable}"`)
-    .pluck()
-    .safeIntegers(false)
-    .get() as number;
+  const existingRows = ROW_COUNTS[bulk.sizeTable].get(sqlite)?.n ?? 0;
   if (expectedRows < minRows || expectedRows < existingRows) return null;
   const load: BulkLoad = {
     finish() {

@@ -1,11 +1,14 @@
 // Streams a CSV file into the database in constant memory. Rows are committed in batches, each in
 // one transaction together with the ImportRun progress marker, so a killed import resumes where the
 // last commit ended and no row is applied twice (the row writers are idempotent as well).
-import { createHash } from 'node:crypto';
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import {
   type Db,
   describeDatabaseError,
+  fingerprintFile,
+  finishImportRun,
+  openImportRun,
+  resumeImportRun,
+  saveImportProgress,
   withDeferredSearchIndex,
   withoutForeignKeyChecks,
 } from '@keydesk/db';
@@ -57,37 +60,6 @@ const MAX_STORED_ERRORS = 200;
  * 1,000,000-row import: 8,000 rows peaked at 280 MB RSS and wrote 4% more than 10,000 (299 MB).
  */
 export const CSV_IMPORT_BATCH_ROWS = 8_000;
-const HEAD_BYTES = 1024 * 1024;
-
-/** Identifies the content (not the path): an uploaded copy of the same export resumes the same run. */
-export function fingerprintFile(file: string, variant: string): { fingerprint: string; size: number } {
-  const size = statSync(file).size;
-  const hash = createHash('sha256').update(`${variant}\n${size}\n`);
-  const fd = openSync(file, 'r');
-  try {
-    const head = Buffer.alloc(Math.min(size, HEAD_BYTES));
-    readSync(fd, head, 0, head.length, 0);
-    hash.update(head);
-    const tailLength = Math.min(size, 64 * 1024);
-    const tail = Buffer.alloc(tailLength);
-    readSync(fd, tail, 0, tailLength, size - tailLength);
-    hash.update(tail);
-  } finally {
-    closeSync(fd);
-  }
-  return { fingerprint: hash.digest('hex'), size };
-}
-
-type RunRow = {
-  id: number;
-  status: string;
-  itemsDone: number;
-  created: number;
-  updated: number;
-  skipped: number;
-  rejected: number;
-  errors: string | null;
-};
 
 export async function runCsvImport<F extends string, T>(options: {
   db: Db;
@@ -105,26 +77,18 @@ export async function runCsvImport<F extends string, T>(options: {
 }): Promise<CsvImportSummary> {
   const { db, kind } = options;
   const sqlite = db.sqlite;
-  const { fingerprint, size } = fingerprintFile(options.file, `${kind.kind}:${kind.variant}`);
-  const startMs = options.now().getTime();
-  sqlite
-    .prepare(
-      `INSERT INTO ImportRun (kind, fingerprint, source, status, bytesTotal, startedAt) VALUES (?, ?, ?, 'running', ?, ?)
-       ON CONFLICT (kind, fingerprint) DO NOTHING`,
-    )
-    .run(
-      kind.kind,
-      fingerprint,
-      redactCardNumbers(`${kind.variant} ${options.file}`.trim()).slice(0, 500),
-      size,
-      startMs,
-    );
-  const run = sqlite
-    .prepare(
-      'SELECT id, status, itemsDone, created, updated, skipped, rejected, errors FROM ImportRun WHERE kind = ? AND fingerprint = ?',
-    )
-    .safeIntegers(false)
-    .get(kind.kind, fingerprint) as RunRow;
+  // By content (not the path): an uploaded copy of the same export resumes the same run.
+  const { fingerprint, size } = fingerprintFile(options.file, {
+    by: 'content',
+    variant: `${kind.kind}:${kind.variant}`,
+  });
+  const run = openImportRun(db, {
+    kind: kind.kind,
+    fingerprint,
+    source: redactCardNumbers(`${kind.variant} ${options.file}`.trim()).slice(0, 500),
+    bytesTotal: size,
+    now: options.now(),
+  });
   options.onStart?.(run.id);
   const storedErrors = (): CsvRejection[] => (run.errors ? (JSON.parse(run.errors) as CsvRejection[]) : []);
   if (run.status === 'completed' && !options.force) {
@@ -153,15 +117,10 @@ export async function runCsvImport<F extends string, T>(options: {
         };
   const errors = run.status === 'completed' ? [] : storedErrors();
   const resumeAfter = counts.rows;
-  sqlite
-    .prepare(`UPDATE ImportRun SET status = 'running', finishedAt = NULL, bytesTotal = ? WHERE id = ?`)
-    .run(size, run.id);
+  resumeImportRun(db, { id: run.id, bytesTotal: size });
 
-  const saveProgress = sqlite.prepare(
-    `UPDATE ImportRun SET bytesDone = ?, itemsDone = ?, created = ?, updated = ?, skipped = ?, rejected = ?, errors = ? WHERE id = ?`,
-  );
   const now = options.now();
-  const write = kind.prepare(db, now);
+  const write = kind.openWriter(db, now);
   const batchSize = options.batchSize ?? CSV_IMPORT_BATCH_ROWS;
   let bytesDone = 0;
 
@@ -185,16 +144,7 @@ export async function runCsvImport<F extends string, T>(options: {
         reject(item.line, error.message);
       }
     }
-    saveProgress.run(
-      bytesDone,
-      counts.rows,
-      counts.created,
-      counts.updated,
-      counts.skipped,
-      counts.rejected,
-      JSON.stringify(errors),
-      run.id,
-    );
+    saveImportProgress(db, run.id, { bytesDone, itemsDone: counts.rows, ...counts }, JSON.stringify(errors));
   };
   // One transaction per batch; new rows reach the search index at the end of the batch, in the
   // same transaction (row-by-row trigger indexing made FTS5 write a segment per row). The order
@@ -266,16 +216,13 @@ export async function runCsvImport<F extends string, T>(options: {
   }
   const status = failure ? 'failed' : 'completed';
   const markFinished = () =>
-    sqlite
-      .prepare('UPDATE ImportRun SET status = ?, finishedAt = ?, errors = ? WHERE id = ?')
-      .run(
-        status,
-        options.now().getTime(),
-        JSON.stringify(
-          failure ? [...errors, { line: 0, reason: failure }].slice(-MAX_STORED_ERRORS) : errors,
-        ),
-        run.id,
-      );
+    finishImportRun(db, run.id, {
+      status,
+      now: options.now(),
+      errors: JSON.stringify(
+        failure ? [...errors, { line: 0, reason: failure }].slice(-MAX_STORED_ERRORS) : errors,
+      ),
+    });
   try {
     markFinished();
   } catch (error) {

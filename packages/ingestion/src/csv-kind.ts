@@ -2,6 +2,7 @@
 // how to read a row, and how to write what was read. Reading is pure (no database): a whole batch
 // is read before the runner opens the transaction that writes it.
 import type { Db } from '@keydesk/db';
+import type { BulkSizeTable } from './sql/orders.ts';
 
 export type CsvRowOutcome = 'created' | 'updated' | 'skipped';
 
@@ -23,7 +24,7 @@ export type CsvImportKind<F extends string, T> = {
   /** Redacts and validates one row into a flat value (throws RowRejectedError). */
   read(row: CsvRow<F>, now: Date): T;
   /** Called once per import; the returned function writes one read row inside the batch transaction. */
-  prepare(db: Db, now: Date): (item: T) => CsvRowOutcome;
+  openWriter(db: Db, now: Date): (item: T) => CsvRowOutcome;
   /** Where a large import may set secondary indexes aside (see deferSecondaryIndexes). */
   bulk?: CsvBulkLoad;
 };
@@ -36,7 +37,7 @@ export type CsvBulkLoad = {
   /** FTS5 tables the writes index: their merging waits for the end. */
   searchTables: readonly string[];
   /** The table whose size says whether the file is large next to what is there already. */
-  sizeTable: string;
+  sizeTable: BulkSizeTable;
 };
 
 export const normalizeHeader = (name: string) => name.toLowerCase().replace(/[^a-z0-9]/g, '');

@@ -219,7 +219,7 @@ export function createOrderCsvKind(reseller: Reseller): CsvImportKind<OrderField
       searchTables: ['CustomerSearch', 'CustomerNameWord'],
       sizeTable: 'Order',
     },
-    prepare(db, now) {
+    openWriter(db, now) {
       const writer = createOrderWriter({ db, now: () => now });
       return (values) => {
         const { outcome } = writer.apply(orderEventOf(reseller, values));

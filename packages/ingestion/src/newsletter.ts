@@ -5,30 +5,19 @@ import type { Db } from '@keydesk/db';
 import { redactRecord } from '@keydesk/privacy';
 import { type CsvImportKind, RowRejectedError } from './csv-kind.ts';
 import { normalizeEmail, parseResellerDate } from './reseller-values.ts';
+import { customerIdByEmail } from './sql/orders.ts';
+import {
+  insertSubscription,
+  type SubscriptionRow,
+  subscriptionByEmail,
+  updateSubscription,
+} from './sql/webhooks.ts';
 
 export type NewsletterAction = 'subscribe' | 'unsubscribe';
 export type NewsletterOrigin = 'webhook' | 'csv';
 export type NewsletterOutcome = 'created' | 'updated' | 'skipped';
 
-type SubscriptionRow = {
-  id: number;
-  status: string;
-  subscribedAt: number | null;
-  unsubscribedAt: number | null;
-};
-
 export function createNewsletterWriter(db: Db) {
-  const prepare = (sql: string) => db.sqlite.prepare(sql).safeIntegers(false);
-  const select = prepare(
-    'SELECT id, status, subscribedAt, unsubscribedAt FROM NewsletterSubscription WHERE email = ?',
-  );
-  const customerOf = prepare('SELECT customerId FROM CustomerEmail WHERE email = ?');
-  const insert = prepare(
-    `INSERT INTO NewsletterSubscription (email, customerId, status, subscribedAt, unsubscribedAt, source, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const update = prepare(
-    `UPDATE NewsletterSubscription SET status = ?, subscribedAt = ?, unsubscribedAt = ?, source = ?, customerId = coalesce(customerId, ?), updatedAt = ? WHERE id = ?`,
-  );
   return function applyNewsletterEvent(event: {
     email: string;
     action: NewsletterAction;
@@ -37,20 +26,19 @@ export function createNewsletterWriter(db: Db) {
     now: Date;
   }): NewsletterOutcome {
     const at = event.at.getTime();
-    const customerId =
-      (customerOf.get(event.email) as { customerId: number } | undefined)?.customerId ?? null;
-    const row = select.get(event.email) as SubscriptionRow | undefined;
+    const customerId = customerIdByEmail.get(db, { email: event.email })?.customerId ?? null;
+    const row = subscriptionByEmail.get(db, { email: event.email });
     if (!row) {
       const isSub = event.action === 'subscribe';
-      insert.run(
-        event.email,
+      insertSubscription.run(db, {
+        email: event.email,
         customerId,
-        isSub ? 'subscribed' : 'unsubscribed',
-        isSub ? at : null,
-        isSub ? null : at,
-        event.origin,
-        event.now.getTime(),
-      );
+        status: isSub ? 'subscribed' : 'unsubscribed',
+        subscribedAt: isSub ? at : null,
+        unsubscribedAt: isSub ? null : at,
+        source: event.origin,
+        now: event.now.getTime(),
+      });
       return 'created';
     }
     let next: Omit<SubscriptionRow, 'id'>;
@@ -80,15 +68,13 @@ export function createNewsletterWriter(db: Db) {
       next.unsubscribedAt === row.unsubscribedAt
     )
       return 'skipped';
-    update.run(
-      next.status,
-      next.subscribedAt,
-      next.unsubscribedAt,
-      event.origin,
+    updateSubscription.run(db, {
+      ...next,
+      id: row.id,
+      source: event.origin,
       customerId,
-      event.now.getTime(),
-      row.id,
-    );
+      now: event.now.getTime(),
+    });
     return 'updated';
   };
 }
@@ -146,7 +132,7 @@ export function createNewsletterCsvKind(): CsvImportKind<NewsletterField, Newsle
       if (!at) throw new RowRejectedError(`"${dateText.slice(0, 40)}" is not a date`);
       return [email, action, at.getTime()];
     },
-    prepare(db, now) {
+    openWriter(db, now) {
       const apply = createNewsletterWriter(db);
       return ([email, action, atMs]) => apply({ email, action, at: new Date(atMs), origin: 'csv', now });
     },

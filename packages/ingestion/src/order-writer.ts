@@ -1,4 +1,4 @@
-// Writes order events with prepared statements (webhooks and the CSV importer share it; Prisma per
+// Writes order events with raw statements (sql/orders.ts; webhooks and the CSV importer share it; Prisma per
 // row is too slow for millions of rows). Callers run apply() inside db.sqlite.transaction().
 import { randomBytes as cryptoRandomBytes } from 'node:crypto';
 import type { Db } from '@keydesk/db';
@@ -15,7 +15,22 @@ import {
   type OrderStatus,
 } from './order-event.ts';
 import { writeOrderLines } from './order-lines.ts';
-import { ORDER_SQL } from './order-sql.ts';
+import {
+  customerById,
+  customerIdByEmail,
+  insertCustomer,
+  insertCustomerEmail,
+  insertLicense,
+  insertOrderIfNew,
+  licenseForProduct,
+  licenseKeysOfOrder,
+  type OrderRow,
+  orderByResellerId,
+  restoreLicensesOfOrder,
+  revokeLicensesOfOrder,
+  updateCustomer,
+  updateOrder,
+} from './sql/orders.ts';
 
 export type OrderWriteOutcome = 'created' | 'updated' | 'unchanged';
 
@@ -24,35 +39,6 @@ export type OrderWriteResult = {
   orderId: number;
   customerId: number | null;
   status: OrderStatus;
-};
-
-type CustomerRow = {
-  id: number;
-  company: string | null;
-  country: string | null;
-  city: string | null;
-  region: string | null;
-  postalCode: string | null;
-  addressLine1: string | null;
-  phone: string | null;
-  firstSeenAt: number;
-  lastSeenAt: number;
-};
-
-type OrderRow = {
-  id: number;
-  customerId: number | null;
-  product: string;
-  edition: string;
-  quantity: number;
-  amountMinor: number;
-  currency: string;
-  status: OrderStatus;
-  refundedMinor: number;
-  isTest: number;
-  purchasedAt: number;
-  refundedAt: number | null;
-  chargedBackAt: number | null;
 };
 
 const FILLABLE = ['company', 'country', 'city', 'region', 'postalCode', 'addressLine1', 'phone'] as const;
@@ -67,11 +53,7 @@ export function createOrderWriter(options: {
   now: () => Date;
   randomBytes?: RandomSource;
 }): OrderWriter {
-  const sqlite = options.db.sqlite;
-  const prepare = (sql: string) => sqlite.prepare(sql).safeIntegers(false);
-  const s = Object.fromEntries(Object.entries(ORDER_SQL).map(([name, sql]) => [name, prepare(sql)])) as {
-    [K in keyof typeof ORDER_SQL]: ReturnType<typeof prepare>;
-  };
+  const { db } = options;
   // Keys are drawn from a pooled crypto buffer: one syscall per thousand keys, not per key.
   let pool = Buffer.alloc(0);
   let poolAt = 0;
@@ -91,7 +73,7 @@ export function createOrderWriter(options: {
     let customerId: number | null = null;
     let foundBy = -1;
     for (const [i, email] of customer.emails.entries()) {
-      const found = s.findCustomerIdByEmail.get(email) as { customerId: number } | undefined;
+      const found = customerIdByEmail.get(db, { email });
       if (found) {
         customerId = found.customerId;
         foundBy = i;
@@ -100,28 +82,28 @@ export function createOrderWriter(options: {
     }
     if (customerId === null) {
       const name = customer.name?.trim() || (customer.emails[0]?.split('@')[0] ?? '');
-      customerId = Number(
-        s.insertCustomer.run(
-          name,
-          customer.company,
-          customer.country,
-          customer.addressLine1,
-          customer.city,
-          customer.region,
-          customer.postalCode,
-          customer.phone,
-          seenAt,
-          seenAt,
-          nowMs,
-          nowMs,
-        ).lastInsertRowid,
-      );
-      customer.emails.forEach((email, i) => {
-        s.insertEmail.run(customerId, email, i === 0 ? 1 : 0, nowMs);
+      const created = insertCustomer.run(db, {
+        name,
+        company: customer.company,
+        country: customer.country,
+        addressLine1: customer.addressLine1,
+        city: customer.city,
+        region: customer.region,
+        postalCode: customer.postalCode,
+        phone: customer.phone,
+        firstSeenAt: seenAt,
+        lastSeenAt: seenAt,
+        nowMs,
       });
-      return customerId;
+      const newId = created.lastInsertRowid;
+      customer.emails.forEach((email, i) => {
+        insertCustomerEmail.run(db, { customerId: newId, email, isPrimary: i === 0 ? 1 : 0, nowMs });
+      });
+      return newId;
     }
-    const row = s.selectCustomer.get(customerId) as CustomerRow;
+    const row = customerById.get(db, { id: customerId });
+    // The address it was found by points at it, in the same transaction.
+    if (!row) throw new Error(`Customer ${customerId} of a known email is missing`);
     // Fill gaps only: the owner's own edits and earlier data are never overwritten by a reseller.
     const next = { ...row };
     for (const field of FILLABLE) if (next[field] === null && customer[field]) next[field] = customer[field];
@@ -132,22 +114,11 @@ export function createOrderWriter(options: {
       next.firstSeenAt !== row.firstSeenAt ||
       next.lastSeenAt !== row.lastSeenAt;
     if (changed) {
-      s.updateCustomer.run(
-        next.company,
-        next.country,
-        next.city,
-        next.region,
-        next.postalCode,
-        next.addressLine1,
-        next.phone,
-        next.firstSeenAt,
-        next.lastSeenAt,
-        nowMs,
-        customerId,
-      );
+      updateCustomer.run(db, { ...next, nowMs });
     }
     // The address the customer was found by is theirs already; before it, none was known.
-    for (const email of customer.emails.slice(foundBy + 1)) s.insertEmailIfFree.run(customerId, email, nowMs);
+    for (const email of customer.emails.slice(foundBy + 1))
+      insertCustomerEmail.run(db, { customerId, email, isPrimary: 0, nowMs });
     return customerId;
   }
 
@@ -163,21 +134,20 @@ export function createOrderWriter(options: {
     const revoked = isRevokingStatus(status);
     const issuedAt = event.purchasedAt.getTime();
     const insert = (key: string, product: string, edition: string, seats: number) => {
-      const result = s.insertLicense.run(
+      const result = insertLicense.run(db, {
         key,
-        normalizeLicenseKey(key),
+        keyNormalized: normalizeLicenseKey(key),
         product,
         edition,
         seats,
-        majorVersionOf(product, edition),
-        revoked ? 'revoked' : 'active',
+        majorVersion: majorVersionOf(product, edition),
+        status: revoked ? 'revoked' : 'active',
         issuedAt,
-        revoked ? nowMs : null,
+        revokedAt: revoked ? nowMs : null,
         orderId,
         customerId,
         nowMs,
-        nowMs,
-      );
+      });
       if (result.changes > 0) wrote = true;
     };
     for (const item of event.items) {
@@ -189,7 +159,7 @@ export function createOrderWriter(options: {
     for (const item of event.items) {
       const hasLicense = isNewOrder
         ? item.licenseKeys.length > 0
-        : s.hasLicenseForProduct.get(orderId, item.product) !== undefined;
+        : licenseForProduct.get(db, { orderId, product: item.product }) !== undefined;
       if (!hasLicense)
         insert(generateLicenseKey(random), item.product, item.edition, Math.max(1, item.quantity));
     }
@@ -207,27 +177,26 @@ export function createOrderWriter(options: {
     const first = event.items[0];
     const status = mergeOrderStatus(null, event.kind);
     const fullRefund = status === 'refunded' ? event.amountMinor : 0;
-    const inserted = s.insertOrderIfNew.run(
-      event.reseller,
-      event.resellerOrderId,
+    const inserted = insertOrderIfNew.run(db, {
+      reseller: event.reseller,
+      resellerOrderId: event.resellerOrderId,
       customerId,
-      first?.product ?? '',
-      first?.edition ?? '',
+      product: first?.product ?? '',
+      edition: first?.edition ?? '',
       quantity,
-      event.amountMinor,
-      event.currency,
+      amountMinor: event.amountMinor,
+      currency: event.currency,
       status,
-      Math.max(event.refundedMinor, fullRefund),
-      event.isTest ? 1 : 0,
-      event.purchasedAt.getTime(),
-      status === 'refunded' || status === 'partially_refunded' ? occurredAt : null,
-      status === 'charged_back' ? occurredAt : null,
+      refundedMinor: Math.max(event.refundedMinor, fullRefund),
+      isTest: event.isTest ? 1 : 0,
+      purchasedAt: event.purchasedAt.getTime(),
+      refundedAt: status === 'refunded' || status === 'partially_refunded' ? occurredAt : null,
+      chargedBackAt: status === 'charged_back' ? occurredAt : null,
       nowMs,
-      nowMs,
-    );
+    });
     if (inserted.changes === 0) return null;
-    const orderId = Number(inserted.lastInsertRowid);
-    writeOrderLines(s, orderId, event, nowMs);
+    const orderId = inserted.lastInsertRowid;
+    writeOrderLines(db, orderId, event, nowMs);
     writeLicenses(orderId, customerId, event, status, nowMs, true);
     return { outcome: 'created', orderId, customerId, status };
   }
@@ -240,7 +209,10 @@ export function createOrderWriter(options: {
     const quantity = event.items.reduce((sum, item) => sum + item.quantity, 0) || 1;
     const created = insertIfNew(event, customerId, quantity, nowMs);
     if (created) return created;
-    const existing = s.selectOrder.get(event.reseller, event.resellerOrderId) as OrderRow;
+    const { reseller, resellerOrderId } = event;
+    const existing = orderByResellerId.get(db, { reseller, resellerOrderId });
+    // The insert above yielded to this row, in the same transaction.
+    if (!existing) throw new Error(`Order ${event.reseller} ${event.resellerOrderId} is missing`);
     const status = mergeOrderStatus(existing.status, event.kind);
     // Details come from a charge, or fill an order first seen through a refund or chargeback.
     const takeDetails = event.kind === 'charged' || existing.product === '';
@@ -269,31 +241,18 @@ export function createOrderWriter(options: {
     }
     const changed = (Object.keys(next) as (keyof OrderRow)[]).some((k) => next[k] !== existing[k]);
     if (changed) {
-      s.updateOrder.run(
-        next.customerId,
-        next.product,
-        next.edition,
-        next.quantity,
-        next.amountMinor,
-        next.currency,
-        next.status,
-        next.refundedMinor,
-        next.isTest,
-        next.purchasedAt,
-        next.refundedAt,
-        next.chargedBackAt,
-        nowMs,
-        existing.id,
-      );
+      updateOrder.run(db, { ...next, nowMs });
     }
     // Lines come from the same notifications that may set the details; another product's
     // notification adds its line instead of replacing the order's product.
-    const linesChanged = takeDetails && writeOrderLines(s, existing.id, event, nowMs);
+    const linesChanged = takeDetails && writeOrderLines(db, existing.id, event, nowMs);
     let licensesChanged = writeLicenses(existing.id, next.customerId, event, status, nowMs, false);
     if (isRevokingStatus(status))
-      licensesChanged = s.revokeLicenses.run(nowMs, nowMs, existing.id).changes > 0 || licensesChanged;
+      licensesChanged =
+        revokeLicensesOfOrder.run(db, { orderId: existing.id, nowMs }).changes > 0 || licensesChanged;
     else if (existing.status === 'charged_back' && status === 'completed')
-      licensesChanged = s.restoreLicenses.run(nowMs, existing.id).changes > 0 || licensesChanged;
+      licensesChanged =
+        restoreLicensesOfOrder.run(db, { orderId: existing.id, nowMs }).changes > 0 || licensesChanged;
     return {
       outcome: changed || linesChanged || licensesChanged ? 'updated' : 'unchanged',
       orderId: existing.id,
@@ -305,7 +264,7 @@ export function createOrderWriter(options: {
   return {
     apply,
     licenseKeysOf(orderId) {
-      return (s.licenseKeysOfOrder.all(orderId) as { key: string }[]).map((r) => r.key);
+      return licenseKeysOfOrder.all(db, { orderId }).map((r) => r.key);
     },
   };
 }

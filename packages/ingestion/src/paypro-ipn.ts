@@ -126,14 +126,15 @@ export function parsePayProNotification(
   const typeId = get('IPN_TYPE_ID') || [...TYPE_NAMES].find(([, n]) => n === get('IPN_TYPE_NAME'))?.[0] || '';
   if (!/^\d{1,20}$/.test(orderId))
     throw new NotificationRejectedError('malformed', 'ORDER_ID is missing or not a number.');
-  if (!TYPE_NAMES.has(typeId))
+  const typeName = TYPE_NAMES.get(typeId);
+  if (typeName === undefined)
     throw new NotificationRejectedError('malformed', 'IPN_TYPE_ID is missing or unknown.');
   const itemId = get('ORDER_ITEM_ID');
   const idempotencyKey = `${orderId}:${itemId}:${typeId}`;
   const kind = KIND_BY_TYPE.get(typeId);
   const base = {
     typeId,
-    typeName: TYPE_NAMES.get(typeId) as string,
+    typeName,
     idempotencyKey,
     wantsLicenseReply: typeId === '12',
   };

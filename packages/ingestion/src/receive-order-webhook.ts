@@ -19,6 +19,7 @@ import {
   parsePayProNotification,
   verifyPayProSignature,
 } from './paypro-ipn.ts';
+import { orderIdsOfResellerOrder } from './sql/webhooks.ts';
 import { findNotifiedCustomerId, storedPayload } from './stored-payload.ts';
 import {
   findProcessedEventId,
@@ -116,12 +117,10 @@ export function applyNotification(
     const earlier = findProcessedEventId(db, source, options.idempotencyKey);
     if (earlier !== null) {
       const order = options.event
-        ? (db.sqlite
-            .prepare('SELECT id, customerId FROM "Order" WHERE reseller = ? AND resellerOrderId = ?')
-            .safeIntegers(false)
-            .get(options.event.reseller, options.event.resellerOrderId) as
-            | { id: number; customerId: number | null }
-            | undefined)
+        ? orderIdsOfResellerOrder.get(db, {
+            reseller: options.event.reseller,
+            resellerOrderId: options.event.resellerOrderId,
+          })
         : undefined;
       log({
         idempotencyKey: null,

@@ -7,6 +7,7 @@ import { parseFormPairs } from './form-pairs.ts';
 import type { OrderEvent } from './order-event.ts';
 import { createOrderWriter } from './order-writer.ts';
 import { NotificationRejectedError, parsePayProNotification } from './paypro-ipn.ts';
+import { markWebhookEventReplayed, webhookEventById } from './sql/webhooks.ts';
 
 export class WebhookReplayError extends Error {}
 
@@ -18,10 +19,7 @@ const ERASED_PAYLOAD_MARK = '{"erased":true}';
 export type ReplayResult = { id: number; status: 'processed'; result: string };
 
 export function replayWebhookEvent(options: { db: Db; now: Date; id: number }): ReplayResult {
-  const row = options.db.sqlite
-    .prepare('SELECT id, source, payload, status FROM WebhookEvent WHERE id = ?')
-    .safeIntegers(false)
-    .get(options.id) as { id: number; source: string; payload: string; status: string } | undefined;
+  const row = webhookEventById.get(options.db, { id: options.id });
   if (!row) throw new WebhookReplayError('No such notification.');
   if (row.source !== 'paypro' && row.source !== 'avangate')
     throw new WebhookReplayError(`Notifications from ${row.source} cannot be replayed here.`);
@@ -35,12 +33,12 @@ export function replayWebhookEvent(options: { db: Db; now: Date; id: number }): 
   return options.db.sqlite.transaction(() => {
     const applied = event ? writer.apply(event) : null;
     const result = `replayed ${options.now.toISOString()}: ${applied ? `${applied.outcome} order #${applied.orderId} (${applied.status})` : 'changes no order'}`;
-    options.db.sqlite
-      .prepare(
-        `UPDATE WebhookEvent SET status = 'processed', result = ?, orderId = coalesce(?, orderId),
-           customerId = coalesce(?, customerId) WHERE id = ?`,
-      )
-      .run(result, applied?.orderId ?? null, applied?.customerId ?? null, row.id);
+    markWebhookEventReplayed.run(options.db, {
+      id: row.id,
+      result,
+      orderId: applied?.orderId ?? null,
+      customerId: applied?.customerId ?? null,
+    });
     recordAudit(
       options.db,
       {

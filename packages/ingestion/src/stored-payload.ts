@@ -6,6 +6,7 @@
 import type { Db } from '@keydesk/db';
 import { baseFieldName, encodeFormPairs } from './form-pairs.ts';
 import { normalizeEmail } from './reseller-values.ts';
+import { customerIdByEmail } from './sql/orders.ts';
 
 type ResellerSource = 'paypro' | 'avangate';
 
@@ -117,9 +118,5 @@ export function findNotifiedCustomerId(
 }
 
 export function findCustomerIdByEmail(db: Db, email: string): number | null {
-  const row = db.sqlite
-    .prepare('SELECT customerId FROM CustomerEmail WHERE email = ?')
-    .safeIntegers(false)
-    .get(email) as { customerId: number } | undefined;
-  return row?.customerId ?? null;
+  return customerIdByEmail.get(db, { email })?.customerId ?? null;
 }

@@ -3,6 +3,7 @@
 // concerns); anything unsigned or refused is a small record: time, source, reason, size.
 import { recordAudit } from '@keydesk/audit';
 import type { Db } from '@keydesk/db';
+import { insertWebhookEventRow, processedEventId } from './sql/webhooks.ts';
 
 export type WebhookSource = 'paypro' | 'avangate' | 'newsletter' | 'tawk';
 /** `kept`: signed, so kept for replay, but of a shape this version cannot apply. */
@@ -26,32 +27,22 @@ export type WebhookEventRow = {
 };
 
 export function findProcessedEventId(db: Db, source: WebhookSource, idempotencyKey: string): number | null {
-  const row = db.sqlite
-    .prepare('SELECT id FROM WebhookEvent WHERE source = ? AND idempotencyKey = ?')
-    .safeIntegers(false)
-    .get(source, idempotencyKey) as { id: number } | undefined;
-  return row?.id ?? null;
+  return processedEventId.get(db, { source, idempotencyKey })?.id ?? null;
 }
 
 export function insertWebhookEvent(db: Db, row: WebhookEventRow, now: Date): number {
-  const result = db.sqlite
-    .prepare(
-      `INSERT INTO WebhookEvent (source, idempotencyKey, receivedAt, remoteIp, payload, status, result, orderId,
-         customerId, bodyBytes)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
-      row.source,
-      row.idempotencyKey,
-      now.getTime(),
-      row.remoteIp,
-      row.payload.slice(0, MAX_STORED_PAYLOAD),
-      row.status,
-      row.result,
-      row.orderId,
-      row.customerId ?? null,
-      row.bodyBytes ?? null,
-    );
+  const result = insertWebhookEventRow.run(db, {
+    source: row.source,
+    idempotencyKey: row.idempotencyKey,
+    receivedAt: now.getTime(),
+    remoteIp: row.remoteIp,
+    payload: row.payload.slice(0, MAX_STORED_PAYLOAD),
+    status: row.status,
+    result: row.result,
+    orderId: row.orderId,
+    customerId: row.customerId ?? null,
+    bodyBytes: row.bodyBytes ?? null,
+  });
   return Number(result.lastInsertRowid);
 }
 

@@ -1,7 +1,7 @@
 // Imports started from the web UI: run in the background of the server process, one at a time;
 // the page follows them through their ImportRun rows.
 import { stat } from 'node:fs/promises';
-import type { Db } from '@keydesk/db';
+import { type Db, listImportRuns } from '@keydesk/db';
 import { readAccessLogSettings, type SettingsReader } from '../analytics-settings.ts';
 import { importAccessLogs } from './import-access-log.ts';
 
@@ -35,27 +35,8 @@ export async function startAccessLogImport(options: {
 }
 
 export function listAccessLogRuns(options: { db: Db; limit: number }) {
-  const rows = options.db.sqlite
-    .prepare(
-      `SELECT id, source, status, bytesDone, bytesTotal, itemsDone, created, skipped, rejected, errors, startedAt, finishedAt
-       FROM ImportRun WHERE kind = 'access-log' ORDER BY startedAt DESC, id DESC LIMIT ?`,
-    )
-    .safeIntegers(false)
-    .all(options.limit) as {
-    id: number;
-    source: string;
-    status: string;
-    bytesDone: number;
-    bytesTotal: number | null;
-    itemsDone: number;
-    created: number;
-    skipped: number;
-    rejected: number;
-    errors: string | null;
-    startedAt: number;
-    finishedAt: number | null;
-  }[];
-  return rows.map(({ errors, ...row }) => {
+  const rows = listImportRuns(options.db, { kind: 'access-log', limit: options.limit });
+  return rows.map(({ kind: _kind, updated: _updated, errors, ...row }) => {
     const list = errors ? (JSON.parse(errors) as { line: number; reason: string }[]) : [];
     // A failed run lists why it stopped first, before its refused lines.
     return { ...row, firstError: row.status === 'failed' ? (list[0]?.reason ?? null) : null };

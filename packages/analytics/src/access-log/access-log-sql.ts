@@ -1,7 +1,20 @@
-// Writes of the access-log import: additive upserts into the daily aggregate tables, the file's new
-// position (web-log-files.ts) in the same transaction, and the ImportRun row. Only days, names and
-// numbers are bound here.
+// Writes of the access-log import: additive upserts into the daily aggregate tables (statements in
+// ../sql/access-log.ts), the file's new position (web-log-files.ts) in the same transaction, and the
+// ImportRun row (kept by @keydesk/db).
+import {
+  finishImportRun as finishRun,
+  reportImportPosition,
+  restartImportRunOf,
+  saveImportProgress,
+} from '@keydesk/db';
 import type Database from 'better-sqlite3';
+import {
+  addBotDay,
+  addBrowserDay,
+  addCountryDay,
+  addDownloadDay,
+  addReferrerDay,
+} from '../sql/access-log.ts';
 import type { DayCounters } from './log-aggregator.ts';
 import { BROWSER_KEY_SEPARATOR } from './user-agent.ts';
 import { createLogFileAdvancer } from './web-log-files.ts';
@@ -21,52 +34,36 @@ export type RunCounts = {
 export type FilePosition = Parameters<ReturnType<typeof createLogFileAdvancer>>[0];
 
 export function createAccessLogWriter(sqlite: Database.Database) {
-  const country = sqlite.prepare(
-    `INSERT INTO WebDailyCountry (day, country, pageViews, visitors) VALUES (?, ?, ?, ?)
-     ON CONFLICT (day, country) DO UPDATE SET pageViews = pageViews + excluded.pageViews, visitors = visitors + excluded.visitors`,
-  );
-  const browser = sqlite.prepare(
-    `INSERT INTO WebDailyBrowser (day, browser, browserVersion, os, pageViews, visitors) VALUES (?, ?, ?, ?, ?, ?)
-     ON CONFLICT (day, browser, browserVersion, os) DO UPDATE SET pageViews = pageViews + excluded.pageViews, visitors = visitors + excluded.visitors`,
-  );
-  const referrer = sqlite.prepare(
-    `INSERT INTO WebDailyReferrer (day, domain, pageViews) VALUES (?, ?, ?)
-     ON CONFLICT (day, domain) DO UPDATE SET pageViews = pageViews + excluded.pageViews`,
-  );
-  const bot = sqlite.prepare(
-    `INSERT INTO WebDailyBot (day, bot, requests) VALUES (?, ?, ?)
-     ON CONFLICT (day, bot) DO UPDATE SET requests = requests + excluded.requests`,
-  );
-  const download = sqlite.prepare(
-    `INSERT INTO DownloadDaily (day, file, downloads) VALUES (?, ?, ?)
-     ON CONFLICT (day, file) DO UPDATE SET downloads = downloads + excluded.downloads`,
-  );
   const advanceFile = createLogFileAdvancer(sqlite);
-  const progress = sqlite.prepare(
-    'UPDATE ImportRun SET bytesDone = ?, itemsDone = ?, created = ?, skipped = ?, rejected = ? WHERE id = ?',
-  );
 
   /** Adds one batch of counters, the file's position after its lines and the run's progress at once. */
   const flush = sqlite.transaction(
     (pending: Map<string, DayCounters>, position: FilePosition, runId: number, counts: RunCounts) => {
       for (const [day, c] of pending) {
-        for (const [key, [views, visitors]] of c.countries) country.run(day, key, views, visitors);
-        for (const [key, [views, visitors]] of c.browsers) {
-          const [name = '', version = '', os = ''] = key.split(BROWSER_KEY_SEPARATOR);
-          browser.run(day, name, version, os, views, visitors);
+        for (const [country, [pageViews, visitors]] of c.countries)
+          addCountryDay.run(sqlite, { day, country, pageViews, visitors });
+        for (const [key, [pageViews, visitors]] of c.browsers) {
+          const [browser = '', browserVersion = '', os = ''] = key.split(BROWSER_KEY_SEPARATOR);
+          addBrowserDay.run(sqlite, { day, browser, browserVersion, os, pageViews, visitors });
         }
-        for (const [key, views] of c.referrers) referrer.run(day, key, views);
-        for (const [key, requests] of c.bots) bot.run(day, key, requests);
-        for (const [key, n] of c.downloads) download.run(day, key, n);
+        for (const [domain, pageViews] of c.referrers) addReferrerDay.run(sqlite, { day, domain, pageViews });
+        for (const [bot, requests] of c.bots) addBotDay.run(sqlite, { day, bot, requests });
+        for (const [file, downloads] of c.downloads) addDownloadDay.run(sqlite, { day, file, downloads });
       }
       advanceFile(position);
-      progress.run(counts.bytesDone, counts.lines, counts.stored, counts.duplicates, counts.refused, runId);
+      // Refused lines are listed when the run finishes; the stored list is left as it is.
+      saveImportProgress(sqlite, runId, {
+        bytesDone: counts.bytesDone,
+        itemsDone: counts.lines,
+        created: counts.stored,
+        skipped: counts.duplicates,
+        rejected: counts.refused,
+      });
     },
   );
-  const progressOnly = sqlite.prepare('UPDATE ImportRun SET bytesDone = ?, itemsDone = ? WHERE id = ?');
   /** Progress for the UI between checkpoints; counts are committed only by flush. */
   const reportProgress = (runId: number, counts: RunCounts) =>
-    progressOnly.run(counts.bytesDone, counts.lines, runId);
+    reportImportPosition(sqlite, runId, { bytesDone: counts.bytesDone, itemsDone: counts.lines });
   return { flush, reportProgress };
 }
 
@@ -82,29 +79,15 @@ export function startImportRun(
   sqlite: Database.Database,
   options: { fileId: number; startAt: number; source: string; bytesTotal: number; now: Date },
 ): number {
-  sqlite
-    .prepare(
-      `UPDATE ImportRun SET status = 'failed', errors = ?, finishedAt = ?
-       WHERE kind = 'access-log' AND status = 'running' AND fingerprint LIKE ?`,
-    )
-    .run(
-      JSON.stringify([{ line: 0, reason: STOPPED_RUN }]),
-      options.now.getTime(),
-      `log-file:${options.fileId}:%`,
-    );
-  const fingerprint = `log-file:${options.fileId}:${options.startAt}`;
-  const row = sqlite
-    .prepare(
-      `INSERT INTO ImportRun (kind, fingerprint, source, status, bytesDone, bytesTotal, itemsDone, created, updated, skipped, rejected, errors, startedAt, finishedAt)
-       VALUES ('access-log', ?, ?, 'running', 0, ?, 0, 0, 0, 0, 0, NULL, ?, NULL)
-       ON CONFLICT (kind, fingerprint) DO UPDATE SET source = excluded.source, status = 'running', bytesDone = 0,
-         bytesTotal = excluded.bytesTotal, itemsDone = 0, created = 0, skipped = 0, rejected = 0, errors = NULL,
-         startedAt = excluded.startedAt, finishedAt = NULL
-       RETURNING id`,
-    )
-    .safeIntegers(false)
-    .get(fingerprint, options.source, options.bytesTotal, options.now.getTime()) as { id: number };
-  return row.id;
+  return restartImportRunOf(sqlite, {
+    kind: 'access-log',
+    fingerprint: `log-file:${options.fileId}:${options.startAt}`,
+    source: options.source,
+    bytesTotal: options.bytesTotal,
+    now: options.now,
+    stoppedPrefix: `log-file:${options.fileId}:`,
+    stoppedErrors: JSON.stringify([{ line: 0, reason: STOPPED_RUN }]),
+  });
 }
 
 export function finishImportRun(
@@ -116,12 +99,9 @@ export function finishImportRun(
     now: Date;
   },
 ): void {
-  sqlite
-    .prepare('UPDATE ImportRun SET status = ?, errors = ?, finishedAt = ? WHERE id = ?')
-    .run(
-      options.status,
-      options.errors.length ? JSON.stringify(options.errors) : null,
-      options.now.getTime(),
-      options.id,
-    );
+  finishRun(sqlite, options.id, {
+    status: options.status,
+    now: options.now,
+    errors: options.errors.length ? JSON.stringify(options.errors) : null,
+  });
 }

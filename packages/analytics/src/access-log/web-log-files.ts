@@ -10,6 +10,14 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
 import type Database from 'better-sqlite3';
+import {
+  advanceLogFile,
+  insertLogFile as insertLogFileRow,
+  knownHeadLengths,
+  legacyWholeLogFile,
+  lengthenLogFileHead,
+  logFileByHead,
+} from '../sql/access-log.ts';
 
 /** How many bytes of text identify a file: about 300 log lines, so two logs never share them. */
 export const HEAD_BYTES = 65_536;
@@ -59,38 +67,26 @@ export async function readTextHead(file: string, rawHead: Buffer, isGzip: boolea
   return Buffer.concat(parts).subarray(0, HEAD_BYTES);
 }
 
-type Row = { id: number; bytesTaken: number; linesTaken: number; headLength: number };
-
 /** The record this file continues, if any: the one whose head is a prefix of this file's text. */
 export function findKnownFile(
   sqlite: Database.Database,
   file: { textHead: Buffer; rawHead: Buffer; rawSize: number; isGzip: boolean },
 ): KnownFile | null {
-  const lengths = sqlite
-    .prepare('SELECT DISTINCT headLength FROM WebLogFile WHERE headLength <= ? ORDER BY headLength DESC')
-    .pluck()
-    .safeIntegers(false)
-    .all(file.textHead.length) as number[];
+  const lengths = knownHeadLengths.all(sqlite, { atMost: file.textHead.length });
   // A migrated row hashed raw bytes: for a plain file those are its text, and a gzip file's raw bytes
   // (1f 8b …) are no log's text, so matching every row by the text's hash is right for both.
-  const byHead = sqlite.prepare(
-    'SELECT id, bytesTaken, linesTaken, headLength FROM WebLogFile WHERE headHash = ? AND headLength = ?',
-  );
-  for (const length of lengths) {
-    if (length === 0) continue;
-    const row = byHead.safeIntegers(false).get(sha256(file.textHead.subarray(0, length)), length) as
-      | Row
-      | undefined;
+  for (const { headLength } of lengths) {
+    if (headLength === 0) continue;
+    const headHash = sha256(file.textHead.subarray(0, headLength));
+    const row = logFileByHead.get(sqlite, { headHash, headLength });
     if (row) return { ...row, isLegacyWhole: false };
   }
   if (!file.isGzip) return null;
-  const legacy = sqlite
-    .prepare(
-      `SELECT id, bytesTaken, linesTaken, headLength FROM WebLogFile
-       WHERE rawHead = 1 AND headHash = ? AND headLength = ? AND bytesTaken = ?`,
-    )
-    .safeIntegers(false)
-    .get(sha256(file.rawHead), file.rawHead.length, file.rawSize) as Row | undefined;
+  const legacy = legacyWholeLogFile.get(sqlite, {
+    headHash: sha256(file.rawHead),
+    headLength: file.rawHead.length,
+    size: file.rawSize,
+  });
   return legacy ? { ...legacy, isLegacyWhole: true } : null;
 }
 
@@ -99,21 +95,15 @@ export function insertLogFile(
   sqlite: Database.Database,
   options: { textHead: Buffer; name: string; source: string; now: Date },
 ): number {
-  return Number(
-    sqlite
-      .prepare(
-        `INSERT INTO WebLogFile (headHash, headLength, rawHead, bytesTaken, linesTaken, name, source, updatedAt)
-         VALUES (?, ?, 0, 0, 0, ?, ?, ?) RETURNING id`,
-      )
-      .pluck()
-      .get(
-        sha256(options.textHead),
-        options.textHead.length,
-        options.name,
-        options.source,
-        options.now.getTime(),
-      ),
-  );
+  const row = insertLogFileRow.get(sqlite, {
+    headHash: sha256(options.textHead),
+    headLength: options.textHead.length,
+    name: options.name,
+    source: options.source,
+    now: options.now.getTime(),
+  });
+  if (!row) throw new Error('INSERT … RETURNING returned no WebLogFile id');
+  return row.id;
 }
 
 export class ConcurrentImportError extends Error {}
@@ -123,16 +113,6 @@ export class ConcurrentImportError extends Error {}
  * same lines. Fails when the row moved since `expectedBytes`: another import of this file is running.
  */
 export function createLogFileAdvancer(sqlite: Database.Database) {
-  const advance = sqlite.prepare(
-    `UPDATE WebLogFile SET bytesTaken = ?, linesTaken = ?, name = ?, updatedAt = ?, rawHead = 0
-     WHERE id = ? AND bytesTaken = ?`,
-  );
-  // A file first seen small is known by fewer bytes; once it has grown, the full head is kept.
-  // A row migrated from the old importer learns its text hash on its first advance.
-  const lengthen = sqlite.prepare(
-    `UPDATE OR IGNORE WebLogFile SET headHash = ?, headLength = ?
-     WHERE id = ? AND (headLength < ? OR rawHead = 1)`,
-  );
   return (options: {
     id: number;
     expectedBytes: number;
@@ -142,16 +122,16 @@ export function createLogFileAdvancer(sqlite: Database.Database) {
     now: Date;
     textHead: Buffer;
   }) => {
-    const length = options.textHead.length;
-    lengthen.run(sha256(options.textHead), length, options.id, length);
-    const { changes } = advance.run(
-      options.bytesTaken,
-      options.linesTaken,
-      options.name,
-      options.now.getTime(),
-      options.id,
-      options.expectedBytes,
-    );
+    const headLength = options.textHead.length;
+    lengthenLogFileHead.run(sqlite, { id: options.id, headHash: sha256(options.textHead), headLength });
+    const { changes } = advanceLogFile.run(sqlite, {
+      id: options.id,
+      expectedBytes: options.expectedBytes,
+      bytesTaken: options.bytesTaken,
+      linesTaken: options.linesTaken,
+      name: options.name,
+      now: options.now.getTime(),
+    });
     if (changes !== 1)
       throw new ConcurrentImportError('Another import of this file moved it on; this one stopped.');
   };

@@ -3,6 +3,7 @@
 // counted, so the page can say which currency lacks rates instead of showing a guess.
 import type Database from 'better-sqlite3';
 import { convertMinor, loadRates } from '../money/convert.ts';
+import { dailySalesByCurrency } from '../sql/money.ts';
 import { bucketOf, type DayRange, dayMs, type Granularity } from './chart-range.ts';
 import type { SeriesRow } from './chart-sql.ts';
 
@@ -10,13 +11,6 @@ export const HOME_REVENUE_SERIES = 'revenueHomeMinor';
 
 /** A currency whose sales on some days could not be converted, and how many such days. */
 export type MissingRate = { currency: string; days: number; firstDay: string; lastDay: string };
-
-const DAILY_SALES_SQL = `
-  SELECT strftime('%Y-%m-%d', purchasedAt / 1000, 'unixepoch') AS day, currency,
-         SUM(amountMinor - refundedMinor) AS minor
-  FROM "Order"
-  WHERE purchasedAt >= ? AND purchasedAt < ? AND isTest = 0 AND status IN ('completed', 'partially_refunded')
-  GROUP BY day, currency`;
 
 export function homeRevenueSeries(options: {
   sqlite: Database.Database;
@@ -31,11 +25,7 @@ export function homeRevenueSeries(options: {
   const { sqlite, range, granularity, home } = options;
   const endMs = options.endMs ?? dayMs(range.to) + 86_400_000;
   const startMs = options.startMs ?? dayMs(range.from);
-  const daily = sqlite.prepare(DAILY_SALES_SQL).safeIntegers(false).all(startMs, endMs) as {
-    day: string;
-    currency: string;
-    minor: number;
-  }[];
+  const daily = dailySalesByCurrency.all(sqlite, { fromMs: startMs, toMs: endMs });
   const rates = loadRates(sqlite, [home, ...daily.map((row) => row.currency)], range.from, range.to);
   const buckets = new Map<string, number>();
   const missing = new Map<string, MissingRate>();

@@ -2,6 +2,7 @@
 // publishes no rate on weekends and TARGET holidays, so a day uses the latest rate at most
 // MAX_RATE_AGE_DAYS old; older or absent rates are reported as missing, never guessed.
 import type Database from 'better-sqlite3';
+import { ratesOfCurrency } from '../sql/money.ts';
 
 export const MAX_RATE_AGE_DAYS = 7;
 const DAY_MS = 86_400_000;
@@ -33,17 +34,9 @@ export function loadRates(
   to: string,
 ): RateTable {
   const table: RateTable = new Map();
-  const select = sqlite
-    .prepare(
-      'SELECT day, perEuro FROM ExchangeRate WHERE currency = ? AND day >= ? AND day <= ? ORDER BY day',
-    )
-    .safeIntegers(false);
   for (const currency of new Set(currencies)) {
     if (currency === 'EUR') continue;
-    const rows = select.all(currency, addDays(from, -MAX_RATE_AGE_DAYS), to) as {
-      day: string;
-      perEuro: number;
-    }[];
+    const rows = ratesOfCurrency.all(sqlite, { currency, from: addDays(from, -MAX_RATE_AGE_DAYS), to });
     table.set(
       currency,
       rows.map((row) => [row.day, row.perEuro]),

@@ -2,6 +2,7 @@
 // daily / 90-day XML) and keeping the rates with their date in the ExchangeRate table. No HTTP
 // here: the daily job in apps/api fetches the text and hands it in.
 import type Database from 'better-sqlite3';
+import { latestRate, upsertRate } from '../sql/money.ts';
 
 /** Units of `currency` one euro bought on `day` (the ECB quotes every rate against the euro). */
 export type EuroRate = { day: string; currency: string; perEuro: number };
@@ -69,21 +70,14 @@ export function parseEcbXml(text: string): ParsedRates {
 
 /** Upserts the rates; returns how many rows were new or changed. */
 export function storeRates(sqlite: Database.Database, rates: EuroRate[], now: Date): number {
-  const upsert = sqlite.prepare(
-    `INSERT INTO ExchangeRate (currency, day, perEuro, fetchedAt) VALUES (?, ?, ?, ?)
-     ON CONFLICT (currency, day) DO UPDATE SET perEuro = excluded.perEuro, fetchedAt = excluded.fetchedAt
-     WHERE perEuro <> excluded.perEuro`,
-  );
   let changed = 0;
   sqlite.transaction(() => {
-    for (const rate of rates)
-      changed += upsert.run(rate.currency, rate.day, rate.perEuro, now.getTime()).changes;
+    for (const rate of rates) changed += upsertRate.run(sqlite, { ...rate, now: now.getTime() }).changes;
   })();
   return changed;
 }
 
 /** The newest day the table holds a rate for, or null when it has none. */
 export function latestRateDay(sqlite: Database.Database): string | null {
-  const row = sqlite.prepare('SELECT MAX(day) AS day FROM ExchangeRate').get() as { day: string | null };
-  return row.day;
+  return latestRate.get(sqlite)?.day ?? null;
 }

@@ -4,20 +4,17 @@
 import type { Db } from '@keydesk/db';
 import { networkOfIp } from '../access-log/ip-country.ts';
 import { readUpdateCheckRetentionDays, type SettingsReader } from '../analytics-settings.ts';
+import {
+  deleteRawChecksBefore,
+  insertRawCheck,
+  keysFromManyNetworks,
+  type PossibleAbuseRow,
+  type RawCheck,
+  rollUpRawChecks,
+} from '../sql/update-checks.ts';
 import { compareVersions, type UpdateCheck } from './update-check-schema.ts';
 
 const DAY_MS = 86_400_000;
-
-type RawCheck = [
-  receivedAt: number,
-  network: string,
-  product: string,
-  version: string,
-  os: string,
-  osVersion: string,
-  language: string,
-  licenseKey: string | null,
-];
 
 // Checks are written in batches: one transaction (one fsync) per batch instead of per request. At most
 // FLUSH_AFTER_MS of checks are lost if the process dies, which a statistics feed can afford.
@@ -35,12 +32,8 @@ export function flushUpdateChecks(db: Db): number {
   buffer.rows = [];
   if (buffer.timer) clearTimeout(buffer.timer);
   buffer.timer = null;
-  const insert = db.sqlite.prepare(
-    `INSERT INTO UpdateCheckRaw (receivedAt, ip, product, appVersion, os, osVersion, language, licenseKey)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
   db.sqlite.transaction(() => {
-    for (const row of rows) insert.run(...row);
+    for (const row of rows) insertRawCheck.run(db, row);
   })();
   return rows.length;
 }
@@ -61,16 +54,16 @@ export function recordUpdateCheck(options: {
     buffer = { rows: [], timer: null };
     buffers.set(db, buffer);
   }
-  buffer.rows.push([
-    options.now.getTime(),
+  buffer.rows.push({
+    receivedAt: options.now.getTime(),
     network,
-    check.product,
-    check.version,
-    check.os,
-    check.osVersion,
-    check.language,
-    check.licenseKey ? check.licenseKey.toUpperCase() : null,
-  ]);
+    product: check.product,
+    version: check.version,
+    os: check.os,
+    osVersion: check.osVersion,
+    language: check.language,
+    licenseKey: check.licenseKey ? check.licenseKey.toUpperCase() : null,
+  });
   if (buffer.rows.length >= FLUSH_AT_ROWS) flushUpdateChecks(db);
   else if (!buffer.timer) {
     buffer.timer = setTimeout(() => flushUpdateChecks(db), FLUSH_AFTER_MS);
@@ -90,18 +83,8 @@ export function rollUpUpdateChecks(options: { db: Db; now: Date; retentionDays: 
   // Deleted rows are overwritten with zeros, so no network is left behind in free pages.
   sqlite.pragma('secure_delete = ON');
   const result = sqlite.transaction(() => {
-    const rolled = sqlite
-      .prepare(
-        `INSERT INTO UpdateCheckDaily (day, product, os, osVersion, appVersion, language, isLicensed, checks)
-         SELECT strftime('%Y-%m-%d', receivedAt / 1000, 'unixepoch'), product, os, osVersion, appVersion, language,
-                licenseKey IS NOT NULL, COUNT(*)
-         FROM UpdateCheckRaw WHERE receivedAt < ?
-         GROUP BY 1, product, os, osVersion, appVersion, language, licenseKey IS NOT NULL
-         ON CONFLICT (day, product, os, osVersion, appVersion, language, isLicensed)
-         DO UPDATE SET checks = checks + excluded.checks`,
-      )
-      .run(cutoff);
-    const deleted = sqlite.prepare('DELETE FROM UpdateCheckRaw WHERE receivedAt < ?').run(cutoff);
+    const rolled = rollUpRawChecks.run(sqlite, { cutoff });
+    const deleted = deleteRawChecksBefore.run(sqlite, { cutoff });
     return { groups: Number(rolled.changes), deleted: Number(deleted.changes) };
   })();
   // Move the zeroed pages out of the write-ahead log into the main file now, not at some later checkpoint.
@@ -116,24 +99,13 @@ export function findPossibleAbuse(options: {
   retentionDays: number;
   minNetworks: number;
   limit: number;
-}) {
+}): PossibleAbuseRow[] {
   const since = options.now.getTime() - options.retentionDays * DAY_MS;
-  return options.db.sqlite
-    .prepare(
-      `SELECT licenseKey, COUNT(DISTINCT ip) AS networks, COUNT(*) AS checks,
-              MIN(receivedAt) AS firstSeenMs, MAX(receivedAt) AS lastSeenMs
-       FROM UpdateCheckRaw WHERE licenseKey IS NOT NULL AND receivedAt >= ?
-       GROUP BY licenseKey HAVING COUNT(DISTINCT ip) >= ?
-       ORDER BY networks DESC, checks DESC, licenseKey LIMIT ?`,
-    )
-    .safeIntegers(false)
-    .all(since, options.minNetworks, options.limit) as {
-    licenseKey: string;
-    networks: number;
-    checks: number;
-    firstSeenMs: number;
-    lastSeenMs: number;
-  }[];
+  return keysFromManyNetworks.all(options.db, {
+    since,
+    minNetworks: options.minNetworks,
+    limit: options.limit,
+  });
 }
 
 /** The "possible abuse" list over the configured retention window. */
