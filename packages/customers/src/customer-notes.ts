@@ -1,12 +1,10 @@
 // Private notes about a customer. Each change and its audit entry commit together.
 import { recordAudit } from '@keydesk/audit';
-import type { Db } from '@keydesk/db';
+import { type Db, NotFoundError } from '@keydesk/db';
 import { redactCardNumbers } from '@keydesk/privacy';
 import { customerNoteSql } from './customer-notes-sql.ts';
 
 export type CustomerNote = { id: number; body: string; createdAt: Date; updatedAt: Date };
-
-export class CustomerNotFoundError extends Error {}
 
 function toNote(row: { id: number; body: string; createdAt: number; updatedAt: number }): CustomerNote {
   return {
@@ -27,7 +25,8 @@ export function addCustomerNote(options: {
   const sql = customerNoteSql(db);
   const body = redactCardNumbers(options.body.trim());
   return db.sqlite.transaction(() => {
-    if (!sql.customerExists.get(customerId)) throw new CustomerNotFoundError(`No customer ${customerId}.`);
+    if (!sql.customerExists.get(customerId))
+      throw new NotFoundError('customer', 'This customer does not exist.');
     const id = Number(sql.insert.run(customerId, body, now.getTime(), now.getTime()).lastInsertRowid);
     recordAudit(
       db,

@@ -1,16 +1,15 @@
+import { DomainError, NotFoundError } from '@keydesk/db';
 import type { AppServices } from '../context.ts';
 import { intervalSettingKey, readJobIntervalMs, readJobSetting, valueSettingKey } from './job-settings.ts';
 import { scheduledJobs } from './registry.ts';
 import type { ScheduledJob } from './scheduled-job.ts';
 import { nextJobRunAt, schedulerStartedAtMs } from './scheduler.ts';
 
-export class UnknownJobError extends Error {}
-
 type LastRun = { startedAt: number; finishedAt: number | null; status: string; summary: string | null };
 
 export function findJob(name: string): ScheduledJob {
   const job = scheduledJobs.find((j) => j.name === name);
-  if (!job) throw new UnknownJobError(`There is no job named ${name}.`);
+  if (!job) throw new NotFoundError('job', `There is no job named ${name}.`);
   return job;
 }
 
@@ -46,7 +45,9 @@ export function listJobStatus(services: AppServices) {
   });
 }
 
-export class JobSettingRangeError extends Error {}
+export class JobSettingRangeError extends DomainError {
+  readonly kind = 'invalid';
+}
 
 export function updateJobSchedule(
   services: AppServices,

@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
+import { DomainError } from '@keydesk/db';
 import type Database from 'better-sqlite3';
 
 /** How many bytes of text identify a file: about 300 log lines, so two logs never share them. */
@@ -116,7 +117,9 @@ export function insertLogFile(
   );
 }
 
-export class ConcurrentImportError extends Error {}
+export class ConcurrentImportError extends DomainError {
+  readonly kind = 'conflict';
+}
 
 /**
  * Moves a file's position forward; called inside the transaction that stores the counters of the
