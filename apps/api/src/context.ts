@@ -10,6 +10,7 @@ import {
 import type { Db } from '@keydesk/db';
 import type { SettingsStore } from '@keydesk/settings';
 import { clientIp, isSecureRequest, readSessionToken, sessionCookieName } from './http/request-info.ts';
+import type { WebhookSecretName } from './http/webhook-secrets.ts';
 import type { Logger } from './logger.ts';
 
 /** Long-lived things the server makes once and every request shares. */
@@ -19,6 +20,8 @@ export type AppServices = {
   settings: SettingsStore;
   /** SMTP_URL and MAIL_FROM from the environment: used where Settings hold no value. */
   mailFallback?: { smtpUrl?: string | undefined; from?: string | undefined };
+  /** Webhook secrets from the environment: used where Settings hold none (webhook-secrets.ts). */
+  webhookSecretFallbacks?: Partial<Record<WebhookSecretName, string | undefined>>;
   logger: Logger;
   sessionPolicy: SessionPolicy;
   setupTokens: SetupTokenStore;

@@ -8,7 +8,7 @@ import { releaseInterruptedOutboxEmails } from '@keydesk/mail';
 import { runningServerPid, writeServerPidFile } from '@keydesk/maintenance';
 import { SecretKeyError } from '@keydesk/settings';
 import type { AppServices } from './context.ts';
-import { ConfigError, readEnv, repoRoot } from './env.ts';
+import { ConfigError, readEnv, repoRoot, webhookSecretFallbacks } from './env.ts';
 import { backgroundWorkers } from './jobs/registry.ts';
 import { startScheduler } from './jobs/scheduler.ts';
 import { createLogger } from './logger.ts';
@@ -42,6 +42,7 @@ async function main(): Promise<void> {
     db,
     settings: openSettings(db, dbFile, env),
     mailFallback: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
+    webhookSecretFallbacks: webhookSecretFallbacks(env),
     logger,
     sessionPolicy: {
       idleMs: env.SESSION_IDLE_MINUTES * 60_000,
