@@ -23,7 +23,6 @@ const t = initTRPC.context<Context>().create({
 
 export const createRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const mergeRouters = t.mergeRouters;
 
 // A domain refusal keeps its sentence and gets its kind's code; routers never catch them by hand.
 const domainErrors = t.middleware(async ({ next }) => {

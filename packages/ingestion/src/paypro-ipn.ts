@@ -1,5 +1,5 @@
 // PayPro Global IPN: form fields, verified by SIGNATURE (sha256 with the validation key) and/or
-// HASH (md5 with the secret key). See /work/shared/formats.md §1 and the README of this package.
+// HASH (md5 with the secret key). See this package's README.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { DomainError } from '@keydesk/db';
 import { indexFormPairs } from './form-pairs.ts';
