@@ -15,9 +15,9 @@ import {
 } from '@keydesk/analytics';
 import { createDb } from '@keydesk/db';
 import { generateDemo } from '@keydesk/db/demo';
-import { createServicesForTest } from '../apps/api/src/context.ts';
 import { createUpdateCheckRoute } from '../apps/api/src/http/collect-update-check.ts';
 import { createServer } from '../apps/api/src/server.ts';
+import { createServicesForTest } from '../apps/api/test/test-services.ts';
 import { generateAccessLog } from './analytics-log-gen.ts';
 import { isQuick, percentile, report } from './bench-kit.ts';
 

@@ -1,18 +1,17 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
-  DEFAULT_THROTTLE_POLICY,
   type OwnerSession,
-  PendingSecondFactorStore,
+  type PendingSecondFactorStore,
   type SessionPolicy,
-  SetupTokenStore,
+  type SetupTokenStore,
   type ThrottlePolicy,
   validateSession,
 } from '@keydesk/auth';
 import type { Db } from '@keydesk/db';
-import { createSecretBox, createSettingsStore, type SettingsStore } from '@keydesk/settings';
+import type { SettingsStore } from '@keydesk/settings';
 import { clientIp, isSecureRequest, readSessionToken, sessionCookieName } from './http/request-info.ts';
+import type { WebhookSecretName } from './http/webhook-secrets.ts';
 import type { Logger } from './logger.ts';
-import { silentLogger } from './logger.ts';
 
 /** Long-lived things the server makes once and every request shares. */
 export type AppServices = {
@@ -21,6 +20,8 @@ export type AppServices = {
   settings: SettingsStore;
   /** SMTP_URL and MAIL_FROM from the environment: used where Settings hold no value. */
   mailFallback?: { smtpUrl?: string | undefined; from?: string | undefined };
+  /** Webhook secrets from the environment: used where Settings hold none (webhook-secrets.ts). */
+  webhookSecretFallbacks?: Partial<Record<WebhookSecretName, string | undefined>>;
   logger: Logger;
   sessionPolicy: SessionPolicy;
   setupTokens: SetupTokenStore;
@@ -56,21 +57,6 @@ export function createContextInner(options: {
       isSecure: options.request?.isSecure ?? false,
       setSessionCookie: options.request?.setSessionCookie ?? (() => {}),
     },
-  };
-}
-
-export function createServicesForTest(db: Db, overrides: Partial<AppServices> = {}): AppServices {
-  return {
-    db,
-    settings: createSettingsStore(db, createSecretBox(Buffer.alloc(32, 7))),
-    logger: silentLogger,
-    sessionPolicy: { idleMs: 30 * 60_000, absoluteMs: 12 * 3_600_000 },
-    setupTokens: new SetupTokenStore(),
-    pendingSecondFactors: new PendingSecondFactorStore(),
-    loginThrottle: DEFAULT_THROTTLE_POLICY,
-    trustProxy: false,
-    now: () => new Date(),
-    ...overrides,
   };
 }
 

@@ -1,6 +1,8 @@
-// The one place that reads process.env. Everything else receives settings as arguments.
+// The one place in the API that reads process.env (Biome's noProcessEnv holds the rest to it). The
+// server and each CLI read it once at start and pass what they need on as arguments.
 import path from 'node:path';
 import { z } from 'zod';
+import type { WebhookSecretName } from './http/webhook-secrets.ts';
 
 const ZBoolString = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
@@ -54,6 +56,17 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): TEnv {
     );
   }
   return result.data;
+}
+
+/** The environment's webhook secrets by settings name; a secret saved in Settings wins over these. */
+export function webhookSecretFallbacks(env: TEnv): Record<WebhookSecretName, string | undefined> {
+  return {
+    'paypro.validationKey': env.PAYPRO_VALIDATION_KEY,
+    'paypro.secretKey': env.PAYPRO_SECRET_KEY,
+    'avangate.secretKey': env.AVANGATE_SECRET_KEY,
+    'newsletter.secret': env.NEWSLETTER_WEBHOOK_SECRET,
+    'tawk.webhookSecret': env.TAWK_WEBHOOK_SECRET,
+  };
 }
 
 export function repoRoot(): string {

@@ -6,12 +6,13 @@ import { DEFAULT_THROTTLE_POLICY, hasOwner, PendingSecondFactorStore, SetupToken
 import { createDb, DatabaseConfigError, MigrationChecksumError, resolveDatabaseFile } from '@keydesk/db';
 import { releaseInterruptedOutboxEmails } from '@keydesk/mail';
 import { runningServerPid, writeServerPidFile } from '@keydesk/maintenance';
-import { createSecretBox, createSettingsStore, loadSecretKey, SecretKeyError } from '@keydesk/settings';
+import { SecretKeyError } from '@keydesk/settings';
 import type { AppServices } from './context.ts';
-import { ConfigError, readEnv, repoRoot } from './env.ts';
+import { ConfigError, readEnv, repoRoot, webhookSecretFallbacks } from './env.ts';
 import { backgroundWorkers } from './jobs/registry.ts';
 import { startScheduler } from './jobs/scheduler.ts';
 import { createLogger } from './logger.ts';
+import { openSettings } from './open-settings.ts';
 import { createServer } from './server.ts';
 
 class StartupError extends Error {}
@@ -37,15 +38,11 @@ async function main(): Promise<void> {
     logger.info('database migrated', { applied: db.migrations.applied });
   }
 
-  // The key lives beside the data folder, never in the database: a copied database reveals no secret.
-  const keyFile = env.KEYDESK_SECRET_KEY_FILE ?? path.join(path.dirname(path.dirname(dbFile)), 'keydesk.key');
-  const hasSecrets =
-    db.sqlite.prepare('SELECT 1 FROM Setting WHERE isSecret = 1 LIMIT 1').get() !== undefined;
-  const secretKey = loadSecretKey({ envKey: env.KEYDESK_SECRET_KEY, keyFile, mayCreate: !hasSecrets });
   const services: AppServices = {
     db,
-    settings: createSettingsStore(db, createSecretBox(secretKey.key)),
+    settings: openSettings(db, dbFile, env),
     mailFallback: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
+    webhookSecretFallbacks: webhookSecretFallbacks(env),
     logger,
     sessionPolicy: {
       idleMs: env.SESSION_IDLE_MINUTES * 60_000,

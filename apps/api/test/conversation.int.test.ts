@@ -6,9 +6,10 @@ import { createOwner, createSession, DEFAULT_SESSION_POLICY } from '@keydesk/aut
 import { parseEmail, storeEmail } from '@keydesk/conversations';
 import { createTestDb, type TestDb } from '@keydesk/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AppServices, createServicesForTest } from '../src/context.ts';
+import type { AppServices } from '../src/context.ts';
 import { createServer } from '../src/server.ts';
 import { createAnonymousCaller, createOwnerCaller } from './owner-caller.ts';
+import { createServicesForTest } from './test-services.ts';
 
 let db: TestDb;
 let services: AppServices;

@@ -3,8 +3,9 @@
 import type { AddressInfo } from 'node:net';
 import { createOwner } from '@keydesk/auth';
 import { createTestDb, type TestDb } from '@keydesk/db/testing';
-import { type AppServices, createServicesForTest } from '../src/context.ts';
+import type { AppServices } from '../src/context.ts';
 import { createServer, type ServerOptions } from '../src/server.ts';
+import { createServicesForTest } from './test-services.ts';
 
 export const TEST_OWNER = { email: 'owner@keydesk.test', password: 'correct horse battery staple' };
 

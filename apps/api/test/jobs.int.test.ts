@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { createTestDb, type TestDb } from '@keydesk/db/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createServicesForTest } from '../src/context.ts';
 import { loginAttemptsPurgeJob, outboxPurgeJob } from '../src/jobs/maintenance-jobs.ts';
 import { startScheduler } from '../src/jobs/scheduler.ts';
 import { createOwnerCaller } from './owner-caller.ts';
+import { createServicesForTest } from './test-services.ts';
 
 const DAY = 86_400_000;
 

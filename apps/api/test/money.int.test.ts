@@ -6,9 +6,9 @@ import { parseEcbCsv, storeRates } from '@keydesk/analytics';
 import { createTestDb, type TestDb } from '@keydesk/db/testing';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServicesForTest } from '../src/context.ts';
 import { exchangeRateJob } from '../src/jobs/exchange-rate-job.ts';
 import { createOwnerCaller } from './owner-caller.ts';
+import { createServicesForTest } from './test-services.ts';
 
 const CSV = readFileSync(
   path.join(import.meta.dirname, '../../../packages/analytics/test-corpus/ecb/eurofxref-hist-2024.csv'),

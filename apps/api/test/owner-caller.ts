@@ -1,9 +1,10 @@
 // Integration tests call procedures through createCaller with a real database and an owner
 // session, without HTTP (trpc's next-prisma-starter pattern).
 import type { Db } from '@keydesk/db';
-import { type AppServices, createContextInner, createServicesForTest } from '../src/context.ts';
+import { type AppServices, createContextInner } from '../src/context.ts';
 import { appRouter } from '../src/root.ts';
 import { createCallerFactory } from '../src/trpc.ts';
+import { createServicesForTest } from './test-services.ts';
 
 const createCaller = createCallerFactory(appRouter);
 

@@ -4,10 +4,10 @@ import { createTestDb, type TestDb } from '@keydesk/db/testing';
 import { seedPrivacyCustomer } from '@keydesk/privacy/testing';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createServicesForTest } from '../src/context.ts';
 import { sessionCookieName } from '../src/http/request-info.ts';
 import { createServer } from '../src/server.ts';
 import { createOwnerCaller } from './owner-caller.ts';
+import { createServicesForTest } from './test-services.ts';
 
 describe('privacy procedures and the export download', () => {
   let db: TestDb;

@@ -2,10 +2,11 @@
 import { createTestDb, type TestDb } from '@keydesk/db/testing';
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createContextInner, createServicesForTest } from '../src/context.ts';
+import { createContextInner } from '../src/context.ts';
 import { appRouter } from '../src/root.ts';
 import { PUBLIC_AUTH_PROCEDURES } from '../src/routers/auth/router.ts';
 import { createCallerFactory } from '../src/trpc.ts';
+import { createServicesForTest } from './test-services.ts';
 
 const ALLOWED_PUBLIC = new Set(['auth.status', 'auth.setup', 'auth.login', 'auth.loginSecondFactor']);
 

@@ -2,9 +2,10 @@ import { createOwner } from '@keydesk/auth';
 import { createTestDb, type TestDb } from '@keydesk/db/testing';
 import { TOTP } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AppServices, createContextInner, createServicesForTest } from '../src/context.ts';
+import { type AppServices, createContextInner } from '../src/context.ts';
 import { appRouter } from '../src/root.ts';
 import { createCallerFactory } from '../src/trpc.ts';
+import { createServicesForTest } from './test-services.ts';
 
 const OWNER = { email: 'owner@keydesk.test', password: 'correct horse battery staple' };
 const createCaller = createCallerFactory(appRouter);

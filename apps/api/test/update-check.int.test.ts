@@ -6,11 +6,11 @@ import { flushUpdateChecks, rollUpUpdateChecks } from '@keydesk/analytics';
 import { createTestDb, type TestDb } from '@keydesk/db/testing';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServicesForTest } from '../src/context.ts';
 import { createUpdateCheckRoute } from '../src/http/collect-update-check.ts';
 import { TokenBucketLimiter } from '../src/http/token-bucket.ts';
 import { updateCheckRollupJob } from '../src/jobs/update-check-rollup-job.ts';
 import { createServer } from '../src/server.ts';
+import { createServicesForTest } from './test-services.ts';
 
 const UA = 'TesseraUpdater/5.1.3 (Windows NT 10.0; secret-agent-marker)';
 const CHECK = { product: 'tessera', version: '5.1.3', os: 'Windows', osVersion: '11', language: 'de-DE' };

@@ -1,11 +1,14 @@
 import { recordAudit } from '@keydesk/audit';
 import type { Db } from '@keydesk/db';
+import { DomainError } from '@keydesk/db';
 import { OWNER_ID } from './owner.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import { checkPasswordStrength } from './password-policy.ts';
 import { deleteAllSessions, deleteSessionsExcept, updateOwnerPassword } from './sql.ts';
 
-export class PasswordChangeError extends Error {}
+export class PasswordChangeError extends DomainError {
+  readonly kind = 'invalid';
+}
 
 /**
  * Sets a new password and ends every other session: whoever else held one used the old password.

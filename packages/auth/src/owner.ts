@@ -1,11 +1,14 @@
 import { recordAudit } from '@keydesk/audit';
 import type { Db } from '@keydesk/db';
+import { DomainError } from '@keydesk/db';
 import { hashPassword } from './password.ts';
 import { checkPasswordStrength } from './password-policy.ts';
 
 export const OWNER_ID = 1;
 
-export class OwnerSetupError extends Error {}
+export class OwnerSetupError extends DomainError {
+  readonly kind = 'invalid';
+}
 
 export async function hasOwner(options: { db: Db }): Promise<boolean> {
   return (await options.db.prisma.owner.count()) > 0;

@@ -1,6 +1,7 @@
 import { createHash, randomInt } from 'node:crypto';
 import { recordAudit } from '@keydesk/audit';
 import type { Db } from '@keydesk/db';
+import { DomainError } from '@keydesk/db';
 import { Secret, TOTP } from 'otpauth';
 import QRCode from 'qrcode';
 import { OWNER_ID } from './owner.ts';
@@ -23,7 +24,9 @@ const TOTP_CONTEXT = 'owner.totpSecret';
 const RECOVERY_CODE_COUNT = 10;
 const RECOVERY_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
 
-export class TwoFactorError extends Error {}
+export class TwoFactorError extends DomainError {
+  readonly kind = 'invalid';
+}
 
 function makeTotp(secretBase32: string, email: string): TOTP {
   return new TOTP({

@@ -3,6 +3,7 @@
 // (UIDVALIDITY, last UID); when UIDVALIDITY changes the folder is read again from the start and
 // Message-IDs keep every message stored once.
 import type { Db } from '@keydesk/db';
+import { DomainError } from '@keydesk/db';
 import type { ListResponse } from 'imapflow';
 import { DEFAULT_MAX_ATTACHMENT_BYTES } from './import-mbox.ts';
 import { MalformedEmailError, type ParsedEmail, parseEmail } from './parse-email.ts';
@@ -184,7 +185,9 @@ function saveState(
 
 export type SettingsReader = { get(key: string): string | null; getSecret(key: string): string | null };
 
-export class MailboxNotConfiguredError extends Error {}
+export class MailboxNotConfiguredError extends DomainError {
+  readonly kind = 'precondition';
+}
 
 /** Settings keys: `imap.host`, `imap.port`, `imap.user` (plain) and `imap.password` (secret). */
 export function imapAccountFromSettings(settings: SettingsReader): ImapAccount {

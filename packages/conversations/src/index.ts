@@ -29,7 +29,6 @@ export { DEFAULT_MAX_ATTACHMENT_BYTES, type ImportMboxOptions, importMbox } from
 export type { ImportProblem, ImportProgress, ImportSummary } from './import-run.ts';
 export {
   type ConversationKind,
-  ConversationNotFoundError,
   createCustomerFromConversation,
   linkConversation,
   linkConversationsToCustomer,

@@ -1,7 +1,7 @@
 // Ties chats and email threads to customers. Imports link as they store; these cover the rest:
 // a customer who arrives (or gains an address) after their mail, and the owner's manual choice.
 import { recordAudit } from '@keydesk/audit';
-import type { Db } from '@keydesk/db';
+import { type Db, NotFoundError } from '@keydesk/db';
 import {
   chatContact,
   customerExists,
@@ -34,8 +34,6 @@ export function linkConversationsToCustomer(db: Db, customerId: number): { chats
   return { chats, threads };
 }
 
-export class ConversationNotFoundError extends Error {}
-
 /** The owner links (or re-links) one conversation by hand. */
 export function linkConversation(
   db: Db,
@@ -43,12 +41,12 @@ export function linkConversation(
 ): void {
   db.sqlite.transaction(() => {
     const customer = customerExists.get(db, { id: input.customerId });
-    if (!customer) throw new ConversationNotFoundError('No such customer.');
+    if (!customer) throw new NotFoundError('customer', 'No such customer.');
     const changed = (input.kind === 'chat' ? linkChat : linkThread).run(db, {
       id: input.id,
       customerId: input.customerId,
     });
-    if (changed.changes === 0) throw new ConversationNotFoundError('No such conversation.');
+    if (changed.changes === 0) throw new NotFoundError('conversation', 'No such conversation.');
     recordAudit(
       db,
       {
@@ -96,7 +94,7 @@ export function createCustomerFromConversation(
   },
 ): { customerId: number; linked: { chats: number; threads: number } } {
   const contact = conversationContact(db, input.kind, input.id, input.ownAddresses);
-  if (!contact) throw new ConversationNotFoundError('No such conversation.');
+  if (!contact) throw new NotFoundError('conversation', 'No such conversation.');
   const email = (input.email ?? contact.email ?? '').trim().toLowerCase() || null;
   const name = input.name?.trim() || contact.name || email || 'Unknown';
   return db.sqlite.transaction(() => {

@@ -2,6 +2,8 @@
 // the MIME work (transfer encodings, charsets, RFC 2047 words, multipart trees, attachments);
 // what it gets wrong on real mail is read from the raw message instead and, where the text itself
 // could not be read cleanly, recorded in `parseProblems` so nothing is silently empty or garbled.
+
+import { DomainError } from '@keydesk/db';
 import { redactCardNumbers } from '@keydesk/privacy';
 import type { AddressObject } from 'mailparser';
 import {
@@ -53,7 +55,9 @@ export type ParsedEmail = {
   parseProblems: string[];
 };
 
-export class MalformedEmailError extends Error {}
+export class MalformedEmailError extends DomainError {
+  readonly kind = 'invalid';
+}
 
 let mailparser: typeof import('mailparser') | undefined;
 

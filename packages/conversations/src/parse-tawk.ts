@@ -4,6 +4,8 @@
 // messages as `{ sender: { t, n }, msg }`; both that and the long spelling (`type`, `name`, `text`)
 // are accepted. Optional fields of the wrong type are ignored rather than fatal: the raw event is
 // kept beside whatever is stored, so a lenient reading loses nothing.
+
+import { DomainError } from '@keydesk/db';
 import { redactCardNumbers } from '@keydesk/privacy';
 import { z } from 'zod';
 import { type ParsedTicket, toTicket, ZTicketEvent } from './parse-tawk-ticket.ts';
@@ -21,7 +23,9 @@ export type ParsedChat = {
   messages: { senderType: ChatSender; senderName: string | null; sentAt: Date; text: string }[];
 };
 
-export class MalformedChatError extends Error {}
+export class MalformedChatError extends DomainError {
+  readonly kind = 'invalid';
+}
 
 const ZTime = z.union([z.string(), z.number()]).optional().catch(undefined);
 const ZSender = z.object({ t: ZText, type: ZText, n: ZText, name: ZText }).passthrough();

@@ -3,12 +3,15 @@
 // understands it; one it still cannot read stays kept and the owner is told why.
 import { recordAudit } from '@keydesk/audit';
 import type { Db } from '@keydesk/db';
+import { DomainError } from '@keydesk/db';
 import { parseJsonWithinDepth } from './bounded-json.ts';
 import { MalformedChatError, parseTawkEvent } from './parse-tawk.ts';
 import { markTawkEventReplayed, webhookEventById } from './sql/tawk.ts';
 import { storeTawkEvent } from './tawk-webhook.ts';
 
-export class TawkReplayError extends Error {}
+export class TawkReplayError extends DomainError {
+  readonly kind = 'invalid';
+}
 
 export type TawkReplayResult = { id: number; status: 'processed'; result: string };
 

@@ -1,6 +1,6 @@
 // Private notes about a customer. Each change and its audit entry commit together.
 import { recordAudit } from '@keydesk/audit';
-import type { Db } from '@keydesk/db';
+import { type Db, NotFoundError } from '@keydesk/db';
 import { redactCardNumbers } from '@keydesk/privacy';
 import {
   type CustomerNoteRow,
@@ -12,8 +12,6 @@ import {
 } from './sql.ts';
 
 export type CustomerNote = { id: number; body: string; createdAt: Date; updatedAt: Date };
-
-export class CustomerNotFoundError extends Error {}
 
 function toNote(row: CustomerNoteRow): CustomerNote {
   return {
@@ -41,7 +39,7 @@ export function addCustomerNote(options: {
   const body = redactCardNumbers(options.body.trim());
   return db.sqlite.transaction(() => {
     if (!customerExists.get(db, { id: customerId }))
-      throw new CustomerNotFoundError(`No customer ${customerId}.`);
+      throw new NotFoundError('customer', 'This customer does not exist.');
     const id = insertCustomerNote.run(db, {
       customerId,
       body,

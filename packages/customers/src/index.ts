@@ -1,7 +1,6 @@
 export {
   addCustomerNote,
   type CustomerNote,
-  CustomerNotFoundError,
   deleteCustomerNote,
   updateCustomerNote,
 } from './customer-notes.ts';

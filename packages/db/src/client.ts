@@ -4,6 +4,7 @@ import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import type { SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import type Database from 'better-sqlite3';
 import { restoreDeferredIndexes } from './deferred-indexes.ts';
+import { DomainError } from './domain-error.ts';
 import { PrismaClient } from './generated/client.ts';
 import { applyMigrations, type MigrationResult } from './migrate.ts';
 
@@ -20,7 +21,9 @@ export type Db = {
   close(): Promise<void>;
 };
 
-export class DatabaseConfigError extends Error {}
+export class DatabaseConfigError extends DomainError {
+  readonly kind = 'unavailable';
+}
 
 /** Accepts `file:relative/or/absolute.db` (Prisma's form) or a plain path; rejects anything else. */
 export function resolveDatabaseFile(databaseUrl: string, cwd = process.cwd()): string {

@@ -2,6 +2,7 @@ export type { CreateDbOptions, Db, OpenedDb } from './client.ts';
 export { createDb, DatabaseConfigError, resolveDatabaseFile } from './client.ts';
 export { describeDatabaseError } from './database-errors.ts';
 export { deferSearchMerges, deferSecondaryIndexes, restoreDeferredIndexes } from './deferred-indexes.ts';
+export { DomainError, type DomainErrorKind, NotFoundError } from './domain-error.ts';
 export { withoutForeignKeyChecks } from './foreign-keys.ts';
 export { Prisma } from './generated/client.ts';
 export type * from './generated/models.ts';

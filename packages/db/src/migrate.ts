@@ -3,6 +3,7 @@
 // for users who have Prisma's native engine. Running it twice changes nothing.
 import { createHash, randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import { DomainError } from './domain-error.ts';
 import { type MigrationFileEntry, readMigrations } from './migrations-dir.ts';
 
 const CREATE_MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
@@ -18,7 +19,9 @@ const CREATE_MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations"
 
 export type MigrationResult = { applied: string[]; alreadyApplied: number };
 
-export class MigrationChecksumError extends Error {}
+export class MigrationChecksumError extends DomainError {
+  readonly kind = 'unavailable';
+}
 
 function checksum(sql: string): string {
   return createHash('sha256').update(sql).digest('hex');

@@ -1,6 +1,6 @@
 // Avangate / 2Checkout IPN: ordered form fields, HMAC over length-prefixed values (SHA-256,
 // SHA3-256 or legacy MD5), and the read receipt the reseller needs to stop retrying.
-// See /work/shared/formats.md §2.
+// The package README describes both resellers' formats.
 import { createHmac } from 'node:crypto';
 import { baseFieldName, indexFormPairs } from './form-pairs.ts';
 import { emptyCustomer, type OrderEvent, type OrderEventKind, type OrderItem } from './order-event.ts';

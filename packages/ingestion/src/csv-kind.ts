@@ -2,14 +2,19 @@
 // how to read a row, and how to write what was read. Reading is pure (no database): a whole batch
 // is read before the runner opens the transaction that writes it.
 import type { Db } from '@keydesk/db';
+import { DomainError } from '@keydesk/db';
 import type { BulkSizeTable } from './sql/orders.ts';
 
 export type CsvRowOutcome = 'created' | 'updated' | 'skipped';
 
 /** A row that cannot go in; the message names the reason, the runner adds the line number. */
-export class RowRejectedError extends Error {}
+export class RowRejectedError extends DomainError {
+  readonly kind = 'invalid';
+}
 
-export class CsvImportError extends Error {}
+export class CsvImportError extends DomainError {
+  readonly kind = 'invalid';
+}
 
 export type CsvRow<F extends string> = Record<F, string>;
 

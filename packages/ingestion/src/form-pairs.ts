@@ -1,8 +1,11 @@
+import { DomainError } from '@keydesk/db';
 // application/x-www-form-urlencoded, parsed IN ORDER and without merging repeated names:
 // Avangate's signature covers the values in the order they were sent, so URLSearchParams-style
 // parsers that sort or merge keys are never used here.
 
-export class MalformedBodyError extends Error {}
+export class MalformedBodyError extends DomainError {
+  readonly kind = 'invalid';
+}
 
 function decodeComponent(text: string): string {
   try {

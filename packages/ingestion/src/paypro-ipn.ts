@@ -1,11 +1,13 @@
 // PayPro Global IPN: form fields, verified by SIGNATURE (sha256 with the validation key) and/or
-// HASH (md5 with the secret key). See /work/shared/formats.md §1 and the README of this package.
+// HASH (md5 with the secret key). See this package's README.
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { DomainError } from '@keydesk/db';
 import { indexFormPairs } from './form-pairs.ts';
 import { emptyCustomer, type OrderEvent, type OrderEventKind } from './order-event.ts';
 import { normalizeEmail, parseAmountMinor, parseResellerDate } from './reseller-values.ts';
 
-export class NotificationRejectedError extends Error {
+export class NotificationRejectedError extends DomainError {
+  readonly kind = 'invalid';
   constructor(
     readonly reason: 'unsigned' | 'bad-signature' | 'malformed' | 'stale',
     message: string,

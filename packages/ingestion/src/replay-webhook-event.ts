@@ -2,6 +2,7 @@
 // notifications that passed their signature check once can be replayed.
 import { recordAudit } from '@keydesk/audit';
 import type { Db } from '@keydesk/db';
+import { DomainError } from '@keydesk/db';
 import { parseAvangateNotification } from './avangate-ipn.ts';
 import { parseFormPairs } from './form-pairs.ts';
 import type { OrderEvent } from './order-event.ts';
@@ -9,7 +10,9 @@ import { createOrderWriter } from './order-writer.ts';
 import { NotificationRejectedError, parsePayProNotification } from './paypro-ipn.ts';
 import { markWebhookEventReplayed, webhookEventById } from './sql/webhooks.ts';
 
-export class WebhookReplayError extends Error {}
+export class WebhookReplayError extends DomainError {
+  readonly kind = 'invalid';
+}
 
 /** Statuses whose payload passed its signature check. */
 export const REPLAYABLE_STATUSES: ReadonlySet<string> = new Set(['processed', 'duplicate', 'kept']);

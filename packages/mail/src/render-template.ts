@@ -1,3 +1,4 @@
+import { DomainError } from '@keydesk/db';
 // Templates use {{variable}} placeholders. Values are HTML-escaped in the HTML part only: a customer
 // named "<b>Ann</b>" must read as text there, and as typed in the plain part.
 
@@ -10,7 +11,9 @@ export type RenderedEmail = { subject: string; text: string; html: string };
 
 const PLACEHOLDER = /\{\{\s*([A-Za-z][A-Za-z0-9_]*)\s*\}\}/g;
 
-export class TemplateError extends Error {}
+export class TemplateError extends DomainError {
+  readonly kind = 'invalid';
+}
 
 export function escapeHtml(value: string): string {
   return value

@@ -1,6 +1,7 @@
 // "Send a test email" in Settings → Mail: one email to the owner through the same outbox and SMTP
 // sender as a key email, so what it proves (the server's reply, or its error) holds for key emails.
 import type { Db } from '@keydesk/db';
+import { DomainError } from '@keydesk/db';
 import type { SettingsStore } from '@keydesk/settings';
 import { outboxEmailSelect } from './find-outbox-emails.ts';
 import { type MailFallback, resolveMailConfig } from './mail-config.ts';
@@ -8,7 +9,9 @@ import { addressOf, createMessageId } from './message-id.ts';
 import { notifyOutboxChanged } from './outbox-events.ts';
 import { insertOutboxEmail, toOutboxStatus } from './outbox-store.ts';
 
-export class TestEmailError extends Error {}
+export class TestEmailError extends DomainError {
+  readonly kind = 'invalid';
+}
 
 /** Queues the test email (once per request id) and returns its outbox row id. */
 export async function queueTestEmail(options: {

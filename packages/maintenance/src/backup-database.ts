@@ -1,10 +1,13 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { DomainError } from '@keydesk/db';
 import Database from 'better-sqlite3';
-import { latestErasureAt } from './sql.ts';
+import { latestErasureAt } from './sql/retention.ts';
 
 export type BackupFile = { name: string; file: string; bytes: number; createdAt: Date };
-export class BackupCheckError extends Error {}
+export class BackupCheckError extends DomainError {
+  readonly kind = 'invalid';
+}
 
 const BACKUP_NAME = /^keydesk-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}(-\d{3})?Z\.db$/;
 

@@ -13,6 +13,17 @@ export {
   pruneBackups,
   replaceBackupsHoldingErasedData,
 } from './backup-database.ts';
+export { checkDatabaseAnswers } from './database-health.ts';
+export {
+  closeInterruptedJobRuns,
+  type JobRunResult,
+  type JobRunStatus,
+  type LastJobRun,
+  lastJobRun,
+  lastJobStart,
+  recordJobRun,
+} from './job-runs.ts';
+export { checkJobSettingValue, type JobSetting, JobSettingRangeError } from './job-setting.ts';
 export { RestoreRefusedError, restoreDatabase } from './restore-database.ts';
 export {
   purgeAuditLog,

@@ -1,9 +1,12 @@
 import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
+import { DomainError } from '@keydesk/db';
 import Database from 'better-sqlite3';
 import { BackupCheckError, checkDatabaseFile } from './backup-database.ts';
 import { runningServerPid } from './server-pid-file.ts';
 
-export class RestoreRefusedError extends Error {}
+export class RestoreRefusedError extends DomainError {
+  readonly kind = 'precondition';
+}
 
 /**
  * Puts a backup in place of the database. Refuses while the server runs (it holds the file

@@ -9,7 +9,7 @@ import {
   deleteUnprocessedWebhookEventsBefore,
   emptySentOutboxBefore,
   emptyWebhookPayloadsBefore,
-} from './sql.ts';
+} from './sql/retention.ts';
 
 const DAY_MS = 86_400_000;
 

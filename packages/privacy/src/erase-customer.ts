@@ -1,11 +1,12 @@
 import { recordAudit } from '@keydesk/audit';
-import type { Db } from '@keydesk/db';
+import { type Db, DomainError, NotFoundError } from '@keydesk/db';
 import { type CustomerIdentity, findCustomerIdentity } from './customer-identity.ts';
 import { fts5Tables, optimizeFts5 } from './sql/database.ts';
 import * as q from './sql/erase.ts';
 
-export class CustomerNotFoundError extends Error {}
-export class ErasureConfirmationError extends Error {}
+export class ErasureConfirmationError extends DomainError {
+  readonly kind = 'invalid';
+}
 
 export type ErasureCounts = {
   emails: number;
@@ -45,7 +46,7 @@ export function eraseCustomer(options: EraseCustomerOptions): ErasureCounts {
   const now = options.now ?? new Date();
   const sqlite = db.sqlite;
   const identity = findCustomerIdentity(sqlite, customerId);
-  if (!identity) throw new CustomerNotFoundError(`There is no customer ${customerId}.`);
+  if (!identity) throw new NotFoundError('customer', `There is no customer ${customerId}.`);
   const typed = options.confirmEmail.trim().toLowerCase();
   if (typed === '' || !identity.emails.includes(typed)) {
     throw new ErasureConfirmationError("The address typed is not one of this customer's addresses.");

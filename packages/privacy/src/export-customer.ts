@@ -1,9 +1,8 @@
 import { recordAudit } from '@keydesk/audit';
-import type { Db } from '@keydesk/db';
+import { type Db, NotFoundError } from '@keydesk/db';
 import { Zip, ZipDeflate } from 'fflate';
 import { collectCustomerData } from './collect-customer-data.ts';
 import { renderCustomerSummaryHtml } from './customer-summary-html.ts';
-import { CustomerNotFoundError } from './erase-customer.ts';
 
 export type ExportCustomerOptions = { db: Db; customerId: number; now?: Date; ip?: string | null };
 export type CustomerExport = { fileName: string; zip: Uint8Array };
@@ -19,7 +18,7 @@ export async function exportCustomer(options: ExportCustomerOptions): Promise<Cu
   const { db, customerId } = options;
   const now = options.now ?? new Date();
   const data = collectCustomerData(db, customerId);
-  if (!data) throw new CustomerNotFoundError(`There is no customer ${customerId}.`);
+  if (!data) throw new NotFoundError('customer', `There is no customer ${customerId}.`);
   const { attachments, ...rest } = data;
   const files: [string, Uint8Array][] = [
     ['summary.html', encoder.encode(renderCustomerSummaryHtml(data, now))],

@@ -107,7 +107,7 @@ function digitAt(text: string, at: number): number {
   return digitValue(readCharacter(text, at));
 }
 
-/** Issuer prefix and length (ISO/IEC 7812; ../shared/formats.md §6): Luhn alone passes one in ten. */
+/** Issuer prefix and length (ISO/IEC 7812): Luhn alone passes one in ten. */
 export function hasCardBrand(digits: ArrayLike<number>, from: number, length: number): boolean {
   if (length < MIN_CARD_DIGITS || length > MAX_CARD_DIGITS) return false;
   const d1 = digits[from] as number;

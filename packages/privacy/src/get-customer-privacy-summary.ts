@@ -1,11 +1,10 @@
-import type { Db } from '@keydesk/db';
+import { type Db, NotFoundError } from '@keydesk/db';
 import { collectCustomerData } from './collect-customer-data.ts';
-import { CustomerNotFoundError } from './erase-customer.ts';
 
 /** Who the customer is and how much is held about them: what an export contains and erasure removes. */
 export function getCustomerPrivacySummary(options: { db: Db; customerId: number }) {
   const data = collectCustomerData(options.db, options.customerId);
-  if (!data) throw new CustomerNotFoundError(`There is no customer ${options.customerId}.`);
+  if (!data) throw new NotFoundError('customer', `There is no customer ${options.customerId}.`);
   return {
     customer: {
       id: options.customerId,

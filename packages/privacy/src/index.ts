@@ -1,7 +1,6 @@
 export { type CustomerData, collectCustomerData } from './collect-customer-data.ts';
 export { escapeHtml, renderCustomerSummaryHtml } from './customer-summary-html.ts';
 export {
-  CustomerNotFoundError,
   ErasureConfirmationError,
   type ErasureCounts,
   eraseCustomer,

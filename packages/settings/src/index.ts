@@ -5,6 +5,7 @@ export {
   listCredentials,
   setCredential,
 } from './credentials.ts';
+export { openSettingsStore } from './open-settings-store.ts';
 export {
   createSecretBox,
   loadSecretKey,

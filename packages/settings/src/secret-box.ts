@@ -1,12 +1,15 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { DomainError } from '@keydesk/db';
 
 // AES-256-GCM (an AEAD cipher): the key lives outside the database, so a copied database file
 // alone reveals no credential. Format: v1.<iv>.<tag>.<ciphertext>, base64url.
 const VERSION = 'v1';
 
-export class SecretKeyError extends Error {}
+export class SecretKeyError extends DomainError {
+  readonly kind = 'unavailable';
+}
 
 export type SecretBox = {
   encrypt(plaintext: string, context: string): string;

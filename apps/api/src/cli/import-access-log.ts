@@ -3,8 +3,8 @@
 import path from 'node:path';
 import { type AccessLogFileResult, importAccessLogs, readAccessLogSettings } from '@keydesk/analytics';
 import { createDb, resolveDatabaseFile } from '@keydesk/db';
-import { createSecretBox, createSettingsStore, loadSecretKey } from '@keydesk/settings';
 import { readEnv, repoRoot } from '../env.ts';
+import { openSettings } from '../open-settings.ts';
 
 const USAGE =
   'Usage: npm run import -- access-log [--source SITE] FILE... (plain or .gz Apache/nginx access logs)';
@@ -49,12 +49,7 @@ export async function runAccessLogImport(
   const dbFile = resolveDatabaseFile(env.DATABASE_URL, repoRoot());
   const db = await createDb({ file: dbFile });
   try {
-    const keyFile =
-      env.KEYDESK_SECRET_KEY_FILE ?? path.join(path.dirname(path.dirname(dbFile)), 'keydesk.key');
-    const hasSecrets =
-      db.sqlite.prepare('SELECT 1 FROM Setting WHERE isSecret = 1 LIMIT 1').get() !== undefined;
-    const key = loadSecretKey({ envKey: env.KEYDESK_SECRET_KEY, keyFile, mayCreate: !hasSecrets });
-    const settings = createSettingsStore(db, createSecretBox(key.key));
+    const settings = openSettings(db, dbFile, env);
     let lastReport = 0;
     const results = await importAccessLogs({
       db,

@@ -1,15 +1,11 @@
 // Plain HTTP routes of the conversations domain: the tawk.to webhook and attachment downloads.
 import { getAttachmentContent, handleTawkWebhook, refuseTawkWebhook } from '@keydesk/conversations';
 import { createContext } from '../context.ts';
-import { readEnv } from '../env.ts';
 import { BodyTooLargeError, type HttpRoute, readBody, sendJson, sendText } from './http-route.ts';
 import { clientIp } from './request-info.ts';
+import { getWebhookSecret } from './webhook-secrets.ts';
 
 const MAX_TAWK_BODY_BYTES = 5 * 1024 * 1024;
-
-function tawkSecret(services: Parameters<HttpRoute['handle']>[2]): string | null {
-  return services.settings.getSecret('tawk.webhookSecret') ?? readEnv().TAWK_WEBHOOK_SECRET ?? null;
-}
 
 export const conversationRoutes: HttpRoute[] = [
   {
@@ -36,7 +32,7 @@ export const conversationRoutes: HttpRoute[] = [
           rawBody,
           signature: header('x-tawk-signature'),
           eventId: header('x-hook-event-id'),
-          secret: tawkSecret(services),
+          secret: getWebhookSecret(services, 'tawk.webhookSecret'),
           ip,
         });
         sendJson(res, result.status, result.body);

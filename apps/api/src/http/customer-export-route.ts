@@ -1,5 +1,7 @@
-import { CustomerNotFoundError, exportCustomer } from '@keydesk/privacy';
+import { DomainError } from '@keydesk/db';
+import { exportCustomer } from '@keydesk/privacy';
 import { createContext } from '../context.ts';
+import { HTTP_STATUS_OF_KIND } from '../domain-errors.ts';
 import type { HttpRoute } from './http-route.ts';
 import { sendText } from './http-route.ts';
 
@@ -40,7 +42,7 @@ export const customerExportRoute: HttpRoute = {
       res.setHeader('Content-Length', String(result.zip.length));
       res.end(result.zip);
     } catch (error) {
-      if (error instanceof CustomerNotFoundError) sendText(res, 404, error.message);
+      if (error instanceof DomainError) sendText(res, HTTP_STATUS_OF_KIND[error.kind], error.message);
       else throw error;
     }
   },

@@ -1,3 +1,4 @@
+import { checkDatabaseAnswers } from '@keydesk/maintenance';
 import { createUpdateCheckRoute } from './collect-update-check.ts';
 import { conversationRoutes } from './conversation-routes.ts';
 import { customerExportRoute } from './customer-export-route.ts';
@@ -23,7 +24,7 @@ export const unlimitedHttpRoutes: HttpRoute[] = [
     method: 'GET',
     path: '/healthz',
     handle(_req, res, services) {
-      services.db.sqlite.prepare('SELECT 1').get();
+      checkDatabaseAnswers(services.db);
       sendJson(res, 200, { ok: true });
     },
   },

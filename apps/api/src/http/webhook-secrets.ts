@@ -1,21 +1,17 @@
 import type { AppServices } from '../context.ts';
-import { readEnv } from '../env.ts';
 
-export const WEBHOOK_SECRET_ENV = {
-  'paypro.validationKey': 'PAYPRO_VALIDATION_KEY',
-  'paypro.secretKey': 'PAYPRO_SECRET_KEY',
-  'avangate.secretKey': 'AVANGATE_SECRET_KEY',
-  'newsletter.secret': 'NEWSLETTER_WEBHOOK_SECRET',
-} as const;
+export type WebhookSecretName =
+  | 'paypro.validationKey'
+  | 'paypro.secretKey'
+  | 'avangate.secretKey'
+  | 'newsletter.secret'
+  | 'tawk.webhookSecret';
 
-export type WebhookSecretName = keyof typeof WEBHOOK_SECRET_ENV;
-
-let envCache: ReturnType<typeof readEnv> | null = null;
-
-/** The secret saved in Settings, else the environment's fallback, else null. */
+/**
+ * The secret saved in Settings, else the environment's fallback (read once at start, env.ts), else
+ * null. Settings are read per request on purpose: the owner changes these secrets in Settings
+ * while the server runs, and the next notification must be checked against the new one.
+ */
 export function getWebhookSecret(services: AppServices, name: WebhookSecretName): string | null {
-  const saved = services.settings.getSecret(name);
-  if (saved) return saved;
-  envCache ??= readEnv();
-  return envCache[WEBHOOK_SECRET_ENV[name]] ?? null;
+  return services.settings.getSecret(name) ?? services.webhookSecretFallbacks?.[name] ?? null;
 }

@@ -1,13 +1,5 @@
+import type { JobSetting } from '@keydesk/maintenance';
 import type { AppServices } from '../context.ts';
-
-/** A number the owner may change for one job in Settings (a retention period, copies kept). */
-export type JobSetting = {
-  label: string;
-  unit: 'days' | 'copies';
-  defaultValue: number;
-  min: number;
-  max: number;
-};
 
 /**
  * A job the server runs on a schedule (retention, roll-ups, mailbox sync, backups). The scheduler

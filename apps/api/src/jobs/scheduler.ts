@@ -1,9 +1,8 @@
+import { closeInterruptedJobRuns, type JobRunResult, lastJobStart, recordJobRun } from '@keydesk/maintenance';
 import type { AppServices } from '../context.ts';
 import { readJobIntervalMs } from './job-settings.ts';
 import { scheduledJobs } from './registry.ts';
 import type { ScheduledJob } from './scheduled-job.ts';
-
-export type JobRunResult = { id: number; status: 'ok' | 'failed'; summary: string };
 
 // One job at a time, in-process: a "run now" while the schedule runs the same job waits for it.
 const running = new Map<string, Promise<JobRunResult>>();
@@ -15,44 +14,22 @@ export const schedulerStartedAtMs = () => startedAt;
 export function runJob(services: AppServices, job: ScheduledJob): Promise<JobRunResult> {
   const existing = running.get(job.name);
   if (existing) return existing;
-  const promise = (async (): Promise<JobRunResult> => {
-    const { sqlite } = services.db;
-    const startedAt = services.now();
-    const id = Number(
-      sqlite
-        .prepare(`INSERT INTO JobRun (job, startedAt, status) VALUES (?, ?, 'running')`)
-        .run(job.name, startedAt.getTime()).lastInsertRowid,
-    );
-    let result: JobRunResult;
-    try {
-      result = { id, status: 'ok', summary: await job.run(services, startedAt) };
-    } catch (error) {
-      result = { id, status: 'failed', summary: error instanceof Error ? error.message : String(error) };
-      services.logger.error('scheduled job failed', { job: job.name, error: result.summary });
-    }
-    sqlite
-      .prepare('UPDATE JobRun SET status = ?, summary = ?, finishedAt = ? WHERE id = ?')
-      .run(result.status, result.summary.slice(0, 1000), services.now().getTime(), id);
-    return result;
-  })().finally(() => running.delete(job.name));
+  const promise = recordJobRun({
+    db: services.db,
+    job: job.name,
+    now: services.now,
+    work: (startedAt) => job.run(services, startedAt),
+    onFailure: (summary) => services.logger.error('scheduled job failed', { job: job.name, error: summary }),
+  }).finally(() => running.delete(job.name));
   running.set(job.name, promise);
   return promise;
-}
-
-export function lastJobStart(services: AppServices, job: string): number | null {
-  const value = services.db.sqlite
-    .prepare('SELECT MAX(startedAt) FROM JobRun WHERE job = ?')
-    .pluck()
-    .safeIntegers(false)
-    .get(job);
-  return typeof value === 'number' ? value : null;
 }
 
 /** When the job runs next, or null when its interval is 0 (off). */
 export function nextJobRunAt(services: AppServices, job: ScheduledJob, startedAtMs: number): number | null {
   const interval = readJobIntervalMs(services.settings, job);
   if (interval <= 0) return null;
-  const last = lastJobStart(services, job.name);
+  const last = lastJobStart(services.db, job.name);
   // A job never run before waits a little after start-up rather than slowing the first minutes.
   return last === null ? startedAtMs + Math.min(interval, 5 * 60_000) : last + interval;
 }
@@ -68,11 +45,7 @@ export function startScheduler(
   const jobs = options.jobs ?? scheduledJobs;
   const startedAtMs = services.now().getTime();
   startedAt = startedAtMs;
-  services.db.sqlite
-    .prepare(
-      `UPDATE JobRun SET status = 'failed', summary = 'interrupted: the server stopped', finishedAt = ? WHERE status = 'running'`,
-    )
-    .run(startedAtMs);
+  closeInterruptedJobRuns(services.db, new Date(startedAtMs));
   let isStopped = false;
   let current: Promise<unknown> = Promise.resolve();
   const tick = async () => {

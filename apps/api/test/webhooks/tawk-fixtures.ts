@@ -7,10 +7,10 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Db } from '@keydesk/db';
-import { createServicesForTest } from '../../src/context.ts';
 import { unlimitedHttpRoutes } from '../../src/http/routes.ts';
 import { rateLimitWebhooks } from '../../src/http/webhook-rate-limit.ts';
 import { createServer } from '../../src/server.ts';
+import { createServicesForTest } from '../test-services.ts';
 import { roomyLimits } from './webhook-fixtures.ts';
 
 export const TAWK_SECRET = 'tawk-webhook-secret';

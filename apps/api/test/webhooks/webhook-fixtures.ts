@@ -3,11 +3,11 @@
 import { createHash, createHmac } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Db } from '@keydesk/db';
-import { createServicesForTest } from '../../src/context.ts';
 import { unlimitedHttpRoutes } from '../../src/http/routes.ts';
 import { TokenBucketLimiter } from '../../src/http/token-bucket.ts';
 import { rateLimitWebhooks, type WebhookRateLimits } from '../../src/http/webhook-rate-limit.ts';
 import { createServer } from '../../src/server.ts';
+import { createServicesForTest } from '../test-services.ts';
 
 export const SECRETS = {
   payproValidation: 'pp-validation-key',

@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
+import { DomainError } from '@keydesk/db';
 import type Database from 'better-sqlite3';
 import {
   advanceLogFile,
@@ -106,7 +107,9 @@ export function insertLogFile(
   return row.id;
 }
 
-export class ConcurrentImportError extends Error {}
+export class ConcurrentImportError extends DomainError {
+  readonly kind = 'conflict';
+}
 
 /**
  * Moves a file's position forward; called inside the transaction that stores the counters of the

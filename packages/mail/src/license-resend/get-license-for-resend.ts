@@ -1,13 +1,17 @@
-import type { Db, Prisma } from '@keydesk/db';
+import { type Db, DomainError, type DomainErrorKind, type Prisma } from '@keydesk/db';
 import { toOutboxStatus } from '../outbox-store.ts';
 import type { TemplateValues } from '../render-template.ts';
 
-export class LicenseResendError extends Error {
+const KIND_OF_CODE = { NOT_FOUND: 'not_found', BLOCKED: 'precondition', NO_ADDRESS: 'invalid' } as const;
+
+export class LicenseResendError extends DomainError {
+  readonly kind: DomainErrorKind;
   constructor(
-    readonly code: 'NOT_FOUND' | 'BLOCKED' | 'NO_ADDRESS',
+    readonly code: keyof typeof KIND_OF_CODE,
     message: string,
   ) {
     super(message);
+    this.kind = KIND_OF_CODE[code];
   }
 }
 

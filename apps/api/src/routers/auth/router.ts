@@ -5,8 +5,6 @@ import {
   hasOwner,
   loginOwner,
   logoutSession,
-  OwnerSetupError,
-  PasswordChangeError,
 } from '@keydesk/auth';
 import { TRPCError } from '@trpc/server';
 import { createRouter, ownerProcedure, publicProcedure } from '../../trpc.ts';
@@ -45,19 +43,13 @@ export const authRouter = createRouter({
           message: 'This setup link is invalid or has expired. Restart the server for a new one.',
         });
       }
-      try {
-        await createOwner({
-          db: ctx.db,
-          email: input.email,
-          password: input.password,
-          now,
-          ip: ctx.request.ip,
-        });
-      } catch (error) {
-        if (error instanceof OwnerSetupError)
-          throw new TRPCError({ code: 'BAD_REQUEST', message: error.message });
-        throw error;
-      }
+      await createOwner({
+        db: ctx.db,
+        email: input.email,
+        password: input.password,
+        now,
+        ip: ctx.request.ip,
+      });
       ctx.setupTokens.consume(input.token, now);
       return { ok: true as const };
     }),
@@ -120,21 +112,15 @@ export const authRouter = createRouter({
     .input(ZAuthChangePasswordInput)
     .output(ZOk)
     .mutation(async ({ ctx, input }) => {
-      try {
-        await changeOwnerPassword({
-          db: ctx.db,
-          now: ctx.now(),
-          ip: ctx.request.ip,
-          actor: 'owner',
-          currentPassword: input.currentPassword,
-          newPassword: input.newPassword,
-          keepSessionId: ctx.session.id,
-        });
-      } catch (error) {
-        if (error instanceof PasswordChangeError)
-          throw new TRPCError({ code: 'BAD_REQUEST', message: error.message });
-        throw error;
-      }
+      await changeOwnerPassword({
+        db: ctx.db,
+        now: ctx.now(),
+        ip: ctx.request.ip,
+        actor: 'owner',
+        currentPassword: input.currentPassword,
+        newPassword: input.newPassword,
+        keepSessionId: ctx.session.id,
+      });
       return { ok: true as const };
     }),
 

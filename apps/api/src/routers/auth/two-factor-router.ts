@@ -3,9 +3,7 @@ import {
   confirmTwoFactorEnrolment,
   disableTwoFactor,
   getTwoFactorStatus,
-  TwoFactorError,
 } from '@keydesk/auth';
-import { TRPCError } from '@trpc/server';
 import { createRouter, ownerProcedure } from '../../trpc.ts';
 import {
   ZEmpty,
@@ -17,11 +15,6 @@ import {
   ZTwoFactorStatusOutput,
 } from './auth.schemas.ts';
 
-function asBadRequest(error: unknown): never {
-  if (error instanceof TwoFactorError) throw new TRPCError({ code: 'BAD_REQUEST', message: error.message });
-  throw error;
-}
-
 export const twoFactorRouter = createRouter({
   status: ownerProcedure
     .input(ZEmpty)
@@ -32,7 +25,7 @@ export const twoFactorRouter = createRouter({
   begin: ownerProcedure
     .input(ZEmpty)
     .output(ZTwoFactorBeginOutput)
-    .mutation(({ ctx }) => beginTwoFactorEnrolment({ db: ctx.db, sealer: ctx.settings }).catch(asBadRequest)),
+    .mutation(({ ctx }) => beginTwoFactorEnrolment({ db: ctx.db, sealer: ctx.settings })),
 
   confirm: ownerProcedure
     .input(ZTwoFactorConfirmInput)
@@ -44,7 +37,7 @@ export const twoFactorRouter = createRouter({
         code: input.code,
         now: ctx.now(),
         ip: ctx.request.ip,
-      }).catch(asBadRequest),
+      }),
     ),
 
   disable: ownerProcedure
@@ -57,7 +50,7 @@ export const twoFactorRouter = createRouter({
         ip: ctx.request.ip,
         password: input.password,
         actor: 'owner',
-      }).catch(asBadRequest);
+      });
       return { ok: true as const };
     }),
 });

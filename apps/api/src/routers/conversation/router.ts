@@ -1,5 +1,4 @@
 import {
-  ConversationNotFoundError,
   createCustomerFromConversation,
   findConversations,
   findCustomersForLinking,
@@ -7,7 +6,6 @@ import {
   getThread,
   importChats,
   linkConversation,
-  MailboxNotConfiguredError,
   mailboxSyncStates,
   syncConfiguredMailbox,
 } from '@keydesk/conversations';
@@ -37,15 +35,6 @@ function notFound<T>(value: T | null): T {
   return value;
 }
 
-/** Domain errors the owner can act on become 4xx with their message. */
-function asTrpcError(error: unknown): never {
-  if (error instanceof ConversationNotFoundError)
-    throw new TRPCError({ code: 'NOT_FOUND', message: error.message });
-  if (error instanceof MailboxNotConfiguredError)
-    throw new TRPCError({ code: 'PRECONDITION_FAILED', message: error.message });
-  throw error;
-}
-
 function ownAddresses(ctx: Context): Set<string> {
   const user = ctx.settings.get('imap.user');
   return new Set(user ? [user.toLowerCase()] : []);
@@ -68,26 +57,14 @@ export const conversationRouter = createRouter({
     .input(ZLinkInput)
     .output(z.void())
     .mutation(({ ctx, input }) => {
-      try {
-        linkConversation(ctx.db, { ...input, now: ctx.now() });
-      } catch (error) {
-        asTrpcError(error);
-      }
+      linkConversation(ctx.db, { ...input, now: ctx.now() });
     }),
   createCustomerFromConversation: ownerProcedure
     .input(ZCreateCustomerInput)
     .output(ZCreateCustomerOutput)
-    .mutation(({ ctx, input }) => {
-      try {
-        return createCustomerFromConversation(ctx.db, {
-          ...input,
-          ownAddresses: ownAddresses(ctx),
-          now: ctx.now(),
-        });
-      } catch (error) {
-        return asTrpcError(error);
-      }
-    }),
+    .mutation(({ ctx, input }) =>
+      createCustomerFromConversation(ctx.db, { ...input, ownAddresses: ownAddresses(ctx), now: ctx.now() }),
+    ),
   customerLookup: ownerProcedure
     .input(ZCustomerLookupInput)
     .output(ZCustomerLookupOutput)
@@ -106,9 +83,7 @@ export const conversationRouter = createRouter({
   syncMailbox: ownerProcedure
     .input(z.void())
     .output(ZSyncOutput)
-    .mutation(({ ctx }) =>
-      syncConfiguredMailbox({ db: ctx.db, settings: ctx.settings, now: ctx.now }).catch(asTrpcError),
-    ),
+    .mutation(({ ctx }) => syncConfiguredMailbox({ db: ctx.db, settings: ctx.settings, now: ctx.now })),
   mailboxStatus: ownerProcedure
     .input(z.void())
     .output(ZMailboxStatusOutput)

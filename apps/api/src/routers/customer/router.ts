@@ -1,6 +1,5 @@
 import {
   addCustomerNote,
-  CustomerNotFoundError,
   deleteCustomerNote,
   getCustomer,
   readUpgradeRule,
@@ -48,19 +47,9 @@ export const customerRouter = createRouter({
   addNote: ownerProcedure
     .input(ZCustomerAddNoteInput)
     .output(ZCustomerNoteOutput)
-    .mutation(({ ctx, input }) => {
-      try {
-        return addCustomerNote({
-          db: ctx.db,
-          customerId: input.customerId,
-          body: input.body,
-          now: ctx.now(),
-        });
-      } catch (error) {
-        if (error instanceof CustomerNotFoundError) throw notFound('This customer');
-        throw error;
-      }
-    }),
+    .mutation(({ ctx, input }) =>
+      addCustomerNote({ db: ctx.db, customerId: input.customerId, body: input.body, now: ctx.now() }),
+    ),
 
   updateNote: ownerProcedure
     .input(ZCustomerUpdateNoteInput)

@@ -1,5 +1,5 @@
-// license.lookup and license.upgradeRule. Kept apart from the resend procedures' router so both
-// can be merged under `license` (root.ts: mergeRouters) without touching each other's file.
+// license.lookup and license.upgradeRule. The resend procedures are a router of their own,
+// mounted beside this one as `licenseResend` (root.ts).
 import { describeUpgradeRule, lookupLicense, readUpgradeRule } from '@keydesk/customers';
 import { z } from 'zod';
 import { createRouter, ownerProcedure } from '../../trpc.ts';

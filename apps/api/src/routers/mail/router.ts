@@ -7,12 +7,9 @@ import {
   queueTestEmail,
   resetEmailTemplate,
   TEMPLATE_VARIABLES,
-  TemplateError,
-  TestEmailError,
   updateEmailTemplate,
   updateMailSettings,
 } from '@keydesk/mail';
-import { TRPCError } from '@trpc/server';
 import { createRouter, ownerProcedure } from '../../trpc.ts';
 import {
   ZEmpty,
@@ -30,16 +27,6 @@ import {
   ZTemplateResetInput,
   ZTemplateUpdateInput,
 } from './mail.schemas.ts';
-
-async function asTrpc<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof TemplateError || error instanceof TestEmailError)
-      throw new TRPCError({ code: 'BAD_REQUEST', message: error.message });
-    throw error;
-  }
-}
 
 const outboxRouter = createRouter({
   find: ownerProcedure
@@ -67,7 +54,7 @@ const templateRouter = createRouter({
     .output(ZTemplateEntry)
     .mutation(({ ctx, input }) => {
       const { product, ...template } = input;
-      return asTrpc(() => updateEmailTemplate({ db: ctx.db, product, template }));
+      return updateEmailTemplate({ db: ctx.db, product, template });
     }),
 
   reset: ownerProcedure
@@ -80,7 +67,7 @@ const templateRouter = createRouter({
     .output(ZTemplatePreviewOutput)
     .query(({ ctx, input }) => {
       const { product, ...template } = input;
-      return asTrpc(() => previewEmailTemplate({ db: ctx.db, product, template }));
+      return previewEmailTemplate({ db: ctx.db, product, template });
     }),
 });
 
@@ -104,15 +91,13 @@ export const mailRouter = createRouter({
     .input(ZMailSendTestInput)
     .output(ZMailSendTestOutput)
     .mutation(({ ctx, input }) =>
-      asTrpc(() =>
-        queueTestEmail({
-          db: ctx.db,
-          settings: ctx.settings,
-          fallback: ctx.mailFallback,
-          requestId: input.requestId,
-          now: ctx.now(),
-        }),
-      ),
+      queueTestEmail({
+        db: ctx.db,
+        settings: ctx.settings,
+        fallback: ctx.mailFallback,
+        requestId: input.requestId,
+        now: ctx.now(),
+      }),
     ),
 
   outbox: outboxRouter,

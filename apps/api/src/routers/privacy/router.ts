@@ -1,10 +1,4 @@
-import {
-  CustomerNotFoundError,
-  ErasureConfirmationError,
-  eraseCustomer,
-  getCustomerPrivacySummary,
-} from '@keydesk/privacy';
-import { TRPCError } from '@trpc/server';
+import { eraseCustomer, getCustomerPrivacySummary } from '@keydesk/privacy';
 import { customerExportPath } from '../../http/customer-export-route.ts';
 import { createRouter, ownerProcedure } from '../../trpc.ts';
 import {
@@ -20,15 +14,7 @@ export const privacyRouter = createRouter({
   get: ownerProcedure
     .input(ZPrivacyGetInput)
     .output(ZPrivacyGetOutput)
-    .query(({ ctx, input }) => {
-      try {
-        return getCustomerPrivacySummary({ db: ctx.db, customerId: input.customerId });
-      } catch (error) {
-        if (error instanceof CustomerNotFoundError)
-          throw new TRPCError({ code: 'NOT_FOUND', message: error.message });
-        throw error;
-      }
-    }),
+    .query(({ ctx, input }) => getCustomerPrivacySummary({ db: ctx.db, customerId: input.customerId })),
   // The ZIP itself comes from a plain GET route (a browser download); this says where.
   export: ownerProcedure
     .input(ZPrivacyExportInput)
@@ -37,21 +23,13 @@ export const privacyRouter = createRouter({
   erase: ownerProcedure
     .input(ZPrivacyEraseInput)
     .output(ZPrivacyEraseOutput)
-    .mutation(({ ctx, input }) => {
-      try {
-        return eraseCustomer({
-          db: ctx.db,
-          customerId: input.customerId,
-          confirmEmail: input.confirmEmail,
-          now: ctx.now(),
-          ip: ctx.request.ip,
-        });
-      } catch (error) {
-        if (error instanceof CustomerNotFoundError)
-          throw new TRPCError({ code: 'NOT_FOUND', message: error.message });
-        if (error instanceof ErasureConfirmationError)
-          throw new TRPCError({ code: 'BAD_REQUEST', message: error.message });
-        throw error;
-      }
-    }),
+    .mutation(({ ctx, input }) =>
+      eraseCustomer({
+        db: ctx.db,
+        customerId: input.customerId,
+        confirmEmail: input.confirmEmail,
+        now: ctx.now(),
+        ip: ctx.request.ip,
+      }),
+    ),
 });

@@ -1,6 +1,5 @@
-import { replayTawkWebhookEvent, TawkReplayError } from '@keydesk/conversations';
-import { findWebhookEvents, replayWebhookEvent, WebhookReplayError } from '@keydesk/ingestion';
-import { TRPCError } from '@trpc/server';
+import { replayTawkWebhookEvent } from '@keydesk/conversations';
+import { findWebhookEvents, replayWebhookEvent } from '@keydesk/ingestion';
 import { createRouter, ownerProcedure } from '../../trpc.ts';
 import {
   ZWebhookFindInput,
@@ -18,14 +17,8 @@ export const webhookRouter = createRouter({
     .input(ZWebhookReplayInput)
     .output(ZWebhookReplayOutput)
     .mutation(({ ctx, input }) => {
-      try {
-        const options = { db: ctx.db, now: ctx.now(), id: input.id };
-        // tawk.to rows replay through the conversations domain, the resellers' through ingestion.
-        return replayTawkWebhookEvent(options) ?? replayWebhookEvent(options);
-      } catch (error) {
-        if (error instanceof WebhookReplayError || error instanceof TawkReplayError)
-          throw new TRPCError({ code: 'BAD_REQUEST', message: error.message });
-        throw error;
-      }
+      const options = { db: ctx.db, now: ctx.now(), id: input.id };
+      // tawk.to rows replay through the conversations domain, the resellers' through ingestion.
+      return replayTawkWebhookEvent(options) ?? replayWebhookEvent(options);
     }),
 });

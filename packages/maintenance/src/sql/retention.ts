@@ -1,4 +1,4 @@
-// The maintenance package's SQL home (issue 21): retention's deletes and what backups ask the
+// Part of the maintenance package's SQL home (sql/): retention's deletes and what backups ask the
 // audit log, with named parameters and row shapes.
 import { sql } from '@keydesk/db';
 
