@@ -14,22 +14,26 @@ import {
 
 // Range, granularity, compare and the open section live in the URL: a view can be bookmarked,
 // survives a reload, and Back undoes the last change.
+const liveSearchParams = () => new URLSearchParams(window.location.search);
+
 export function AnalyticsPage() {
   const [params, setParams] = useSearchParams();
   const query = parseQuery(params);
   const section: AnalyticsSection =
     ANALYTICS_SECTIONS.find((s) => s.value === params.get('section'))?.value ?? 'sales';
-  // Changes apply to the URL as it is now, not as this render saw it: a second click that lands
-  // before the first one's (transitioned) render must not undo the first.
-  const setQuery = (change: Partial<AnalyticsQuery>) =>
-    setParams((current) => querySearch({ ...parseQuery(current), ...change }, current));
-  const setSection = (next: string | null) =>
-    setParams((current) => {
-      const updated = new URLSearchParams(current);
-      if (!next || next === 'sales') updated.delete('section');
-      else updated.set('section', next);
-      return updated;
-    });
+  // Changes apply to the URL as it is now, not as this render saw it: navigations render in a
+  // transition, so a second click can land before the first one's render, and react-router's
+  // functional setParams would still hand it this render's params (undoing the first click).
+  const setQuery = (change: Partial<AnalyticsQuery>) => {
+    const current = liveSearchParams();
+    setParams(querySearch({ ...parseQuery(current), ...change }, current));
+  };
+  const setSection = (next: string | null) => {
+    const updated = liveSearchParams();
+    if (!next || next === 'sales') updated.delete('section');
+    else updated.set('section', next);
+    setParams(updated);
+  };
   return (
     <Stack gap="lg">
       <PageHeader
