@@ -3,14 +3,16 @@
 import type { Db } from '@keydesk/db';
 import { hitSnippet, messageMatches, type SearchTerms, toSearchTerms } from './search-text.ts';
 import {
-  CHAT_HIT_SQL,
-  CHAT_TEXTS_SQL,
-  EMAIL_HIT_SQL,
-  EMAIL_TEXTS_SQL,
+  chatHit,
+  chatTexts,
+  emailHit,
+  emailTexts,
   type FindFilters,
+  type FindKind,
+  type FindParams,
   type FindRow,
-  findConversationsSql,
-} from './sql.ts';
+  findConversationsStatement,
+} from './sql/find-conversations.ts';
 
 export type FindConversationsInput = {
   kind: 'all' | 'chat' | 'email';
@@ -63,14 +65,11 @@ const WALK_PAGE = 50;
 
 type HitRow = FindRow & { hit: string | null };
 
-type Statement = ReturnType<Db['sqlite']['prepare']>;
-
-/** The conversation's messages, newest first, as fields to match. */
-function messageTexts(db: Db): Record<'chat' | 'email', Statement> {
-  return {
-    email: db.sqlite.prepare(EMAIL_TEXTS_SQL).raw(true).safeIntegers(false),
-    chat: db.sqlite.prepare(CHAT_TEXTS_SQL).raw(true).safeIntegers(false),
-  };
+/** The conversation's messages, newest first, as the fields to match. */
+function messageTexts(db: Db, row: FindRow, max: number): (string | null)[][] {
+  return row.kind === 'email'
+    ? emailTexts.all(db, { id: row.id, max }).map((m) => [m.subject, m.textBody])
+    : chatTexts.all(db, { id: row.id, max }).map((m) => [m.text]);
 }
 
 /**
@@ -78,12 +77,12 @@ function messageTexts(db: Db): Record<'chat' | 'email', Statement> {
  * when none of its newest `max` messages does (it may still hold an older one).
  */
 function findHit(
-  texts: Record<'chat' | 'email', Statement>,
+  db: Db,
   row: FindRow,
   terms: SearchTerms,
   max: number,
 ): { matched: boolean; hit: string | null; checked: number } | undefined {
-  const messages = texts[row.kind].all({ id: row.id, max }) as (string | null)[][];
+  const messages = messageTexts(db, row, max);
   for (const [i, fields] of messages.entries()) {
     if (!messageMatches(terms, fields)) continue;
     const hit = fields.reduceRight<string | null>(
@@ -100,24 +99,15 @@ function findHit(
  * words, where most conversations match. Null when the page is not full after WALK_MAX_MESSAGES
  * messages: the term is rare, and the index finds its few conversations faster.
  */
-function walkNewest(
-  db: Db,
-  filters: FindFilters,
-  kinds: ('chat' | 'email')[],
-  terms: SearchTerms,
-): HitRow[] | null {
-  const texts = messageTexts(db);
+function walkNewest(db: Db, filters: FindFilters, kinds: FindKind[], terms: SearchTerms): HitRow[] | null {
   const found: HitRow[] = [];
   let cursor = filters.cursor;
   let checked = 0;
   for (;;) {
     const step: FindFilters = { ...filters, match: null, cursor, limit: WALK_PAGE };
-    const page = db.sqlite
-      .prepare(findConversationsSql(step, kinds))
-      .safeIntegers(false)
-      .all(queryParams(step, kinds)) as FindRow[];
+    const page = findConversationsStatement(step, kinds).all(db, queryParams(step, kinds));
     for (const row of page) {
-      const result = findHit(texts, row, terms, WALK_MAX_MESSAGES - checked);
+      const result = findHit(db, row, terms, WALK_MAX_MESSAGES - checked);
       if (!result) return null;
       checked += result.checked;
       if (result.matched) found.push({ ...row, hit: result.hit });
@@ -130,8 +120,8 @@ function walkNewest(
   }
 }
 
-function queryParams(filters: FindFilters, kinds: ('chat' | 'email')[]): Record<string, string | number> {
-  const params: Record<string, string | number> = { limit: filters.limit };
+function queryParams(filters: FindFilters, kinds: FindKind[]): FindParams {
+  const params: FindParams = { limit: filters.limit };
   if (filters.from !== null) params.from = filters.from;
   if (filters.to !== null) params.to = filters.to;
   if (filters.match !== null) params.match = filters.match;
@@ -143,26 +133,14 @@ function queryParams(filters: FindFilters, kinds: ('chat' | 'email')[]): Record<
 }
 
 /** Through the FTS5 index: the set of matching conversations, then their highlighted passages. */
-function searchIndex(
-  db: Db,
-  filters: FindFilters,
-  kinds: ('chat' | 'email')[],
-  terms: SearchTerms,
-): HitRow[] {
-  const rows = db.sqlite
-    .prepare(findConversationsSql(filters, kinds))
-    .safeIntegers(false)
-    .all(queryParams(filters, kinds)) as FindRow[];
-  const texts = messageTexts(db);
-  const emailHit = db.sqlite.prepare(EMAIL_HIT_SQL).safeIntegers(false);
-  const chatHit = db.sqlite.prepare(CHAT_HIT_SQL).safeIntegers(false);
+function searchIndex(db: Db, filters: FindFilters, kinds: FindKind[], terms: SearchTerms): HitRow[] {
+  const rows = findConversationsStatement(filters, kinds).all(db, queryParams(filters, kinds));
+  const match = filters.match;
   return rows.map((row) => {
-    const found = findHit(texts, row, terms, 200);
-    if (found?.hit) return { ...row, hit: found.hit };
+    const found = findHit(db, row, terms, 200);
+    if (found?.hit || match === null) return { ...row, hit: found?.hit ?? null };
     // A very long conversation, or a match the JavaScript rules read differently: ask SQLite.
-    const hit = (row.kind === 'email' ? emailHit : chatHit).get({ match: filters.match, id: row.id }) as
-      | { snippet: string }
-      | undefined;
+    const hit = (row.kind === 'email' ? emailHit : chatHit).get(db, { match, id: row.id });
     return { ...row, hit: hit?.snippet ?? null };
   });
 }
@@ -180,15 +158,12 @@ export function findConversations(db: Db, input: FindConversationsInput): FindCo
     cursor: input.cursor ? decodeCursor(input.cursor) : null,
     limit: input.limit + 1,
   };
-  const kinds: ('chat' | 'email')[] = input.kind === 'all' ? ['chat', 'email'] : [input.kind];
+  const kinds: FindKind[] = input.kind === 'all' ? ['chat', 'email'] : [input.kind];
   const rows: HitRow[] = terms
     ? (walkNewest(db, filters, kinds, terms) ?? searchIndex(db, filters, kinds, terms))
-    : (
-        db.sqlite
-          .prepare(findConversationsSql(filters, kinds))
-          .safeIntegers(false)
-          .all(queryParams(filters, kinds)) as FindRow[]
-      ).map((row) => ({ ...row, hit: null }));
+    : findConversationsStatement(filters, kinds)
+        .all(db, queryParams(filters, kinds))
+        .map((row) => ({ ...row, hit: null }));
   const page = rows.slice(0, input.limit);
   const last = page.at(-1);
   const nextCursor = rows.length > input.limit && last ? encodeCursor(last) : null;

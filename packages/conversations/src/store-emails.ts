@@ -6,7 +6,7 @@ import type { Db } from '@keydesk/db';
 import { redactAttachmentContent, redactCardNumbers } from '@keydesk/privacy';
 import type { ParsedEmail } from './parse-email.ts';
 import { isReplySubject, subjectKey } from './parse-email.ts';
-import { statements } from './sql.ts';
+import * as emails from './sql/emails.ts';
 
 export type EmailSource = 'mbox' | 'imap' | 'demo';
 
@@ -23,51 +23,48 @@ const SUBJECT_WINDOW_MS = 60 * 24 * 3_600_000;
 const SNIPPET_LENGTH = 200;
 
 export function storeEmail(db: Db, email: ParsedEmail, options: StoreEmailOptions): StoreResult {
-  const s = statements(db.sqlite);
-  if (s.messageExists.get(email.messageId)) return 'duplicate';
+  if (emails.messageExists.get(db, { messageId: email.messageId })) return 'duplicate';
   const isInbound = email.fromAddress === null || !options.ownAddresses.has(email.fromAddress);
   const threadId = findThread(db, email) ?? createThread(db, email, options.now);
   const snippet = makeSnippet(email.textBody ?? '');
   const sentAt = email.sentAt?.getTime() ?? null;
-  const messageRowId = Number(
-    s.insertMessage.run({
-      threadId,
-      messageId: email.messageId,
-      gmailMessageId: email.gmailMessageId,
-      inReplyTo: email.inReplyTo,
-      references: email.references.length > 0 ? email.references.join(' ') : null,
-      fromAddress: email.fromAddress,
-      fromName: email.fromName,
-      toAddresses: JSON.stringify(email.to),
-      ccAddresses: JSON.stringify(email.cc),
-      subject: email.subject,
-      sentAt,
-      isInbound: isInbound ? 1 : 0,
-      textBody: email.textBody,
-      htmlBody: email.htmlBody,
-      snippet,
-      parseProblems: email.parseProblems.length > 0 ? JSON.stringify(email.parseProblems) : null,
-      source: options.source,
-      createdAt: options.now.getTime(),
-    }).lastInsertRowid,
-  );
+  const messageRowId = emails.insertMessage.run(db, {
+    threadId,
+    messageId: email.messageId,
+    gmailMessageId: email.gmailMessageId,
+    inReplyTo: email.inReplyTo,
+    references: email.references.length > 0 ? email.references.join(' ') : null,
+    fromAddress: email.fromAddress,
+    fromName: email.fromName,
+    toAddresses: JSON.stringify(email.to),
+    ccAddresses: JSON.stringify(email.cc),
+    subject: email.subject,
+    sentAt,
+    isInbound: isInbound ? 1 : 0,
+    textBody: email.textBody,
+    htmlBody: email.htmlBody,
+    snippet,
+    parseProblems: email.parseProblems.length > 0 ? JSON.stringify(email.parseProblems) : null,
+    source: options.source,
+    createdAt: options.now.getTime(),
+  }).lastInsertRowid;
   for (const a of email.attachments) {
     // Attachments (a .txt, .csv or .html a customer sends) may hold card numbers like any body.
     const content = a.content && redactAttachmentContent({ ...a, content: a.content });
     const isRedacted = content !== a.content;
-    s.insertAttachment.run(
-      messageRowId,
-      a.filename && redactCardNumbers(a.filename),
-      a.contentType,
-      content && isRedacted ? content.length : a.size,
-      a.contentId,
-      a.isInline ? 1 : 0,
-      content && isRedacted ? createHash('md5').update(content).digest('hex') : a.checksum,
+    emails.insertAttachment.run(db, {
+      messageId: messageRowId,
+      filename: a.filename && redactCardNumbers(a.filename),
+      contentType: a.contentType,
+      size: content && isRedacted ? content.length : a.size,
+      contentId: a.contentId,
+      isInline: a.isInline ? 1 : 0,
+      checksum: content && isRedacted ? createHash('md5').update(content).digest('hex') : a.checksum,
       content,
-    );
+    });
   }
   const hasListedAttachment = email.attachments.some((a) => !a.isInline);
-  s.updateThread.run({
+  emails.updateThread.run(db, {
     threadId,
     sentAt,
     hasAttachments: hasListedAttachment ? 1 : 0,
@@ -75,36 +72,35 @@ export function storeEmail(db: Db, email: ParsedEmail, options: StoreEmailOption
     snippet,
   });
   const addresses = new Set([email.fromAddress, ...email.to, ...email.cc].filter((a): a is string => !!a));
-  for (const address of addresses) s.insertParticipant.run(threadId, address);
+  for (const address of addresses) emails.insertParticipant.run(db, { threadId, address });
   linkThreadByAddresses(db, threadId, addresses, options.ownAddresses);
   return 'created';
 }
 
 function findThread(db: Db, email: ParsedEmail): number | null {
-  const s = statements(db.sqlite);
-  const byKey = s.threadByKey.get(threadKeyOf(email)) as { id: number } | undefined;
+  const byKey = emails.threadByKey.get(db, { threadKey: threadKeyOf(email) });
   if (byKey) return byKey.id;
   if (email.gmailThreadId) return null; // Gmail's own thread id is authoritative
   // Newest reference first: In-Reply-To, then References from the end.
   const refs = [email.inReplyTo, ...[...email.references].reverse()].filter((r): r is string => !!r);
   for (const ref of refs) {
-    const row = s.threadOfMessage.get(ref) as { threadId: number } | undefined;
+    const row = emails.threadOfMessage.get(db, { messageId: ref });
     if (row) return row.threadId;
   }
   // A reply stored before its parent points at it.
-  const child = s.threadOfReply.get(email.messageId) as { threadId: number } | undefined;
+  const child = emails.threadOfReply.get(db, { messageId: email.messageId });
   if (child) return child.threadId;
   // Clients that drop References and In-Reply-To: same subject, a shared participant, close in time.
   if (isReplySubject(email.subject) && email.fromAddress && email.sentAt) {
     const key = subjectKey(email.subject);
     const at = email.sentAt.getTime();
     if (key !== '') {
-      const row = s.threadBySubject.get(
-        email.fromAddress,
-        key,
-        at - SUBJECT_WINDOW_MS,
-        at + SUBJECT_WINDOW_MS,
-      ) as { id: number } | undefined;
+      const row = emails.threadBySubject.get(db, {
+        address: email.fromAddress,
+        subjectKey: key,
+        from: at - SUBJECT_WINDOW_MS,
+        to: at + SUBJECT_WINDOW_MS,
+      });
       if (row) return row.id;
     }
   }
@@ -121,15 +117,13 @@ export function threadKeyOf(email: ParsedEmail): string {
 function createThread(db: Db, email: ParsedEmail, now: Date): number {
   // A thread needs a place in the list; one whose only message has no date sorts by its import.
   const at = email.sentAt?.getTime() ?? now.getTime();
-  const result = statements(db.sqlite).insertThread.run(
-    threadKeyOf(email),
-    email.subject,
-    subjectKey(email.subject),
+  return emails.insertThread.run(db, {
+    threadKey: threadKeyOf(email),
+    subject: email.subject,
+    subjectKey: subjectKey(email.subject),
     at,
-    at,
-    now.getTime(),
-  );
-  return Number(result.lastInsertRowid);
+    createdAt: now.getTime(),
+  }).lastInsertRowid;
 }
 
 function linkThreadByAddresses(
@@ -138,14 +132,13 @@ function linkThreadByAddresses(
   addresses: Iterable<string>,
   ownAddresses: ReadonlySet<string>,
 ): void {
-  const s = statements(db.sqlite);
-  const current = s.threadCustomer.get(threadId) as { customerId: number | null } | undefined;
+  const current = emails.threadCustomer.get(db, { threadId });
   if (!current || current.customerId !== null) return;
   for (const address of addresses) {
     if (ownAddresses.has(address)) continue;
-    const row = s.customerByEmail.get(address) as { customerId: number } | undefined;
+    const row = emails.customerByEmail.get(db, { email: address });
     if (row) {
-      s.setThreadCustomer.run(row.customerId, threadId);
+      emails.setThreadCustomer.run(db, { customerId: row.customerId, threadId });
       return;
     }
   }
