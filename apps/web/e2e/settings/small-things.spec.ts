@@ -52,10 +52,20 @@ describe('Small things', () => {
     await e2e.page.getByLabel(/^Email/).fill(OWNER.email);
     await e2e.page.getByLabel(/^Password/).fill(OWNER.password);
     await e2e.page.getByLabel(/^Repeat password/).fill(OWNER.password);
+    // A slow machine (a 6x slower CPU here) must not change what the owner sees.
+    const cdp = await e2e.page.context().newCDPSession(e2e.page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
     await e2e.page.getByRole('button', { name: 'Create owner' }).click();
-    await e2e.page.waitForURL(/\/login$/);
+    // The URL changes before the sign-in page has rendered (navigations render in a transition),
+    // and the setup page has an Email field too: wait for the sign-in page itself.
+    await e2e.page.getByRole('heading', { name: 'Sign in to Keydesk' }).waitFor();
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    expect(new URL(e2e.page.url()).pathname).toBe('/login');
     expect(await e2e.page.getByLabel(/^Email/).inputValue()).toBe(OWNER.email);
     // Focus waits in the password field: typing it and Enter is all that is left.
+    await expect
+      .poll(() => e2e.page.evaluate(() => document.activeElement?.getAttribute('autocomplete')))
+      .toBe('current-password');
     await e2e.page.keyboard.type(OWNER.password);
     await e2e.page.keyboard.press('Enter');
     await e2e.page.waitForURL((url) => !url.pathname.startsWith('/login'));
