@@ -45,6 +45,7 @@ export {
   releaseInterruptedOutboxEmails,
   retryFailedOutboxEmail,
   toOutboxStatus,
+  withdrawQueuedOutboxEmail,
 } from './outbox-store.ts';
 export { previewEmailTemplate } from './preview-email-template.ts';
 export {

@@ -6,6 +6,7 @@ import {
   countDueOutbox,
   type DueOutboxRow,
   deleteQueuedOfCampaign,
+  deleteQueuedOutbox,
   failOutboxEmail,
   fillOutboxFromAddress,
   insertQueuedOutboxEmail,
@@ -134,6 +135,11 @@ export function announcementWaitMs(db: Db, now: Date, throttle: AnnouncementThro
 /** The owner's retry of one failed email: due now, counted from its first attempt again. */
 export function retryFailedOutboxEmail(db: Db, id: number, now: Date): boolean {
   return retryFailedOutbox.run(db, { id, now: now.getTime() }).changes > 0;
+}
+
+/** Takes back one email no attempt has started; false when it is already on its way. */
+export function withdrawQueuedOutboxEmail(db: Db, id: number): boolean {
+  return deleteQueuedOutbox.run(db, { id }).changes > 0;
 }
 
 /** Removes a cancelled campaign's emails that no attempt has started; returns how many. */

@@ -76,6 +76,11 @@ export const retryFailedOutbox = sql<never, { id: number; now: number }>(
   `UPDATE OutboxEmail SET status = 'queued', attempts = 0, nextAttemptAt = @now, lastError = NULL WHERE id = @id AND status = 'failed'`,
 );
 
+/** One email taken back before any attempt (its recipient unsubscribed meanwhile). */
+export const deleteQueuedOutbox = sql<never, { id: number }>(
+  `DELETE FROM OutboxEmail WHERE id = @id AND status = 'queued'`,
+);
+
 /** A cancelled campaign's emails not yet handed to SMTP. */
 export const deleteQueuedOfCampaign = sql<never, { campaignId: number }>(
   `DELETE FROM OutboxEmail WHERE campaignId = @campaignId AND status = 'queued'`,

@@ -30,6 +30,8 @@ CREATE TABLE "CampaignRecipient" (
     "status" TEXT NOT NULL,
     "outboxId" INTEGER,
     "error" TEXT,
+    "serverResponse" TEXT,
+    "sentAt" DATETIME,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     CONSTRAINT "CampaignRecipient_campaignId_fkey" FOREIGN KEY ("campaignId") REFERENCES "Campaign" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
