@@ -103,6 +103,14 @@ function toCampaign(db: Db, row: q.CampaignRow) {
   };
 }
 
+/**
+ * Settles every campaign that is sending, so recipients take their outcome (and a campaign ends)
+ * even when nobody opens the page, before retention removes old outbox rows.
+ */
+export function settleSendingCampaigns(db: Db, now: Date): void {
+  for (const { id } of q.campaignsSending.all(db)) settleCampaign(db, id, now);
+}
+
 export function getCampaign(options: { db: Db; id: number; now: Date }) {
   settleCampaign(options.db, options.id, options.now);
   return toCampaign(options.db, getCampaignRow(options.db, options.id));
@@ -111,7 +119,7 @@ export function getCampaign(options: { db: Db; id: number; now: Date }) {
 export const MAX_CAMPAIGNS = 200;
 
 export function findCampaigns(options: { db: Db; now: Date }) {
-  for (const { id } of q.campaignsSending.all(options.db)) settleCampaign(options.db, id, options.now);
+  settleSendingCampaigns(options.db, options.now);
   return q.campaignsNewestFirst
     .all(options.db, { limit: MAX_CAMPAIGNS })
     .map((row) => toCampaign(options.db, row));

@@ -22,6 +22,7 @@ export {
   type RecipientStatus,
   saveCampaignDraft,
   settleCampaign,
+  settleSendingCampaigns,
 } from './campaigns.ts';
 export { evaluateAudience, MAX_AUDIENCE_PAGE, previewAudience } from './find-audience.ts';
 export { previewAnnouncement, sendTestAnnouncement } from './preview-announcement.ts';

@@ -1,4 +1,9 @@
-import { getSendingLimits, recordMailboxRefused, resumeCampaignQueueing } from '@keydesk/announcements';
+import {
+  getSendingLimits,
+  recordMailboxRefused,
+  resumeCampaignQueueing,
+  settleSendingCampaigns,
+} from '@keydesk/announcements';
 import { createOutboxSender, resolveMailConfig } from '@keydesk/mail';
 import type { AppServices } from '../context.ts';
 import { announcementSendContext } from '../routers/announcements/send-context.ts';
@@ -9,6 +14,8 @@ import type { BackgroundWorker } from './scheduled-job.ts';
  * pass, so changes apply without a restart. At start, campaigns cut off mid-queueing by the
  * previous process's death carry on queueing (each recipient is queued once: send-campaign.ts).
  */
+const SETTLE_INTERVAL_MS = 60_000;
+
 export const outboxSenderWorker: BackgroundWorker = {
   name: 'outbox-sender',
   start(services) {
@@ -27,8 +34,21 @@ export const outboxSenderWorker: BackgroundWorker = {
         error: error instanceof Error ? error.message : String(error),
       }),
     );
+    // Recipients take their outcome from the outbox even when nobody opens the page, before the
+    // retention job removes sent outbox rows.
+    const settler = setInterval(() => {
+      try {
+        settleSendingCampaigns(services.db, services.now());
+      } catch (error) {
+        services.logger.error('announcements: settling campaigns failed', {
+          error: error instanceof Error ? error.message : String(error),
+        });
+      }
+    }, SETTLE_INTERVAL_MS);
+    settler.unref();
     return {
       async stop() {
+        clearInterval(settler);
         await resumed;
         await sender.stop();
       },

@@ -7,6 +7,7 @@ import { EmptyState, QueryError, SkeletonRows } from '../components/ui/query-sta
 import { StatusBadge } from '../components/ui/status-badge.tsx';
 import { AnnouncementCampaignView } from '../features/announcements/announcement-campaign-view.tsx';
 import { AnnouncementDraftForm } from '../features/announcements/announcement-draft-form.tsx';
+import { AnnouncementSendingLimits } from '../features/announcements/announcement-sending-limits.tsx';
 import { CAMPAIGN_STATUS } from '../lib/statuses.ts';
 import { useTRPC } from '../lib/trpc.ts';
 
@@ -38,30 +39,33 @@ export function AnnouncementsPage() {
       />
       <Grid>
         <Grid.Col span={{ base: 12, md: 3 }}>
-          <Card withBorder p="xs">
-            {list.error ? (
-              <QueryError error={list.error} onRetry={() => void list.refetch()} />
-            ) : !list.data ? (
-              <SkeletonRows rows={4} />
-            ) : list.data.items.length === 0 ? (
-              <Text c="dimmed" size="sm" p="xs">
-                No campaigns yet.
-              </Text>
-            ) : (
-              <ScrollArea.Autosize mah={600}>
-                {list.data.items.map((c) => (
-                  <NavLink
-                    key={c.id}
-                    active={c.id === campaignId}
-                    label={c.name}
-                    description={`${c.counts.sent} sent`}
-                    rightSection={<StatusBadge vocabulary={CAMPAIGN_STATUS} status={c.status} />}
-                    onClick={() => open(c.id)}
-                  />
-                ))}
-              </ScrollArea.Autosize>
-            )}
-          </Card>
+          <Stack gap="md">
+            <Card withBorder p="xs">
+              {list.error ? (
+                <QueryError error={list.error} onRetry={() => void list.refetch()} />
+              ) : !list.data ? (
+                <SkeletonRows rows={4} />
+              ) : list.data.items.length === 0 ? (
+                <Text c="dimmed" size="sm" p="xs">
+                  No campaigns yet.
+                </Text>
+              ) : (
+                <ScrollArea.Autosize mah={600}>
+                  {list.data.items.map((c) => (
+                    <NavLink
+                      key={c.id}
+                      active={c.id === campaignId}
+                      label={c.name}
+                      description={`${c.counts.sent} sent`}
+                      rightSection={<StatusBadge vocabulary={CAMPAIGN_STATUS} status={c.status} />}
+                      onClick={() => open(c.id)}
+                    />
+                  ))}
+                </ScrollArea.Autosize>
+              )}
+            </Card>
+            <AnnouncementSendingLimits />
+          </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 9 }}>
           {selected === 'new' ? (
