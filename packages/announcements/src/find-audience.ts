@@ -18,17 +18,25 @@ import {
   unsubscribedNewsletterAddresses,
 } from './sql/audience.ts';
 
-type Matched = { customers: Set<number>; addresses: Set<string> };
+type Matched = {
+  customers: Set<number>;
+  addresses: Set<string>;
+  /** The address a customer subscribed to the newsletter with: the newsletter goes there. */
+  subscribedAddress: Map<number, string>;
+};
 
 const dayStart = (day: string | undefined) => (day === undefined ? null : Date.parse(`${day}T00:00:00Z`));
 
 function match(db: Db, rules: TAudienceRule[]): Matched {
-  const matched: Matched = { customers: new Set(), addresses: new Set() };
+  const matched: Matched = { customers: new Set(), addresses: new Set(), subscribedAddress: new Map() };
   for (const rule of rules) {
     if (rule.kind === 'newsletter') {
       for (const row of newsletterSubscribers.all(db)) {
         if (row.customerId === null) matched.addresses.add(row.email);
-        else matched.customers.add(row.customerId);
+        else {
+          matched.customers.add(row.customerId);
+          matched.subscribedAddress.set(row.customerId, row.email);
+        }
       }
       continue;
     }
@@ -65,6 +73,13 @@ export function evaluateAudience(options: {
     const person = people.get(row.customerId);
     if (person) person.emails.push(row.email);
     else people.set(row.customerId, { customerId: row.customerId, name: row.name, emails: [row.email] });
+  }
+  if (topic === 'newsletter') {
+    // Consent to the newsletter was given for one address; it comes first, before the primary.
+    for (const [customerId, email] of included.subscribedAddress) {
+      const person = people.get(customerId);
+      if (person) person.emails = [email, ...person.emails.filter((e) => e !== email)];
+    }
   }
   const subscribers: AudiencePerson[] = [...included.addresses]
     .filter((email) => !excluded.addresses.has(email))

@@ -88,6 +88,12 @@ describe('a campaign', () => {
       exclude: [{ kind: 'license' as const, majorVersion: 4, boughtBefore: '2025-01-01' }],
     };
     expect(previewAudience({ db, audience: germansWithout4, topic: 'updates', limit: 10 }).count).toBe(0);
+
+    // The newsletter goes to the address that subscribed, not to the primary one.
+    const readers = { include: [{ kind: 'newsletter' as const }], exclude: [] };
+    expect(
+      previewAudience({ db, audience: readers, topic: 'newsletter', limit: 10 }).items.map((r) => r.email),
+    ).toEqual(['ann@work.test', 'reader@news.test']);
   });
 
   it('sends once per recipient with List-Unsubscribe, key resends first, and records replies and bounces', async () => {
