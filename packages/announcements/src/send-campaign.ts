@@ -4,6 +4,7 @@
 // killed mid-queueing resumes where it stopped, and nobody is queued twice. The outbox sender then
 // delivers each row exactly once as far as SMTP allows (ARCHITECTURE.md, "One email").
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
+import { recordAudit } from '@keydesk/audit';
 import type { Db } from '@keydesk/db';
 import {
   addressOf,
@@ -117,6 +118,18 @@ export async function startCampaign(
     if (q.moveCampaign.run(db, { id: campaignId, from: 'draft', to: 'sending', now: at }).changes === 0)
       return false;
     for (const r of recipients) q.insertRecipient.run(db, { campaignId, ...r, now: at });
+    // Counts only: the audit log never names the people a campaign went to.
+    recordAudit(
+      db,
+      {
+        action: 'announcement.start',
+        actor: 'owner',
+        targetType: 'campaign',
+        targetId: campaignId,
+        details: { recipients: recipients.length },
+      },
+      new Date(at),
+    );
     return true;
   })();
   if (!isStarted) throw new CampaignStateError('This campaign has already started.');
@@ -166,6 +179,17 @@ export function cancelCampaign(options: { db: Db; campaignId: number; now: Date 
     settleCampaign(db, campaignId, now);
     const cancelled = q.cancelUnsentRecipients.run(db, { campaignId }).changes;
     deleteQueuedCampaignEmails(db, campaignId);
+    recordAudit(
+      db,
+      {
+        action: 'announcement.cancel',
+        actor: 'owner',
+        targetType: 'campaign',
+        targetId: campaignId,
+        details: { cancelled },
+      },
+      now,
+    );
     return { cancelled };
   })();
 }
