@@ -157,6 +157,23 @@ describe('announcements over HTTP', () => {
     expect(big.status).toBe(413);
   });
 
+  it('leaves out an address the owner blocks by hand', async () => {
+    const everyone = { include: [{ kind: 'license' }], exclude: [] };
+    const before = (await call(
+      'announcements.audience',
+      { topic: 'newsletter', audience: everyone },
+      'GET',
+    )) as {
+      count: number;
+    };
+    await call('announcements.suppress', { email: 'Bob@B.test' });
+    expect(
+      await call('announcements.audience', { topic: 'newsletter', audience: everyone }, 'GET'),
+    ).toMatchObject({
+      count: before.count - 1,
+    });
+  });
+
   it('refuses every announcement procedure without a session', async () => {
     const response = await callTrpc(server.url, 'announcements.find', { method: 'GET' });
     expect(response.status).toBe(401);

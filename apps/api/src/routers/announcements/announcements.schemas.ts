@@ -100,3 +100,6 @@ export const ZRetryFailedInput = z.object({ id: ZId, recipientId: ZId.optional()
 export const ZRetryFailedOutput = z.object({ retried: z.number().int() });
 
 export const ZSendingLimitsOutput = ZSendingLimits;
+
+/** The owner blocks an address by hand (a complaint by phone, a role address): reason "manual". */
+export const ZSuppressInput = z.object({ email: ZEmail.pipe(z.email()) });

@@ -12,6 +12,7 @@ import {
   saveCampaignDraft,
   sendTestAnnouncement,
   startCampaign,
+  suppressAddress,
   updateSendingLimits,
   ZSendingLimits,
 } from '@keydesk/announcements';
@@ -34,6 +35,7 @@ import {
   ZSaveDraftOutput,
   ZSendingLimitsOutput,
   ZStartOutput,
+  ZSuppressInput,
   ZTestSendInput,
   ZTestSendOutput,
 } from './announcements.schemas.ts';
@@ -120,6 +122,13 @@ export const announcementsRouter = createRouter({
         recipientId: input.recipientId,
         now: ctx.now(),
       }),
+    ),
+
+  suppress: ownerProcedure
+    .input(ZSuppressInput)
+    .output(ZEmpty)
+    .mutation(({ ctx, input }) =>
+      suppressAddress({ db: ctx.db, email: input.email, reason: 'manual', now: ctx.now() }),
     ),
 
   limits: ownerProcedure
