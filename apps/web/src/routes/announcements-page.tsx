@@ -56,7 +56,6 @@ export function AnnouncementsPage() {
                       key={c.id}
                       active={c.id === campaignId}
                       label={c.name}
-                      description={`${c.counts.sent} sent`}
                       rightSection={<StatusBadge vocabulary={CAMPAIGN_STATUS} status={c.status} />}
                       onClick={() => open(c.id)}
                     />
