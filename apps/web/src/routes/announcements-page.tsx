@@ -5,6 +5,7 @@ import { useSearchParams } from 'react-router';
 import { PageHeader } from '../components/ui/page-header.tsx';
 import { EmptyState, QueryError, SkeletonRows } from '../components/ui/query-state.tsx';
 import { StatusBadge } from '../components/ui/status-badge.tsx';
+import { AnnouncementBlockAddress } from '../features/announcements/announcement-block-address.tsx';
 import { AnnouncementCampaignView } from '../features/announcements/announcement-campaign-view.tsx';
 import { AnnouncementDraftForm } from '../features/announcements/announcement-draft-form.tsx';
 import { AnnouncementSendingLimits } from '../features/announcements/announcement-sending-limits.tsx';
@@ -64,6 +65,7 @@ export function AnnouncementsPage() {
               )}
             </Card>
             <AnnouncementSendingLimits />
+            <AnnouncementBlockAddress />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 9 }}>
