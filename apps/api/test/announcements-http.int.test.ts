@@ -153,6 +153,7 @@ describe('announcements over HTTP', () => {
       host: 'evil.example',
     });
     expect(evil.status).toBe(421);
+    expect((await fetch(`${server.url}/u/%E0%A4%A`)).status).toBe(404);
     const big = await fetch(unsubscribeLink, { method: 'POST', headers: oneClick, body: 'x'.repeat(5_000) });
     expect(big.status).toBe(413);
   });

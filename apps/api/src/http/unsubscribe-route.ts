@@ -37,7 +37,12 @@ function page(res: ServerResponse, status: number, title: string, body: string):
 
 function tokenOf(req: IncomingMessage): string {
   const path = new URL(req.url ?? '/', 'http://keydesk.invalid').pathname;
-  return decodeURIComponent(path.slice(UNSUBSCRIBE_PATH.length));
+  try {
+    return decodeURIComponent(path.slice(UNSUBSCRIBE_PATH.length));
+  } catch {
+    // A malformed escape (a link cut in the middle) is a link that is not valid, not an error.
+    return '';
+  }
 }
 
 const NOT_VALID = '<p>This link is not valid or no longer works. Nothing was changed.</p>';
