@@ -22,6 +22,8 @@ export type AppServices = {
   mailFallback?: { smtpUrl?: string | undefined; from?: string | undefined };
   /** Webhook secrets from the environment: used where Settings hold none (webhook-secrets.ts). */
   webhookSecretFallbacks?: Partial<Record<WebhookSecretName, string | undefined>>;
+  /** PUBLIC_URL: where links in announcements (unsubscribe) point; campaigns refuse to start without it. */
+  publicUrl?: string | undefined;
   logger: Logger;
   sessionPolicy: SessionPolicy;
   setupTokens: SetupTokenStore;

@@ -43,6 +43,7 @@ async function main(): Promise<void> {
     settings: openSettings(db, dbFile, env),
     mailFallback: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
     webhookSecretFallbacks: webhookSecretFallbacks(env),
+    publicUrl: env.PUBLIC_URL,
     logger,
     sessionPolicy: {
       idleMs: env.SESSION_IDLE_MINUTES * 60_000,

@@ -1,4 +1,5 @@
 import { analyticsRouter } from './routers/analytics/router.ts';
+import { announcementsRouter } from './routers/announcements/router.ts';
 import { auditRouter } from './routers/audit/router.ts';
 import { authRouter } from './routers/auth/router.ts';
 import { backupsRouter } from './routers/backups/router.ts';
@@ -18,6 +19,7 @@ import { createRouter } from './trpc.ts';
 export const appRouter = createRouter({
   audit: auditRouter,
   analytics: analyticsRouter,
+  announcements: announcementsRouter,
   auth: authRouter,
   conversation: conversationRouter,
   overview: overviewRouter,

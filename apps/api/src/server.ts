@@ -79,11 +79,13 @@ export function createServer(options: ServerOptions): Server {
       return;
     }
     const isTrpc = url.pathname.startsWith('/trpc/');
-    const route = isTrpc
-      ? undefined
-      : routes.find((r) =>
+    // One path may answer several methods (GET shows the unsubscribe page, POST unsubscribes).
+    const pathRoutes = isTrpc
+      ? []
+      : routes.filter((r) =>
           r.path.endsWith('/') ? url.pathname.startsWith(r.path) : url.pathname === r.path,
         );
+    const route = pathRoutes.find((r) => r.method === req.method) ?? pathRoutes[0];
     // First, so that every answer below, early ones too, leaves a body that is bounded and timed.
     const policy = bodyPolicyFor(req, isTrpc ? TRPC_LIMITS : (route ?? {}), { services, isSecure, timeouts });
     if (!guardRequestBody(req, res, policy)) return;
@@ -112,7 +114,7 @@ export function createServer(options: ServerOptions): Server {
     }
     if (route) {
       if (req.method !== route.method) {
-        res.setHeader('Allow', route.method);
+        res.setHeader('Allow', pathRoutes.map((r) => r.method).join(', '));
         sendText(res, 405, 'Method not allowed.');
         return;
       }

@@ -6,6 +6,7 @@
 import { createHmac } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { recordMailboxRefused, saveCampaignDraft, startCampaign } from '@keydesk/announcements';
 import { importMbox } from '@keydesk/conversations';
 import { addCustomerNote, deleteCustomerNote, updateCustomerNote } from '@keydesk/customers';
 import { generateDemo } from '@keydesk/db/demo';
@@ -195,6 +196,31 @@ async function feedEveryInputPath(): Promise<number> {
     fromAddress: 'support@tessera.example',
     now,
   });
+  // An announcement: their recipient row (name, address) and its outbox email, which bounced, so
+  // their address is suppressed too.
+  const { id: campaignId } = saveCampaignDraft({
+    db,
+    draft: {
+      name: 'Tessera 6',
+      topic: 'updates',
+      audience: { include: [{ kind: 'license' }], exclude: [] },
+      subject: 'Tessera 6 for {{name}}',
+      textBody: 'Hello {{name}} ({{email}})',
+      htmlBody: '<p>Hello {{name}}</p>',
+    },
+    now,
+  });
+  const send = {
+    db,
+    publicUrl: 'https://keydesk.example.com',
+    fromAddress: 'news@tessera.example',
+    secret: 's',
+  };
+  await startCampaign(send, campaignId, () => now);
+  recordMailboxRefused({ db, toAddress: PERSON.email, campaignId, reason: '550 no such user', now });
+  const count = (sql: string) => db.sqlite.prepare(sql).pluck().safeIntegers(false).get(PERSON.email);
+  expect(count("SELECT count(*) FROM CampaignRecipient WHERE email = ? AND status = 'bounced'")).toBe(1);
+  expect(count("SELECT count(*) FROM EmailSuppression WHERE email = ? AND reason = 'hard_bounce'")).toBe(1);
   return customerId;
 }
 

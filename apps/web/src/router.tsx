@@ -108,6 +108,13 @@ const routes: RouteObject[] = [
         ),
       },
       {
+        path: 'announcements',
+        lazy: lazyPage(
+          () => import('./routes/announcements-page.tsx'),
+          (m) => m.AnnouncementsPage,
+        ),
+      },
+      {
         path: 'settings',
         lazy: lazyPage(
           () => import('./routes/settings-page.tsx'),

@@ -23,7 +23,7 @@ export abstract class DomainError extends Error {
 export class NotFoundError extends DomainError {
   readonly kind = 'not_found';
   constructor(
-    readonly entity: 'customer' | 'conversation' | 'job' | 'license',
+    readonly entity: 'customer' | 'conversation' | 'job' | 'license' | 'campaign',
     message: string,
   ) {
     super(message);

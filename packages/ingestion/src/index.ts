@@ -11,7 +11,7 @@ export {
 export { createOrderCsvKind, ORDER_CSV_COLUMNS } from './csv-order-import.ts';
 export { findImportRuns, getImportRun } from './find-import-runs.ts';
 export { findWebhookEvents } from './find-webhook-events.ts';
-export { createNewsletterCsvKind, NEWSLETTER_CSV_COLUMNS } from './newsletter.ts';
+export { createNewsletterCsvKind, createNewsletterWriter, NEWSLETTER_CSV_COLUMNS } from './newsletter.ts';
 export type { Reseller } from './order-event.ts';
 export { receiveNewsletterWebhook, signNewsletterBody } from './receive-newsletter-webhook.ts';
 export { receiveAvangateWebhook, receivePayProWebhook, rejectUnconfigured } from './receive-order-webhook.ts';

@@ -14,7 +14,8 @@ import {
 } from './sql/webhooks.ts';
 
 export type NewsletterAction = 'subscribe' | 'unsubscribe';
-export type NewsletterOrigin = 'webhook' | 'csv';
+/** 'link': an announcement's unsubscribe link (RFC 8058), which only ever unsubscribes. */
+export type NewsletterOrigin = 'webhook' | 'csv' | 'link';
 export type NewsletterOutcome = 'created' | 'updated' | 'skipped';
 
 export function createNewsletterWriter(db: Db) {

@@ -24,7 +24,7 @@ export {
   resolveMailConfig,
   updateMailSettings,
 } from './mail-config.ts';
-export { createMessageId } from './message-id.ts';
+export { addressOf, createMessageId } from './message-id.ts';
 export { notifyOutboxChanged } from './outbox-events.ts';
 export {
   createOutboxSender,
@@ -35,7 +35,18 @@ export {
   type RetryPolicy,
   retryDelayMs,
 } from './outbox-sender.ts';
-export { OUTBOX_STATUSES, type OutboxStatus, releaseInterruptedOutboxEmails } from './outbox-store.ts';
+export {
+  type AnnouncementThrottle,
+  deleteQueuedCampaignEmails,
+  insertOutboxEmail,
+  type NewOutboxEmail,
+  OUTBOX_STATUSES,
+  type OutboxStatus,
+  releaseInterruptedOutboxEmails,
+  retryFailedOutboxEmail,
+  toOutboxStatus,
+  withdrawQueuedOutboxEmail,
+} from './outbox-store.ts';
 export { previewEmailTemplate } from './preview-email-template.ts';
 export {
   type EmailTemplateContent,

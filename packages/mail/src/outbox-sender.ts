@@ -13,6 +13,8 @@ import type { Db } from '@keydesk/db';
 import type { MailConfig } from './mail-config.ts';
 import { onOutboxChanged } from './outbox-events.ts';
 import {
+  type AnnouncementThrottle,
+  announcementWaitMs,
   type ClaimedOutboxEmail,
   claimNextOutboxEmail,
   markOutboxFailed,
@@ -23,6 +25,7 @@ import {
 import {
   createSmtpTransport,
   describeSmtpError,
+  isMailboxRefusal,
   isPermanentSmtpError,
   type SmtpTransport,
 } from './smtp-transport.ts';
@@ -41,6 +44,7 @@ export const DEFAULT_LEASE_MS = 120_000;
 const DEFAULT_POLL_MS = 5_000;
 /** One pass sends at most this many, so a large backlog cannot starve shutdown. */
 const MAX_PER_PASS = 50;
+const FULL_PASS_PAUSE_MS = 100;
 
 export type OutboxSenderOptions = {
   db: Db;
@@ -51,9 +55,20 @@ export type OutboxSenderOptions = {
   retry?: RetryPolicy;
   leaseMs?: number;
   pollIntervalMs?: number;
+  /** Read before every pass (Settings): how many announcements may go per second and per hour. */
+  getThrottle?: () => AnnouncementThrottle;
+  /** The receiving server refused the mailbox itself (5xx): no announcement may go there again. */
+  onMailboxRefused?: (email: { toAddress: string; campaignId: number | null; reason: string }) => void;
 };
 
-export type OutboxPassResult = { sent: number; retried: number; failed: number; isConfigured: boolean };
+export type OutboxPassResult = {
+  sent: number;
+  retried: number;
+  failed: number;
+  isConfigured: boolean;
+  /** Announcements wait for the throttle this long (0: they do not). */
+  throttledMs: number;
+};
 
 /** 30 s, 1 min, 2 min, … capped: a short outage clears fast, a long one costs few attempts. */
 export function retryDelayMs(attempts: number, policy: RetryPolicy = DEFAULT_RETRY): number {
@@ -98,6 +113,7 @@ export function createOutboxSender(options: OutboxSenderOptions) {
         html: email.htmlBody,
         messageId: email.messageId,
         date: now(),
+        headers: email.headers,
       });
       markOutboxSent(db, email.id, info.response, now());
       logger.info('outbox: sent', { id: email.id, response: info.response });
@@ -110,6 +126,9 @@ export function createOutboxSender(options: OutboxSenderOptions) {
           : `Gave up after ${email.attempts} attempts: ${reason}`;
         markOutboxFailed(db, email.id, final);
         logger.warn('outbox: failed', { id: email.id, reason: final });
+        if (isMailboxRefusal(error)) {
+          options.onMailboxRefused?.({ toAddress: email.toAddress, campaignId: email.campaignId, reason });
+        }
         return 'failed';
       }
       const next = new Date(now().getTime() + retryDelayMs(email.attempts, retry));
@@ -121,12 +140,16 @@ export function createOutboxSender(options: OutboxSenderOptions) {
 
   /** Sends everything due now; stops early when the SMTP server is down, so the backlog waits together. */
   async function runOnce(): Promise<OutboxPassResult> {
-    const result: OutboxPassResult = { sent: 0, retried: 0, failed: 0, isConfigured: false };
+    const result: OutboxPassResult = { sent: 0, retried: 0, failed: 0, isConfigured: false, throttledMs: 0 };
     const config = options.getConfig();
     if (!config) return result;
     result.isConfigured = true;
+    const throttle = options.getThrottle?.();
     for (let i = 0; i < MAX_PER_PASS && !stopping; i++) {
-      const email = claimNextOutboxEmail(options.db, now(), leaseMs);
+      result.throttledMs = throttle ? announcementWaitMs(options.db, now(), throttle) : 0;
+      const email = claimNextOutboxEmail(options.db, now(), leaseMs, {
+        mayAnnounce: result.throttledMs === 0,
+      });
       if (!email) break;
       const outcome = await sendOne(email, config);
       result[outcome]++;
@@ -143,7 +166,14 @@ export function createOutboxSender(options: OutboxSenderOptions) {
     }
     if (timer) clearTimeout(timer);
     timer = null;
+    let nextMs = options.pollIntervalMs ?? DEFAULT_POLL_MS;
     running = runOnce()
+      .then((result) => {
+        // A throttled campaign wakes the sender when its next email may go, not at the next poll.
+        if (result.throttledMs > 0) nextMs = Math.min(nextMs, result.throttledMs);
+        // A full pass means more is due: go on soon, still yielding to shutdown between passes.
+        if (result.sent + result.failed >= MAX_PER_PASS) nextMs = Math.min(nextMs, FULL_PASS_PAUSE_MS);
+      })
       .catch((error: unknown) =>
         options.logger.error('outbox: pass failed', {
           error: error instanceof Error ? error.message : String(error),
@@ -155,7 +185,7 @@ export function createOutboxSender(options: OutboxSenderOptions) {
         if (wakeAgain) {
           wakeAgain = false;
           tick();
-        } else timer = setTimeout(tick, options.pollIntervalMs ?? DEFAULT_POLL_MS);
+        } else timer = setTimeout(tick, nextMs);
       });
   }
 

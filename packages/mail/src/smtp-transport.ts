@@ -29,6 +29,15 @@ export function isPermanentSmtpError(error: unknown): boolean {
   return typeof code === 'number' && code >= 500 && code < 600;
 }
 
+/**
+ * 550, 551 and 553 name the mailbox (unknown, moved, invalid): a hard bounce. 554 and other 5xx
+ * replies are often about the message or a policy, so they fail the email without suppressing the address.
+ */
+export function isMailboxRefusal(error: unknown): boolean {
+  const code = (error as { responseCode?: unknown } | null)?.responseCode;
+  return code === 550 || code === 551 || code === 553;
+}
+
 export function describeSmtpError(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   const response = (error as { response?: unknown }).response;

@@ -12,13 +12,16 @@ type OutboxEmailValues = {
   htmlBody: string;
   messageId: string;
   customerId: number | null;
+  /** JSON object of extra headers, or null. */
+  headers: string | null;
+  campaignId: number | null;
   now: number;
 };
 
 /** No row back when the idempotency key is already taken. */
 export const insertQueuedOutboxEmail = sql<{ id: number }, OutboxEmailValues>(
-  `INSERT INTO OutboxEmail (kind, idempotencyKey, fromAddress, toAddress, subject, textBody, htmlBody, messageId, status, attempts, nextAttemptAt, customerId, createdAt)
-   VALUES (@kind, @idempotencyKey, @fromAddress, @toAddress, @subject, @textBody, @htmlBody, @messageId, 'queued', 0, @now, @customerId, @now)
+  `INSERT INTO OutboxEmail (kind, idempotencyKey, fromAddress, toAddress, subject, textBody, htmlBody, messageId, status, attempts, nextAttemptAt, customerId, headers, campaignId, createdAt)
+   VALUES (@kind, @idempotencyKey, @fromAddress, @toAddress, @subject, @textBody, @htmlBody, @messageId, 'queued', 0, @now, @customerId, @headers, @campaignId, @now)
    ON CONFLICT (idempotencyKey) DO NOTHING
    RETURNING id`,
 );
@@ -38,13 +41,49 @@ export type DueOutboxRow = {
   attempts: number;
   /** TEXT; only the outbox writes it, with OUTBOX_STATUSES. */
   status: string;
+  headers: string | null;
+  campaignId: number | null;
 };
 
-export const nextDueOutboxEmail = sql<DueOutboxRow, { now: number }>(
-  `SELECT id, fromAddress, toAddress, subject, textBody, htmlBody, messageId, attempts, status
-   FROM OutboxEmail
-   WHERE status IN ('queued', 'sending') AND nextAttemptAt <= @now
+const DUE_COLUMNS =
+  'id, fromAddress, toAddress, subject, textBody, htmlBody, messageId, attempts, status, headers, campaignId';
+
+/** Emails that are not announcements (key resends, tests): never throttled, always claimed first. */
+export const nextDueDirectEmail = sql<DueOutboxRow, { now: number }>(
+  `SELECT ${DUE_COLUMNS} FROM OutboxEmail
+   WHERE campaignId IS NULL AND status IN ('queued', 'sending') AND nextAttemptAt <= @now
    ORDER BY nextAttemptAt, id LIMIT 1`,
+);
+
+/**
+ * An announcement of a campaign that is sending. The campaign's status is the one switch for
+ * pause and cancel, so pausing is one write and a paused campaign's rows simply wait.
+ */
+export const nextDueAnnouncement = sql<DueOutboxRow, { now: number }>(
+  `SELECT ${DUE_COLUMNS} FROM OutboxEmail
+   WHERE campaignId IN (SELECT id FROM Campaign WHERE status = 'sending')
+     AND status IN ('queued', 'sending') AND nextAttemptAt <= @now
+   ORDER BY nextAttemptAt, id LIMIT 1`,
+);
+
+/** Announcements sent (or being sent) since a moment: what the throttle has used. */
+export const countAnnouncementsSince = sql<{ n: number; oldest: number | null }, { since: number }>(
+  `SELECT count(*) AS n, min(sentAt) AS oldest FROM OutboxEmail WHERE kind = 'announcement' AND sentAt >= @since`,
+);
+
+/** Makes a failed email due again, as new: the owner's retry of one recipient. */
+export const retryFailedOutbox = sql<never, { id: number; now: number }>(
+  `UPDATE OutboxEmail SET status = 'queued', attempts = 0, nextAttemptAt = @now, lastError = NULL WHERE id = @id AND status = 'failed'`,
+);
+
+/** One email taken back before any attempt (its recipient unsubscribed meanwhile). */
+export const deleteQueuedOutbox = sql<never, { id: number }>(
+  `DELETE FROM OutboxEmail WHERE id = @id AND status = 'queued'`,
+);
+
+/** A cancelled campaign's emails not yet handed to SMTP. */
+export const deleteQueuedOfCampaign = sql<never, { campaignId: number }>(
+  `DELETE FROM OutboxEmail WHERE campaignId = @campaignId AND status = 'queued'`,
 );
 
 export const takeOutboxEmail = sql<never, { id: number; leaseUntil: number }>(

@@ -72,6 +72,8 @@ describe('eraseCustomer', () => {
       emailThreads: 1,
       outbox: 1,
       resends: 1,
+      campaignRecipients: 1,
+      suppressions: 1,
       licensesAnonymised: 1,
       ordersAnonymised: 1,
     });

@@ -18,6 +18,8 @@ export type ErasureCounts = {
   emailMessages: number;
   outbox: number;
   resends: number;
+  campaignRecipients: number;
+  suppressions: number;
   ordersAnonymised: number;
   licensesAnonymised: number;
   webhookPayloads: number;
@@ -114,6 +116,8 @@ function eraseRows(db: Db, who: CustomerIdentity, now: Date): ErasureCounts {
     emailMessages: 0,
     outbox: 0,
     resends: 0,
+    campaignRecipients: 0,
+    suppressions: 0,
     ordersAnonymised: 0,
     licensesAnonymised: 0,
     webhookPayloads: 0,
@@ -157,6 +161,12 @@ function eraseRows(db: Db, who: CustomerIdentity, now: Date): ErasureCounts {
   counts.outbox += q.deleteOutboxOfCustomer.run(db, { customerId }).changes;
   for (const email of who.emails) counts.outbox += q.deleteOutboxTo.run(db, { email }).changes;
   for (const term of terms) counts.outbox += q.deleteOutboxMentioning.run(db, { term }).changes;
+
+  counts.campaignRecipients += q.deleteCampaignRecipientsOfCustomer.run(db, { customerId }).changes;
+  for (const email of who.emails) {
+    counts.campaignRecipients += q.deleteCampaignRecipientsTo.run(db, { email }).changes;
+    counts.suppressions += q.deleteSuppressionOf.run(db, { email }).changes;
+  }
 
   for (const email of who.emails) counts.newsletter += q.deleteNewsletterByEmail.run(db, { email }).changes;
   counts.newsletter += q.deleteNewsletterOfCustomer.run(db, { customerId }).changes;

@@ -89,6 +89,9 @@ export function seedPrivacyCustomer(db: Db, tag = 'Quixwright'): SeededPrivacyCu
       now,
     });
     q.seedUpdateCheck.run(db, { licenseKey: licenseKeyNormalized, now });
+    const campaignId = q.seedCampaign.run(db, { now }).lastInsertRowid;
+    q.seedCampaignRecipient.run(db, { campaignId, customerId, email, name, now });
+    q.seedSuppression.run(db, { email: altEmail, now });
     return { customerId, name, email, altEmail, licenseKey, licenseKeyNormalized, chatLine };
   })();
 }

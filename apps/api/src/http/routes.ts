@@ -5,6 +5,7 @@ import { customerExportRoute } from './customer-export-route.ts';
 import type { HttpRoute } from './http-route.ts';
 import { sendJson } from './http-route.ts';
 import { importUploadRoute } from './import-upload-route.ts';
+import { unsubscribeRoutes } from './unsubscribe-route.ts';
 import { rateLimitWebhooks } from './webhook-rate-limit.ts';
 import { webhookRoutes } from './webhook-routes.ts';
 
@@ -33,7 +34,8 @@ export const unlimitedHttpRoutes: HttpRoute[] = [
   ...conversationRoutes,
   createUpdateCheckRoute(),
   customerExportRoute,
+  ...unsubscribeRoutes,
 ];
 
-/** Every plain HTTP route. Webhooks (/hooks/*) and the collector (/collect/*) register here. */
+/** Every plain HTTP route. Webhooks (/hooks/*), the collector (/collect/*) and unsubscribe links (/u/*) register here. */
 export const httpRoutes: HttpRoute[] = rateLimitWebhooks(unlimitedHttpRoutes);

@@ -8,6 +8,7 @@ import { declaredStatements } from '@keydesk/db';
 import { createTestDb } from '@keydesk/db/testing';
 import { describe, expect, it } from 'vitest';
 import '@keydesk/analytics';
+import '@keydesk/announcements';
 import '@keydesk/audit';
 import '@keydesk/auth';
 import '@keydesk/conversations';

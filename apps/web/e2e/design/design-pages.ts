@@ -41,6 +41,12 @@ export const DESIGN_PAGES: DesignPage[] = [
     ready: (page) => page.locator('canvas').first(),
     hasScreenshot: true,
   },
+  {
+    name: 'announcements',
+    path: '/announcements',
+    // The list has loaded (demo data has no campaigns), not only the heading.
+    ready: (page) => page.getByText('No campaigns yet.'),
+  },
   { name: 'settings', path: '/settings', ready: heading('Settings'), hasScreenshot: true },
   {
     name: 'ui-kit',

@@ -47,6 +47,24 @@ export const JOB_STATUS: StatusVocabulary = {
   running: { label: 'Running', color: 'blue' },
 };
 
+export const CAMPAIGN_STATUS: StatusVocabulary = {
+  draft: { label: 'Draft', color: 'gray' },
+  sending: { label: 'Sending', color: 'blue' },
+  paused: { label: 'Paused', color: 'yellow' },
+  cancelled: { label: 'Cancelled', color: 'orange' },
+  done: { label: 'Done', color: 'teal' },
+};
+
+export const RECIPIENT_STATUS: StatusVocabulary = {
+  pending: { label: 'Waiting', color: 'gray' },
+  queued: { label: 'Queued', color: 'blue' },
+  sent: { label: 'Sent', color: 'teal' },
+  failed: { label: 'Failed', color: 'red' },
+  bounced: { label: 'Bounced', color: 'red' },
+  unsubscribed: { label: 'Unsubscribed', color: 'yellow' },
+  cancelled: { label: 'Cancelled', color: 'orange' },
+};
+
 /** An unknown status still reads as itself ("partially_refunded" → "Partially refunded"). */
 export function statusLook(vocabulary: StatusVocabulary, status: string): StatusLook {
   const known = vocabulary[status];

@@ -73,6 +73,16 @@ export const deleteOutboxMentioning = sql<never, Term>(
   'DELETE FROM OutboxEmail WHERE instr(lower(textBody || htmlBody || subject), @term) > 0',
 );
 
+// Announcements: the person's place in every campaign, and any suppression of their addresses
+// (a suppression names an address; once the person is gone there is nobody to protect).
+export const deleteCampaignRecipientsOfCustomer = sql<never, CustomerId>(
+  'DELETE FROM CampaignRecipient WHERE customerId = @customerId',
+);
+export const deleteCampaignRecipientsTo = sql<never, Email>(
+  'DELETE FROM CampaignRecipient WHERE email = @email',
+);
+export const deleteSuppressionOf = sql<never, Email>('DELETE FROM EmailSuppression WHERE email = @email');
+
 export const deleteNewsletterByEmail = sql<never, Email>(
   'DELETE FROM NewsletterSubscription WHERE email = @email',
 );

@@ -102,3 +102,18 @@ export const seedUpdateCheck = sql<never, Now & { licenseKey: string }>(
   `INSERT INTO UpdateCheckRaw (receivedAt, ip, product, appVersion, os, osVersion, language, licenseKey)
    VALUES (@now, '203.0.113.9', 'Tessera Draw', '5.1', 'win', '11', 'en', @licenseKey)`,
 );
+
+export const seedCampaign = sql<never, Now>(
+  `INSERT INTO Campaign (name, topic, audience, subject, textBody, htmlBody, status, createdAt, updatedAt, startedAt)
+   VALUES ('Tessera 6', 'updates', '{"include":[{"kind":"license"}],"exclude":[]}', 'Tessera 6 is out', 'Hello {{name}}', '<p>Hello {{name}}</p>', 'sending', @now, @now, @now)`,
+);
+export const seedCampaignRecipient = sql<
+  never,
+  Now & CustomerId & { campaignId: number; email: string; name: string }
+>(
+  `INSERT INTO CampaignRecipient (campaignId, email, customerId, name, status, createdAt)
+   VALUES (@campaignId, @email, @customerId, @name, 'pending', @now)`,
+);
+export const seedSuppression = sql<never, Now & { email: string }>(
+  `INSERT INTO EmailSuppression (email, reason, at) VALUES (@email, 'hard_bounce', @now)`,
+);

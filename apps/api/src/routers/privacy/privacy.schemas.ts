@@ -15,6 +15,8 @@ export const ZPrivacyEraseOutput = z.object({
   emailMessages: z.number().int(),
   outbox: z.number().int(),
   resends: z.number().int(),
+  campaignRecipients: z.number().int(),
+  suppressions: z.number().int(),
   ordersAnonymised: z.number().int(),
   licensesAnonymised: z.number().int(),
   webhookPayloads: z.number().int(),

@@ -1,4 +1,12 @@
-import { IconChartBar, IconHome, IconKey, IconMessages, IconSettings, IconUsers } from '@tabler/icons-react';
+import {
+  IconChartBar,
+  IconHome,
+  IconKey,
+  IconMessages,
+  IconSettings,
+  IconSpeakerphone,
+  IconUsers,
+} from '@tabler/icons-react';
 
 export const NAV_LINKS = [
   { to: '/', label: 'Overview', icon: IconHome, shortcut: 'g o' },
@@ -6,5 +14,6 @@ export const NAV_LINKS = [
   { to: '/licenses', label: 'License lookup', icon: IconKey, shortcut: 'g l' },
   { to: '/conversations', label: 'Conversations', icon: IconMessages, shortcut: 'g m' },
   { to: '/analytics', label: 'Analytics', icon: IconChartBar, shortcut: 'g a' },
+  { to: '/announcements', label: 'Announcements', icon: IconSpeakerphone, shortcut: 'g n' },
   { to: '/settings', label: 'Settings', icon: IconSettings, shortcut: 'g s' },
 ] as const;

@@ -16,6 +16,14 @@ const count = (value: unknown, one: string, other: string) =>
 
 /** One sentence per known action; the details it reads are those its writer records. */
 const SENTENCES: Record<string, (details: Details) => string> = {
+  'announcement.start': (d) => {
+    const to = count(d.recipients, 'recipient', 'recipients');
+    return `Started an announcement${to ? ` to ${to}` : ''}`;
+  },
+  'announcement.cancel': (d) => {
+    const unsent = count(d.cancelled, 'recipient', 'recipients');
+    return `Cancelled an announcement${unsent ? ` (${unsent} not sent)` : ''}`;
+  },
   'auth.setup': () => 'Created the owner account',
   'auth.login': () => 'Signed in',
   'auth.login.failed': (d) =>

@@ -1,0 +1,132 @@
+import { Button, Group, Select, Stack, Table, Text } from '@mantine/core';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { QueryError, SkeletonRows } from '../../components/ui/query-state.tsx';
+import { StatusBadge } from '../../components/ui/status-badge.tsx';
+import { TableContainer } from '../../components/ui/table-container.tsx';
+import { notifyError, notifySuccess } from '../../lib/notify.ts';
+import { RECIPIENT_STATUS } from '../../lib/statuses.ts';
+import { useTRPC } from '../../lib/trpc.ts';
+
+const STATUS_FILTER = [
+  'pending',
+  'queued',
+  'sent',
+  'failed',
+  'bounced',
+  'unsubscribed',
+  'cancelled',
+] as const;
+type StatusFilter = (typeof STATUS_FILTER)[number];
+
+/** Who got it, who did not and why: the server's reply or the reason, per recipient. */
+export function AnnouncementRecipientsTable({
+  campaignId,
+  canRetry,
+}: {
+  campaignId: number;
+  canRetry: boolean;
+}) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [status, setStatus] = useState<StatusFilter | undefined>();
+  const [cursors, setCursors] = useState<number[]>([]);
+  const query = useQuery(
+    trpc.announcements.recipients.queryOptions(
+      { id: campaignId, status, cursor: cursors.at(-1), limit: 25 },
+      { placeholderData: keepPreviousData, refetchInterval: 5_000 },
+    ),
+  );
+  const retry = useMutation(
+    trpc.announcements.retryFailed.mutationOptions({
+      onSuccess: async ({ retried }) => {
+        notifySuccess(retried === 1 ? 'Queued again.' : `${retried} queued again.`);
+        await queryClient.invalidateQueries({ queryKey: trpc.announcements.pathKey() });
+      },
+      onError: (error) => notifyError(error),
+    }),
+  );
+  if (query.error) return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
+  if (!query.data) return <SkeletonRows rows={5} />;
+  return (
+    <Stack gap="xs">
+      <Select
+        label="Show"
+        placeholder="Everyone"
+        clearable
+        w={200}
+        value={status ?? null}
+        data={STATUS_FILTER.map((s) => ({ value: s, label: RECIPIENT_STATUS[s]?.label ?? s }))}
+        onChange={(v) => {
+          setStatus(STATUS_FILTER.find((s) => s === v));
+          setCursors([]);
+        }}
+      />
+      <TableContainer label="Recipients" minWidth={640}>
+        <Table>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Address</Table.Th>
+              <Table.Th>Status</Table.Th>
+              <Table.Th>Server reply or reason</Table.Th>
+              <Table.Th>Actions</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {query.data.items.length === 0 ? (
+              <Table.Tr>
+                <Table.Td colSpan={4}>
+                  <Text c="dimmed" size="sm">
+                    Nobody here.
+                  </Text>
+                </Table.Td>
+              </Table.Tr>
+            ) : null}
+            {query.data.items.map((r) => (
+              <Table.Tr key={r.id}>
+                <Table.Td>{r.email}</Table.Td>
+                <Table.Td>
+                  <StatusBadge vocabulary={RECIPIENT_STATUS} status={r.status} />
+                </Table.Td>
+                <Table.Td>
+                  <Text size="xs" c="dimmed" lineClamp={2}>
+                    {r.error ?? r.serverResponse ?? ''}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  {canRetry && r.status === 'failed' ? (
+                    <Button
+                      size="xs"
+                      variant="default"
+                      onClick={() => retry.mutate({ id: campaignId, recipientId: r.id })}
+                    >
+                      Retry
+                    </Button>
+                  ) : null}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </TableContainer>
+      <Group gap="xs">
+        <Button
+          size="xs"
+          variant="default"
+          disabled={cursors.length === 0}
+          onClick={() => setCursors(cursors.slice(0, -1))}
+        >
+          Previous
+        </Button>
+        <Button
+          size="xs"
+          variant="default"
+          disabled={query.data.nextCursor === null}
+          onClick={() => query.data.nextCursor !== null && setCursors([...cursors, query.data.nextCursor])}
+        >
+          Next
+        </Button>
+      </Group>
+    </Stack>
+  );
+}

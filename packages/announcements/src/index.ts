@@ -1,0 +1,70 @@
+export {
+  CAMPAIGN_TOPICS,
+  describeAudience,
+  parseAudience,
+  type TAudience,
+  type TAudienceRule,
+  type TCampaignTopic,
+  type TLicenseRule,
+  ZAudience,
+  ZAudienceRule,
+  ZCampaignTopic,
+} from './audience-rules.ts';
+export {
+  CAMPAIGN_STATUSES,
+  type CampaignDraft,
+  CampaignStateError,
+  type CampaignStatus,
+  findCampaignRecipients,
+  findCampaigns,
+  getCampaign,
+  RECIPIENT_STATUSES,
+  type RecipientStatus,
+  saveCampaignDraft,
+  settleCampaign,
+  settleSendingCampaigns,
+} from './campaigns.ts';
+export { evaluateAudience, MAX_AUDIENCE_PAGE, previewAudience } from './find-audience.ts';
+export { previewAnnouncement, sendTestAnnouncement } from './preview-announcement.ts';
+export {
+  ANNOUNCEMENT_VARIABLES,
+  type AnnouncementTemplate,
+  assertValidAnnouncement,
+  keyEnding,
+  renderAnnouncement,
+} from './render-announcement.ts';
+export { SUPPRESSION_REASONS, type SuppressionReason, selectRecipients } from './select-recipients.ts';
+export {
+  cancelCampaign,
+  listUnsubscribeHeaders,
+  pauseCampaign,
+  queueCampaign,
+  queueCampaignBatch,
+  resumeCampaign,
+  resumeCampaignQueueing,
+  retryFailedRecipients,
+  type SendContext,
+  startCampaign,
+} from './send-campaign.ts';
+export {
+  DEFAULT_SENDING_LIMITS,
+  getSendingLimits,
+  type SendingLimits,
+  updateSendingLimits,
+  ZSendingLimits,
+} from './sending-limits.ts';
+export { recordMailboxRefused, suppressAddress } from './suppress-address.ts';
+export {
+  findUnsubscribeTarget,
+  maskEmail,
+  type UnsubscribeScope,
+  type UnsubscribeTarget,
+  unsubscribeByToken,
+} from './unsubscribe.ts';
+export {
+  getUnsubscribeSecret,
+  signUnsubscribeToken,
+  UNSUBSCRIBE_SECRET_SETTING,
+  unsubscribeUrl,
+  verifyUnsubscribeToken,
+} from './unsubscribe-token.ts';
