@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectAccessible } from '../fixtures/browser.ts';
 import { DESIGN_PAGES, DESKTOP, PHONE, THEMES } from './design-pages.ts';
-import { type DesignSession, startDesignSession } from './design-session.ts';
+import { useDesignSession } from './design-session.ts';
 
 const WIDTHS = [
   ['wide', DESKTOP],
@@ -10,11 +10,7 @@ const WIDTHS = [
 
 // axe-core (serious and critical fail) on every page, in both themes, wide and 375 px.
 describe('every page is accessible in both themes, wide and narrow', () => {
-  let session: DesignSession;
-  beforeAll(async () => {
-    session = await startDesignSession();
-  });
-  afterAll(async () => session?.close());
+  const session = useDesignSession();
 
   for (const theme of THEMES) {
     for (const [width, viewport] of WIDTHS) {

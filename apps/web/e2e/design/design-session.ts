@@ -1,44 +1,42 @@
 import { generateDemo } from '@keydesk/db/demo';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { launchBrowser, newPage, signIn } from '../fixtures/browser.ts';
-import { type RunningServer, startServer } from '../fixtures/server.ts';
+import { newPage } from '../fixtures/browser.ts';
+import { useE2eSession } from '../fixtures/e2e-session.ts';
+import type { RunningServer } from '../fixtures/server.ts';
 import type { DesignPage } from './design-pages.ts';
 
 export type DesignSession = {
-  server: RunningServer;
-  browser: Browser;
+  readonly server: RunningServer;
+  readonly browser: Browser;
   /** A page in a new context (theme, viewport), signed in unless `page.isSignedOut`. */
   open(target: DesignPage, options: BrowserContextOptions): Promise<Page>;
-  close(): Promise<void>;
 };
 
-/** One server with demo data and one sign-in, shared by every page and theme of a spec. */
-export async function startDesignSession(customers = 400): Promise<DesignSession> {
-  const server = await startServer();
-  const db = await server.openDb();
-  generateDemo({ sqlite: db.sqlite, customers, seed: 3 });
-  await db.close();
-  const browser = await launchBrowser();
-  const first = await newPage(browser);
-  await signIn(first, server.url);
-  const storageState = await first.context().storageState();
-  await first.context().close();
+/**
+ * One server with demo data and one sign-in, shared by every page and theme of the calling
+ * `describe` (vitest hooks, like useE2eSession).
+ */
+export function useDesignSession(customers = 400): DesignSession {
+  const e2e = useE2eSession({
+    seed: (db) => generateDemo({ sqlite: db.sqlite, customers, seed: 3 }),
+    hasStorageState: true,
+  });
   return {
-    server,
-    browser,
+    get server() {
+      return e2e.server;
+    },
+    get browser() {
+      return e2e.browser;
+    },
     async open(target, options) {
-      const page = await newPage(browser, {
+      const page = await newPage(e2e.browser, {
         ...options,
-        storageState: target.isSignedOut ? undefined : storageState,
+        storageState: target.isSignedOut ? undefined : e2e.storageState,
         reducedMotion: 'reduce',
       });
-      await page.goto(`${server.url}${target.path}`);
+      await page.goto(`${e2e.server.url}${target.path}`);
       await target.ready(page).first().waitFor({ timeout: 15_000 });
       return page;
-    },
-    async close() {
-      await browser.close();
-      await server.stop();
     },
   };
 }

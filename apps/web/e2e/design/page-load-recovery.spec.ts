@@ -1,8 +1,8 @@
 import { generateDemo } from '@keydesk/db/demo';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchBrowser, newPage, signIn } from '../fixtures/browser.ts';
-import { type RunningServer, startServer } from '../fixtures/server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, newPage, signIn } from '../fixtures/browser.ts';
+import { useE2eSession } from '../fixtures/e2e-session.ts';
 
 /**
  * Makes every request for a built chunk fail as a dropped connection would, until `restore()`.
@@ -28,30 +28,14 @@ const loadError = (page: Page) =>
   page.getByRole('alert').filter({ hasText: 'This page could not be loaded' });
 
 describe('a page whose code fails to download', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let storageState: Awaited<ReturnType<import('playwright-core').BrowserContext['storageState']>>;
-
-  beforeAll(async () => {
-    server = await startServer();
-    const db = await server.openDb();
-    generateDemo({ sqlite: db.sqlite, customers: 60, seed: 5 });
-    await db.close();
-    browser = await launchBrowser();
-    const first = await newPage(browser);
-    await signIn(first, server.url);
-    storageState = await first.context().storageState();
-    await first.context().close();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+  const e2e = useE2eSession({
+    seed: (db) => generateDemo({ sqlite: db.sqlite, customers: 60, seed: 5 }),
+    hasStorageState: true,
   });
 
   it('says so inside the shell, and Retry loads the page', async () => {
-    const page = await newPage(browser, { storageState });
-    await page.goto(`${server.url}/`);
+    const page = await newPage(e2e.browser, { storageState: e2e.storageState });
+    await page.goto(`${e2e.server.url}/`);
     await page.getByTestId('stat-customers-value').waitFor();
     const chunk = await failChunk(page, 'customers-page');
 
@@ -70,9 +54,9 @@ describe('a page whose code fails to download', () => {
   });
 
   it('recovers the first screen without reloading the tab', async () => {
-    const page = await newPage(browser, { storageState });
+    const page = await newPage(e2e.browser, { storageState: e2e.storageState });
     const chunk = await failChunk(page, 'overview-page');
-    await page.goto(`${server.url}/`);
+    await page.goto(`${e2e.server.url}/`);
     await loadError(page).waitFor();
     expect(await page.getByTestId('stat-customers-value').count()).toBe(0);
     const documentLoads = await page.evaluate(() => performance.getEntriesByType('navigation').length);
@@ -89,8 +73,8 @@ describe('a page whose code fails to download', () => {
   // Whatever this Chromium does, a browser may keep a failed import for the life of the document:
   // here the page's original URL keeps failing, as it would from such a browser's module map.
   it('recovers in the same document when the browser keeps the failed import', async () => {
-    const page = await newPage(browser, { storageState });
-    await page.goto(`${server.url}/`);
+    const page = await newPage(e2e.browser, { storageState: e2e.storageState });
+    await page.goto(`${e2e.server.url}/`);
     await page.getByTestId('stat-customers-value').waitFor();
     let freshFetches = 0;
     await page.context().route(/\/assets\/license-lookup-page-[\w-]+\.js(\?.*)?$/, async (route) => {
@@ -111,13 +95,13 @@ describe('a page whose code fails to download', () => {
   });
 
   it('after a deploy, reloads once onto the new build, and never loops', async () => {
-    const page = await newPage(browser, { storageState });
-    await page.goto(`${server.url}/`);
+    const page = await newPage(e2e.browser, { storageState: e2e.storageState });
+    await page.goto(`${e2e.server.url}/`);
     await page.getByTestId('stat-customers-value').waitFor();
     // A deploy replaced the chunks: the old analytics chunk is gone, and index.html names a new entry.
     await failChunk(page, 'analytics-page');
-    const html = await (await page.request.get(`${server.url}/`)).text();
-    await page.route(`${server.url}/`, async (route) => {
+    const html = await (await page.request.get(`${e2e.server.url}/`)).text();
+    await page.route(`${e2e.server.url}/`, async (route) => {
       if (route.request().resourceType() === 'document') return route.continue();
       return route.fulfill({
         contentType: 'text/html',
@@ -141,22 +125,11 @@ describe('a page whose code fails to download', () => {
 });
 
 describe('the command palette', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const e2e = useE2eSession();
 
   it('says when its code cannot load, and opens on the next try', async () => {
-    const page = await newPage(browser);
-    await signIn(page, server.url);
+    const page = await newPage(e2e.browser);
+    await signIn(page, e2e.server.url);
     await page.getByRole('heading', { name: 'Overview' }).waitFor();
     const chunk = await failChunk(page, 'search-command-palette');
 

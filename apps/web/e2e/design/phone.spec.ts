@@ -1,11 +1,8 @@
 import { generateDemo } from '@keydesk/db/demo';
 import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { newPage, signIn } from '../fixtures/browser.ts';
+import { describe, expect, it } from 'vitest';
 import { useE2eSession } from '../fixtures/e2e-session.ts';
 import { expectAccessibleEverywhere, openAs, PHONE_390 } from '../fixtures/viewports.ts';
-
-type Storage = Awaited<ReturnType<ReturnType<Page['context']>['storageState']>>;
 
 /** Whether an element lies wholly inside the viewport's width (not cut, not off to the right). */
 async function isWithinWidth(page: Page, selector: ReturnType<Page['getByRole']>): Promise<boolean> {
@@ -16,7 +13,6 @@ async function isWithinWidth(page: Page, selector: ReturnType<Page['getByRole']>
 
 // The owner on a phone: 390 px, every control reachable without sideways scrolling.
 describe('The phone: every page laid out for 390 px', () => {
-  let storage: Storage;
   let customerId = 0;
 
   const e2e = useE2eSession({
@@ -29,16 +25,10 @@ describe('The phone: every page laid out for 390 px', () => {
           .get(),
       );
     },
+    hasStorageState: true,
   });
 
-  beforeAll(async () => {
-    const page = await newPage(e2e.browser);
-    await signIn(page, e2e.server.url);
-    storage = await page.context().storageState();
-    await page.context().close();
-  });
-
-  const phone = () => openAs(e2e.browser, storage, { viewport: PHONE_390, colorScheme: 'light' });
+  const phone = () => openAs(e2e.browser, e2e.storageState, { viewport: PHONE_390, colorScheme: 'light' });
 
   it('keeps the header whole: the search button and the theme toggle on screen', async () => {
     const page = await phone();
@@ -101,7 +91,7 @@ describe('The phone: every page laid out for 390 px', () => {
       ['Settings, jobs', '/settings?tab=jobs', (p) => p.getByRole('heading', { name: 'Settings' }).waitFor()],
     ];
     for (const [label, path, ready] of pages) {
-      await expectAccessibleEverywhere(e2e.browser, storage, label, async (page) => {
+      await expectAccessibleEverywhere(e2e.browser, e2e.storageState, label, async (page) => {
         await page.goto(`${e2e.server.url}${path}`);
         await ready(page);
       });

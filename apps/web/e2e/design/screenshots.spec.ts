@@ -1,10 +1,10 @@
 import { mkdirSync, mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../fixtures/server.ts';
 import { DESIGN_PAGES, DESKTOP, PHONE, THEMES } from './design-pages.ts';
-import { type DesignSession, startDesignSession } from './design-session.ts';
+import { useDesignSession } from './design-session.ts';
 
 // The README's screenshots, from the real app on demo data. `KEYDESK_SCREENSHOTS=1` writes them to
 // docs/screenshots (commit the result); otherwise they go to a temporary folder, so `npm test` still
@@ -15,12 +15,10 @@ const OUT_DIR =
     : mkdtempSync(path.join(tmpdir(), 'keydesk-screenshots-'));
 
 describe('README screenshots', () => {
-  let session: DesignSession;
-  beforeAll(async () => {
+  const session = useDesignSession(2000);
+  beforeAll(() => {
     mkdirSync(OUT_DIR, { recursive: true });
-    session = await startDesignSession(2000);
   });
-  afterAll(async () => session?.close());
 
   for (const theme of THEMES) {
     it(`photographs the main pages in the ${theme} theme`, async () => {

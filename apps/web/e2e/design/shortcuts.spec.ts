@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DESIGN_PAGES, DESKTOP } from './design-pages.ts';
-import { type DesignSession, startDesignSession } from './design-session.ts';
+import { useDesignSession } from './design-session.ts';
 
 const pageNamed = (name: string) => {
   const found = DESIGN_PAGES.find((p) => p.name === name);
@@ -9,11 +9,7 @@ const pageNamed = (name: string) => {
 };
 
 describe('keyboard-first shell', () => {
-  let session: DesignSession;
-  beforeAll(async () => {
-    session = await startDesignSession(50);
-  });
-  afterAll(async () => session?.close());
+  const session = useDesignSession(50);
 
   it('lists every shortcut under ?, and Escape closes the list', async () => {
     const page = await session.open(pageNamed('overview'), { viewport: DESKTOP });

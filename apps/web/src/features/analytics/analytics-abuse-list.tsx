@@ -1,9 +1,24 @@
 // License keys that checked for updates from many networks within the retention window.
-import { Card, Table, Text, Title } from '@mantine/core';
+import type { RouterOutputs } from '@keydesk/api';
+import { Card, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { EmptyState, QueryError, SkeletonRows } from '../../components/ui/query-state.tsx';
+import { type Column, ColumnTable } from '../../components/ui/column-table.tsx';
 import { formatCount, formatDateTime } from '../../lib/format.ts';
 import { useTRPC } from '../../lib/trpc.ts';
+
+type AbuseRow = RouterOutputs['analytics']['possibleAbuse']['rows'][number];
+
+const COLUMNS: Column<AbuseRow>[] = [
+  {
+    header: 'License key',
+    isRowHeader: true,
+    cell: (row) => row.licenseKey,
+    cellProps: () => ({ ff: 'monospace' }),
+  },
+  { header: 'Networks', isNumeric: true, cell: (row) => formatCount(row.networks) },
+  { header: 'Checks', isNumeric: true, cell: (row) => formatCount(row.checks) },
+  { header: 'Last seen', cell: (row) => formatDateTime(row.lastSeenMs) },
+];
 
 export function AnalyticsAbuseList() {
   const trpc = useTRPC();
@@ -18,42 +33,22 @@ export function AnalyticsAbuseList() {
         License keys whose update checks came from 3 or more networks (/24 or /48) in the last{' '}
         {data ? data.retentionDays : '…'} days. A shared key, or a customer who travels.
       </Text>
-      {result.error ? (
-        <QueryError error={result.error} onRetry={() => void result.refetch()} />
-      ) : !data ? (
-        <SkeletonRows rows={3} />
-      ) : data.rows.length === 0 ? (
-        <EmptyState title="No key stands out">
-          Keys appear here when the program checks for updates with one key from many networks.
-        </EmptyState>
-      ) : (
-        <Table striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">License key</Table.Th>
-              <Table.Th scope="col" className="num">
-                Networks
-              </Table.Th>
-              <Table.Th scope="col" className="num">
-                Checks
-              </Table.Th>
-              <Table.Th scope="col">Last seen</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {data.rows.map((row) => (
-              <Table.Tr key={row.licenseKey}>
-                <Table.Th scope="row" ff="monospace" fw={400}>
-                  {row.licenseKey}
-                </Table.Th>
-                <Table.Td className="num">{formatCount(row.networks)}</Table.Td>
-                <Table.Td className="num">{formatCount(row.checks)}</Table.Td>
-                <Table.Td>{formatDateTime(row.lastSeenMs)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
+      <ColumnTable
+        label="Possible license abuse"
+        minWidth={560}
+        columns={COLUMNS}
+        rows={data?.rows}
+        getRowKey={(row) => row.licenseKey}
+        empty={{
+          title: 'No key stands out',
+          description:
+            'Keys appear here when the program checks for updates with one key from many networks.',
+        }}
+        skeletonRows={3}
+        error={result.error}
+        onRetry={() => void result.refetch()}
+        tableProps={{ striped: true }}
+      />
     </Card>
   );
 }

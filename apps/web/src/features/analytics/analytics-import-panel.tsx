@@ -1,11 +1,45 @@
 // Starts an access-log import of files on the server and follows its progress (ImportRun rows).
-import { Button, Card, Group, Progress, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import type { RouterOutputs } from '@keydesk/api';
+import { Button, Card, Group, Progress, Stack, Text, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { EmptyState, QueryError, SkeletonRows } from '../../components/ui/query-state.tsx';
+import { type Column, ColumnTable } from '../../components/ui/column-table.tsx';
 import { formatCount, formatDateTime } from '../../lib/format.ts';
 import { useTRPC } from '../../lib/trpc.ts';
+
+type ImportRun = RouterOutputs['analytics']['importRuns'][number];
+
+function RunProgress({ run }: { run: ImportRun }) {
+  if (run.status === 'running') {
+    const pct = run.bytesTotal ? Math.min(100, Math.round((100 * run.bytesDone) / run.bytesTotal)) : 0;
+    return <Progress value={pct} aria-label={`${run.source}: ${pct}% read`} animated />;
+  }
+  return (
+    <Text size="sm" c={run.status === 'failed' ? 'red' : undefined}>
+      {run.status === 'failed' ? `Failed: ${run.firstError ?? 'see the server log'}` : 'Completed'}
+    </Text>
+  );
+}
+
+const COLUMNS: Column<ImportRun>[] = [
+  {
+    header: 'File',
+    isRowHeader: true,
+    cell: (run) => (
+      <>
+        {run.source}
+        <Text size="xs" c="dimmed">
+          {formatDateTime(run.startedAt)}
+        </Text>
+      </>
+    ),
+  },
+  { header: 'Progress', cell: (run) => <RunProgress run={run} />, cellProps: () => ({ miw: 160 }) },
+  { header: 'Lines', isNumeric: true, cell: (run) => formatCount(run.itemsDone) },
+  { header: 'Already imported', isNumeric: true, cell: (run) => formatCount(run.skipped) },
+  { header: 'Malformed', isNumeric: true, cell: (run) => formatCount(run.rejected) },
+];
 
 export function AnalyticsImportPanel() {
   const trpc = useTRPC();
@@ -59,64 +93,20 @@ export function AnalyticsImportPanel() {
             Import
           </Button>
         </Group>
-        {runs.error ? (
-          <QueryError error={runs.error} onRetry={() => void runs.refetch()} />
-        ) : !runs.data ? (
-          <SkeletonRows rows={2} />
-        ) : runs.data.length === 0 ? (
-          <EmptyState title="No import yet">
-            Enter a log file's path above, or run npm run import -- access-log FILE.
-          </EmptyState>
-        ) : (
-          <Table>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">File</Table.Th>
-                <Table.Th scope="col">Progress</Table.Th>
-                <Table.Th scope="col" className="num">
-                  Lines
-                </Table.Th>
-                <Table.Th scope="col" className="num">
-                  Already imported
-                </Table.Th>
-                <Table.Th scope="col" className="num">
-                  Malformed
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {runs.data.map((run) => {
-                const pct = run.bytesTotal
-                  ? Math.min(100, Math.round((100 * run.bytesDone) / run.bytesTotal))
-                  : 0;
-                return (
-                  <Table.Tr key={run.id}>
-                    <Table.Th scope="row" fw={400}>
-                      {run.source}
-                      <Text size="xs" c="dimmed">
-                        {formatDateTime(run.startedAt)}
-                      </Text>
-                    </Table.Th>
-                    <Table.Td miw={160}>
-                      {run.status === 'running' ? (
-                        <Progress value={pct} aria-label={`${run.source}: ${pct}% read`} animated />
-                      ) : (
-                        <Text size="sm" c={run.status === 'failed' ? 'red' : undefined}>
-                          {run.status === 'failed'
-                            ? `Failed: ${run.firstError ?? 'see the server log'}`
-                            : 'Completed'}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td className="num">{formatCount(run.itemsDone)}</Table.Td>
-                    <Table.Td className="num">{formatCount(run.skipped)}</Table.Td>
-                    <Table.Td className="num">{formatCount(run.rejected)}</Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        )}
+        <ColumnTable
+          label="Access-log imports"
+          minWidth={560}
+          columns={COLUMNS}
+          rows={runs.data}
+          getRowKey={(run) => run.id}
+          empty={{
+            title: 'No import yet',
+            description: "Enter a log file's path above, or run npm run import -- access-log FILE.",
+          }}
+          skeletonRows={2}
+          error={runs.error}
+          onRetry={() => void runs.refetch()}
+        />
       </Stack>
     </Card>
   );

@@ -4,6 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { EmptyState } from '../../components/ui/query-state.tsx';
 import { formatPlural } from '../../lib/format.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 
@@ -90,11 +91,7 @@ export function ConversationLinkPanel({ kind, id, customer }: Props) {
             </Button>
           </Group>
         ))}
-        {debounced && lookup.data?.length === 0 ? (
-          <Text size="sm" c="dimmed">
-            No customer matches.
-          </Text>
-        ) : null}
+        {debounced && lookup.data?.length === 0 ? <EmptyState title="No customer matches" /> : null}
         <Button variant="default" loading={create.isPending} onClick={() => create.mutate({ kind, id })}>
           Create customer from this conversation
         </Button>

@@ -3,6 +3,7 @@ import { Button, Group, Paper, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { EmptyState } from '../../components/ui/query-state.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 
@@ -110,9 +111,7 @@ export function CustomerNotes({ customerId, notes }: { customerId: number; notes
         </Button>
       </Group>
       {notes.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          No notes yet.
-        </Text>
+        <EmptyState title="No notes yet" />
       ) : (
         notes.map((note) => <CustomerNoteItem key={note.id} note={note} customerId={customerId} />)
       )}

@@ -1,69 +1,74 @@
 import type { RouterOutputs } from '@keydesk/api';
-import { Badge, Table, Text } from '@mantine/core';
-import { EmptyState } from '../../components/ui/query-state.tsx';
+import { Badge, Text } from '@mantine/core';
+import { type Column, ColumnTable } from '../../components/ui/column-table.tsx';
 import { StatusBadge } from '../../components/ui/status-badge.tsx';
-import { TableContainer } from '../../components/ui/table-container.tsx';
 import { formatDate, formatMoney } from '../../lib/format.ts';
 import { ORDER_STATUS, resellerLabel } from '../../lib/statuses.ts';
 
 type Order = RouterOutputs['customer']['get']['orders'][number];
 
+const COLUMNS: Column<Order>[] = [
+  { header: 'Date', cell: (order) => formatDate(order.purchasedAt) },
+  { header: 'Reseller', cell: (order) => resellerLabel(order.reseller) },
+  { header: 'Order id', cell: (order) => order.resellerOrderId, cellProps: () => ({ ff: 'monospace' }) },
+  {
+    header: 'Product',
+    cell: (order) => (
+      <>
+        {order.product} {order.edition}
+        {order.quantity > 1 ? ` × ${order.quantity}` : ''}
+        {order.isTest ? (
+          <Badge ml={6} size="xs" variant="outline">
+            Test
+          </Badge>
+        ) : null}
+      </>
+    ),
+  },
+  {
+    header: 'Amount',
+    isNumeric: true,
+    cell: (order) => (
+      <>
+        {formatMoney(order.amountMinor, order.currency)}
+        {order.refundedMinor > 0 ? (
+          <Text size="xs" c="dimmed">
+            −{formatMoney(order.refundedMinor, order.currency)} refunded
+          </Text>
+        ) : null}
+      </>
+    ),
+  },
+  {
+    header: 'Status',
+    cell: (order) => (
+      <>
+        <StatusBadge vocabulary={ORDER_STATUS} status={order.status} />
+        {order.refundedAt ? (
+          <Text size="xs" c="dimmed">
+            Refunded {formatDate(order.refundedAt)}
+          </Text>
+        ) : null}
+        {order.chargedBackAt ? (
+          <Text size="xs" c="dimmed">
+            Charged back {formatDate(order.chargedBackAt)}
+          </Text>
+        ) : null}
+      </>
+    ),
+  },
+];
+
 export function CustomerOrdersTable({ orders }: { orders: Order[] }) {
-  if (orders.length === 0)
-    return <EmptyState title="No orders">Orders arrive from the resellers' webhooks and imports.</EmptyState>;
   return (
-    <TableContainer label="Orders" minWidth={720}>
-      <Table verticalSpacing="xs" aria-label="Orders">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Date</Table.Th>
-            <Table.Th>Reseller</Table.Th>
-            <Table.Th>Order id</Table.Th>
-            <Table.Th>Product</Table.Th>
-            <Table.Th className="num">Amount</Table.Th>
-            <Table.Th>Status</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {orders.map((order) => (
-            <Table.Tr key={order.id}>
-              <Table.Td>{formatDate(order.purchasedAt)}</Table.Td>
-              <Table.Td>{resellerLabel(order.reseller)}</Table.Td>
-              <Table.Td ff="monospace">{order.resellerOrderId}</Table.Td>
-              <Table.Td>
-                {order.product} {order.edition}
-                {order.quantity > 1 ? ` × ${order.quantity}` : ''}
-                {order.isTest ? (
-                  <Badge ml={6} size="xs" variant="outline">
-                    Test
-                  </Badge>
-                ) : null}
-              </Table.Td>
-              <Table.Td className="num">
-                {formatMoney(order.amountMinor, order.currency)}
-                {order.refundedMinor > 0 ? (
-                  <Text size="xs" c="dimmed">
-                    −{formatMoney(order.refundedMinor, order.currency)} refunded
-                  </Text>
-                ) : null}
-              </Table.Td>
-              <Table.Td>
-                <StatusBadge vocabulary={ORDER_STATUS} status={order.status} />
-                {order.refundedAt ? (
-                  <Text size="xs" c="dimmed">
-                    Refunded {formatDate(order.refundedAt)}
-                  </Text>
-                ) : null}
-                {order.chargedBackAt ? (
-                  <Text size="xs" c="dimmed">
-                    Charged back {formatDate(order.chargedBackAt)}
-                  </Text>
-                ) : null}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </TableContainer>
+    <ColumnTable
+      label="Orders"
+      minWidth={720}
+      columns={COLUMNS}
+      rows={orders}
+      getRowKey={(order) => order.id}
+      empty={{ title: 'No orders', description: "Orders arrive from the resellers' webhooks and imports." }}
+      tableProps={{ verticalSpacing: 'xs' }}
+    />
   );
 }

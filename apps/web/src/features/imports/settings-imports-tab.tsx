@@ -1,9 +1,10 @@
-import { Button, Card, FileInput, Group, Select, Stack, Table, Text } from '@mantine/core';
+import type { RouterOutputs } from '@keydesk/api';
+import { Button, Card, FileInput, Group, Select, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconUpload } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { EmptyState, QueryError, SkeletonRows } from '../../components/ui/query-state.tsx';
+import { type Column, ColumnTable } from '../../components/ui/column-table.tsx';
 import { formatCount, formatDateTime } from '../../lib/format.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { ImportsRunProgress } from './imports-run-progress.tsx';
@@ -12,6 +13,18 @@ const KINDS = [
   { value: 'orders:paypro', label: 'Orders — PayPro Global export' },
   { value: 'orders:avangate', label: 'Orders — Avangate export' },
   { value: 'newsletter:', label: 'Newsletter list' },
+];
+
+type ImportRun = RouterOutputs['importRun']['find']['items'][number];
+
+const COLUMNS: Column<ImportRun>[] = [
+  { header: 'Started', cell: (run) => formatDateTime(run.startedAt) },
+  { header: 'Kind', cell: (run) => `${run.kind} ${run.source.split(' ')[0]}` },
+  { header: 'Status', cell: (run) => run.status },
+  { header: 'Created', isNumeric: true, cell: (run) => formatCount(run.created) },
+  { header: 'Updated', isNumeric: true, cell: (run) => formatCount(run.updated) },
+  { header: 'Skipped', isNumeric: true, cell: (run) => formatCount(run.skipped) },
+  { header: 'Rejected', isNumeric: true, cell: (run) => formatCount(run.rejected) },
 ];
 
 // The one fetch outside tRPC: the file is streamed to a plain route (see import-upload-route.ts),
@@ -92,46 +105,19 @@ export function SettingsImportsTab() {
         </Stack>
       </Card>
       <Card>
-        {runs.isPending ? (
-          <SkeletonRows />
-        ) : runs.isError ? (
-          <QueryError error={runs.error} onRetry={() => void runs.refetch()} />
-        ) : runs.data.items.length === 0 ? (
-          <EmptyState title="No imports yet">
-            Choose a reseller export above to load your order history.
-          </EmptyState>
-        ) : (
-          <Table.ScrollContainer minWidth={640}>
-            <Table>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Started</Table.Th>
-                  <Table.Th>Kind</Table.Th>
-                  <Table.Th>Status</Table.Th>
-                  <Table.Th className="num">Created</Table.Th>
-                  <Table.Th className="num">Updated</Table.Th>
-                  <Table.Th className="num">Skipped</Table.Th>
-                  <Table.Th className="num">Rejected</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {runs.data.items.map((run) => (
-                  <Table.Tr key={run.id}>
-                    <Table.Td>{formatDateTime(run.startedAt)}</Table.Td>
-                    <Table.Td>
-                      {run.kind} {run.source.split(' ')[0]}
-                    </Table.Td>
-                    <Table.Td>{run.status}</Table.Td>
-                    <Table.Td className="num">{formatCount(run.created)}</Table.Td>
-                    <Table.Td className="num">{formatCount(run.updated)}</Table.Td>
-                    <Table.Td className="num">{formatCount(run.skipped)}</Table.Td>
-                    <Table.Td className="num">{formatCount(run.rejected)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
+        <ColumnTable
+          label="Past imports"
+          minWidth={640}
+          columns={COLUMNS}
+          rows={runs.data?.items}
+          getRowKey={(run) => run.id}
+          empty={{
+            title: 'No imports yet',
+            description: 'Choose a reseller export above to load your order history.',
+          }}
+          error={runs.error}
+          onRetry={() => void runs.refetch()}
+        />
       </Card>
     </Stack>
   );

@@ -1,57 +1,50 @@
 import type { RouterOutputs } from '@keydesk/api';
-import { Badge, Table, Text } from '@mantine/core';
-import { EmptyState } from '../../components/ui/query-state.tsx';
-import { TableContainer } from '../../components/ui/table-container.tsx';
+import { Badge, Text } from '@mantine/core';
+import { type Column, ColumnTable } from '../../components/ui/column-table.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { MailOutboxStatus } from '../mail/mail-outbox-status.tsx';
 
 type Resend = RouterOutputs['licenseResend']['get']['resends'][number];
 
+const COLUMNS: Column<Resend>[] = [
+  { header: 'Requested', cell: (resend) => <Text size="sm">{formatDateTime(resend.requestedAt)}</Text> },
+  {
+    header: 'To',
+    cell: (resend) => (
+      <>
+        <Text size="sm">{resend.toAddress}</Text>
+        {resend.isAlternateAddress ? (
+          <Badge size="xs" variant="outline" color="gray">
+            Other address
+          </Badge>
+        ) : null}
+      </>
+    ),
+  },
+  { header: 'Status', cell: (resend) => <MailOutboxStatus outbox={resend.outbox} /> },
+  {
+    header: 'Sent at',
+    cell: (resend) => (
+      <Text size="sm">{resend.outbox.sentAt ? formatDateTime(resend.outbox.sentAt) : '—'}</Text>
+    ),
+  },
+];
+
 export function LicenseResendHistory({ resends, limit }: { resends: Resend[]; limit: number }) {
-  if (resends.length === 0) {
-    return (
-      <EmptyState title="Never resent">
-        Use “Resend key” to email this license's key to the customer or to another address.
-      </EmptyState>
-    );
-  }
   return (
     <>
-      <TableContainer label="Resend history" minWidth={560}>
-        <Table data-testid="license-resend-history">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Requested</Table.Th>
-              <Table.Th>To</Table.Th>
-              <Table.Th>Status</Table.Th>
-              <Table.Th>Sent at</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {resends.map((resend) => (
-              <Table.Tr key={resend.id}>
-                <Table.Td>
-                  <Text size="sm">{formatDateTime(resend.requestedAt)}</Text>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">{resend.toAddress}</Text>
-                  {resend.isAlternateAddress ? (
-                    <Badge size="xs" variant="outline" color="gray">
-                      Other address
-                    </Badge>
-                  ) : null}
-                </Table.Td>
-                <Table.Td>
-                  <MailOutboxStatus outbox={resend.outbox} />
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">{resend.outbox.sentAt ? formatDateTime(resend.outbox.sentAt) : '—'}</Text>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </TableContainer>
+      <ColumnTable
+        label="Resend history"
+        minWidth={560}
+        columns={COLUMNS}
+        rows={resends}
+        getRowKey={(resend) => resend.id}
+        empty={{
+          title: 'Never resent',
+          description: "Use “Resend key” to email this license's key to the customer or to another address.",
+        }}
+        tableProps={{ 'data-testid': 'license-resend-history' }}
+      />
       {resends.length >= limit ? (
         <Text size="xs" c="dimmed" mt="xs">
           The latest {limit} resends are shown.

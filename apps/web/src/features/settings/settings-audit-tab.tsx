@@ -1,13 +1,34 @@
-import { Button, Card, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import type { RouterOutputs } from '@keydesk/api';
+import { Button, Card, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { EmptyState, QueryError, SkeletonRows } from '../../components/ui/query-state.tsx';
-import { TableContainer } from '../../components/ui/table-container.tsx';
+import { type Column, ColumnTable } from '../../components/ui/column-table.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { describeAuditAction, describeAuditDetails } from './audit-sentences.ts';
 
 const PAGE_SIZE = 50;
+
+type AuditEntry = RouterOutputs['audit']['find']['items'][number];
+
+const COLUMNS: Column<AuditEntry>[] = [
+  { header: 'When', cell: (entry) => formatDateTime(entry.at) },
+  { header: 'Action', cell: describeAuditAction, cellProps: (entry) => ({ title: entry.action }) },
+  { header: 'By', cell: (entry) => entry.actor },
+  {
+    header: 'Target',
+    cell: (entry) => (entry.targetType ? `${entry.targetType} #${entry.targetId ?? ''}` : ''),
+  },
+  { header: 'IP address', cell: (entry) => entry.ip ?? '' },
+  {
+    header: 'Details',
+    cell: (entry) => (
+      <Text size="xs" style={{ overflowWrap: 'anywhere' }}>
+        {describeAuditDetails(entry.details)}
+      </Text>
+    ),
+  },
+];
 
 /** A yyyy-mm-dd from the date input, as the start of that day in the owner's time zone. */
 function startOfDay(value: string): Date | undefined {
@@ -66,49 +87,23 @@ export function SettingsAuditTab() {
             </Button>
           ) : null}
         </Group>
-        {entries.isPending ? <SkeletonRows rows={6} /> : null}
-        {entries.isError ? <QueryError error={entries.error} onRetry={() => void entries.refetch()} /> : null}
-        {entries.isSuccess && rows.length === 0 ? (
-          <EmptyState title="No entries">
-            {isFiltered
+        <ColumnTable
+          label="Audit log"
+          minWidth={720}
+          columns={COLUMNS}
+          rows={entries.data ? rows : undefined}
+          getRowKey={(entry) => entry.id}
+          empty={{
+            title: 'No entries',
+            description: isFiltered
               ? 'Nothing matches these filters; widen the dates or pick another action.'
-              : 'Sign-ins, changes and exports will be listed here.'}
-          </EmptyState>
-        ) : null}
-        {rows.length > 0 ? (
-          <TableContainer label="Audit log" minWidth={720}>
-            <Table striped data-testid="audit-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>When</Table.Th>
-                  <Table.Th>Action</Table.Th>
-                  <Table.Th>By</Table.Th>
-                  <Table.Th>Target</Table.Th>
-                  <Table.Th>IP address</Table.Th>
-                  <Table.Th>Details</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.map((entry) => (
-                  <Table.Tr key={entry.id}>
-                    <Table.Td>{formatDateTime(entry.at)}</Table.Td>
-                    <Table.Td title={entry.action}>{describeAuditAction(entry)}</Table.Td>
-                    <Table.Td>{entry.actor}</Table.Td>
-                    <Table.Td>
-                      {entry.targetType ? `${entry.targetType} #${entry.targetId ?? ''}` : ''}
-                    </Table.Td>
-                    <Table.Td>{entry.ip ?? ''}</Table.Td>
-                    <Table.Td>
-                      <Text size="xs" style={{ overflowWrap: 'anywhere' }}>
-                        {describeAuditDetails(entry.details)}
-                      </Text>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </TableContainer>
-        ) : null}
+              : 'Sign-ins, changes and exports will be listed here.',
+          }}
+          skeletonRows={6}
+          error={entries.error}
+          onRetry={() => void entries.refetch()}
+          tableProps={{ striped: true, 'data-testid': 'audit-table' }}
+        />
         {entries.hasNextPage ? (
           <Button
             variant="light"

@@ -1,14 +1,23 @@
-import { Button, Card, Group, Stack, Table, Text } from '@mantine/core';
+import type { RouterOutputs } from '@keydesk/api';
+import { Button, Card, Group, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconDatabaseExport } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { EmptyState, QueryError, SkeletonRows } from '../../components/ui/query-state.tsx';
+import { type Column, ColumnTable } from '../../components/ui/column-table.tsx';
 import { formatCount, formatDateTime } from '../../lib/format.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { SettingsBackupsErasedAlert } from './settings-backups-erased-alert.tsx';
 import { SettingsJobCard } from './settings-job-card.tsx';
 
 const BACKUP_JOB = 'database.backup';
+
+type Backup = RouterOutputs['backups']['find']['backups'][number];
+
+const COLUMNS: Column<Backup>[] = [
+  { header: 'File', cell: (b) => b.name, cellProps: () => ({ className: 'mono' }) },
+  { header: 'Made', cell: (b) => formatDateTime(b.createdAt) },
+  { header: 'Size (KiB)', isNumeric: true, cell: (b) => formatCount(Math.round(b.bytes / 1024)) },
+];
 
 /** Settings → Backups: the daily backup's schedule and copies kept, "Back up now", the copies on disk. */
 export function SettingsBackupsTab() {
@@ -48,39 +57,25 @@ export function SettingsBackupsTab() {
       <SettingsBackupsErasedAlert />
       {job ? <SettingsJobCard job={job} /> : null}
       <Card withBorder>
-        {backups.error ? <QueryError error={backups.error} onRetry={() => void backups.refetch()} /> : null}
-        {!backups.data && !backups.error ? <SkeletonRows rows={3} /> : null}
         {backups.data ? (
-          <>
-            <Text size="sm" mb="xs">
-              Folder: <span className="mono">{backups.data.folder}</span>
-            </Text>
-            {backups.data.backups.length === 0 ? (
-              <EmptyState title="No backups yet">
-                Press “Back up now”, or wait for the daily backup.
-              </EmptyState>
-            ) : (
-              <Table>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>File</Table.Th>
-                    <Table.Th>Made</Table.Th>
-                    <Table.Th className="num">Size (KiB)</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {backups.data.backups.map((b) => (
-                    <Table.Tr key={b.name}>
-                      <Table.Td className="mono">{b.name}</Table.Td>
-                      <Table.Td>{formatDateTime(b.createdAt)}</Table.Td>
-                      <Table.Td className="num">{formatCount(Math.round(b.bytes / 1024))}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            )}
-          </>
+          <Text size="sm" mb="xs">
+            Folder: <span className="mono">{backups.data.folder}</span>
+          </Text>
         ) : null}
+        <ColumnTable
+          label="Backups"
+          minWidth={480}
+          columns={COLUMNS}
+          rows={backups.data?.backups}
+          getRowKey={(b) => b.name}
+          empty={{
+            title: 'No backups yet',
+            description: 'Press “Back up now”, or wait for the daily backup.',
+          }}
+          skeletonRows={3}
+          error={backups.error}
+          onRetry={() => void backups.refetch()}
+        />
       </Card>
     </Stack>
   );

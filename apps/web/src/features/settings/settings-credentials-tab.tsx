@@ -3,6 +3,7 @@ import { Badge, Button, Card, Group, PasswordInput, Stack, Table, Text, TextInpu
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { QueryError, SkeletonRows } from '../../components/ui/query-state.tsx';
+import { TableContainer } from '../../components/ui/table-container.tsx';
 import { useTRPC } from '../../lib/trpc.ts';
 import { notifySettings } from './settings-notify.ts';
 
@@ -38,8 +39,8 @@ export function SettingsCredentialsTab() {
           Secrets are encrypted with a key kept outside the database. Once saved they cannot be shown again,
           only replaced or cleared.
         </Text>
-        <Table.ScrollContainer minWidth={560}>
-          <Table verticalSpacing="sm">
+        <TableContainer label="Credentials" minWidth={560}>
+          <Table verticalSpacing="sm" aria-label="Credentials">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>Credential</Table.Th>
@@ -126,7 +127,7 @@ export function SettingsCredentialsTab() {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </TableContainer>
       </Stack>
     </Card>
   );

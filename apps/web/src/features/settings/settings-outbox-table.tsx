@@ -1,14 +1,22 @@
-import { Button, Card, Group, SegmentedControl, Table, Text, Title } from '@mantine/core';
+import type { RouterOutputs } from '@keydesk/api';
+import { Button, Card, Group, SegmentedControl, Text, Title } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { EmptyState, QueryError, SkeletonRows } from '../../components/ui/query-state.tsx';
-import { TableContainer } from '../../components/ui/table-container.tsx';
+import { type Column, ColumnTable } from '../../components/ui/column-table.tsx';
 import { formatCount, formatDateTime } from '../../lib/format.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { MailOutboxStatus } from '../mail/mail-outbox-status.tsx';
 
 const FILTERS = ['all', 'queued', 'sent', 'failed'] as const;
 type Filter = (typeof FILTERS)[number];
+type OutboxEmail = RouterOutputs['mail']['outbox']['find']['items'][number];
+
+const COLUMNS: Column<OutboxEmail>[] = [
+  { header: 'Queued', cell: (email) => <Text size="sm">{formatDateTime(email.createdAt)}</Text> },
+  { header: 'To', cell: (email) => <Text size="sm">{email.toAddress}</Text> },
+  { header: 'Subject', cell: (email) => <Text size="sm">{email.subject}</Text> },
+  { header: 'State', cell: (email) => <MailOutboxStatus outbox={email} /> },
+];
 
 /** Every email the server has queued, newest first, with its state. */
 export function SettingsOutboxTable() {
@@ -42,45 +50,20 @@ export function SettingsOutboxTable() {
           }))}
         />
       </Group>
-      {outbox.error ? <QueryError error={outbox.error} onRetry={() => void outbox.refetch()} /> : null}
-      {outbox.isLoading ? <SkeletonRows rows={4} /> : null}
-      {outbox.data && items.length === 0 ? (
-        <EmptyState title="No emails here">
-          Key emails you resend from a license appear here with their state.
-        </EmptyState>
-      ) : null}
-      {items.length > 0 ? (
-        <TableContainer label="Outbox" minWidth={640}>
-          <Table>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Queued</Table.Th>
-                <Table.Th>To</Table.Th>
-                <Table.Th>Subject</Table.Th>
-                <Table.Th>State</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((email) => (
-                <Table.Tr key={email.id}>
-                  <Table.Td>
-                    <Text size="sm">{formatDateTime(email.createdAt)}</Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{email.toAddress}</Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{email.subject}</Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <MailOutboxStatus outbox={email} />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </TableContainer>
-      ) : null}
+      <ColumnTable
+        label="Outbox"
+        minWidth={640}
+        columns={COLUMNS}
+        rows={outbox.data ? items : undefined}
+        getRowKey={(email) => email.id}
+        empty={{
+          title: 'No emails here',
+          description: 'Key emails you resend from a license appear here with their state.',
+        }}
+        skeletonRows={4}
+        error={outbox.error}
+        onRetry={() => void outbox.refetch()}
+      />
       {outbox.hasNextPage ? (
         <Group justify="center" mt="sm">
           <Button

@@ -1,10 +1,36 @@
-import { Badge, Button, Card, Group, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import type { RouterOutputs } from '@keydesk/api';
+import { Badge, Button, Card, Group, Stack, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router';
-import { EmptyState, QueryError, SkeletonRows } from '../../components/ui/query-state.tsx';
+import { type Column, ColumnTable } from '../../components/ui/column-table.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { notifySettings } from './settings-notify.ts';
+
+type Session = RouterOutputs['auth']['sessions']['find']['items'][number];
+
+function sessionColumns(signOutButton: (s: Session) => ReactNode): Column<Session>[] {
+  return [
+    {
+      header: 'Browser',
+      cell: (s) => (
+        <Group gap="xs">
+          {s.browser}
+          {s.isCurrent ? (
+            <Badge variant="light" size="sm">
+              This browser
+            </Badge>
+          ) : null}
+        </Group>
+      ),
+    },
+    { header: 'IP address', cell: (s) => s.ip ?? 'unknown' },
+    { header: 'Signed in', cell: (s) => formatDateTime(s.createdAt) },
+    { header: 'Last seen', cell: (s) => formatDateTime(s.lastSeenAt) },
+    { header: 'Actions', isHeaderHidden: true, cell: signOutButton },
+  ];
+}
 
 export function SettingsSessionsTab() {
   const trpc = useTRPC();
@@ -25,6 +51,18 @@ export function SettingsSessionsTab() {
       },
     }),
   );
+  const signOutButton = (s: Session) =>
+    s.isCurrent ? null : (
+      <Button
+        size="xs"
+        variant="default"
+        aria-label={`Sign out ${s.browser} at ${s.ip ?? 'unknown address'}`}
+        loading={revoke.isPending && revoke.variables?.id === s.id}
+        onClick={() => revoke.mutate({ id: s.id })}
+      >
+        Sign out
+      </Button>
+    );
 
   return (
     <Card withBorder>
@@ -42,62 +80,17 @@ export function SettingsSessionsTab() {
             Sign out everywhere
           </Button>
         </Group>
-        {sessions.isPending ? <SkeletonRows rows={3} /> : null}
-        {sessions.isError ? (
-          <QueryError error={sessions.error} onRetry={() => void sessions.refetch()} />
-        ) : null}
-        {sessions.data && sessions.data.items.length === 0 ? (
-          <EmptyState title="No active sessions">Sign in again to start one.</EmptyState>
-        ) : null}
-        {sessions.data && sessions.data.items.length > 0 ? (
-          <Table.ScrollContainer minWidth={560}>
-            <Table>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Browser</Table.Th>
-                  <Table.Th>IP address</Table.Th>
-                  <Table.Th>Signed in</Table.Th>
-                  <Table.Th>Last seen</Table.Th>
-                  <Table.Th>
-                    <VisuallyHidden>Actions</VisuallyHidden>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {sessions.data.items.map((s) => (
-                  <Table.Tr key={s.id}>
-                    <Table.Td>
-                      <Group gap="xs">
-                        {s.browser}
-                        {s.isCurrent ? (
-                          <Badge variant="light" size="sm">
-                            This browser
-                          </Badge>
-                        ) : null}
-                      </Group>
-                    </Table.Td>
-                    <Table.Td>{s.ip ?? 'unknown'}</Table.Td>
-                    <Table.Td>{formatDateTime(s.createdAt)}</Table.Td>
-                    <Table.Td>{formatDateTime(s.lastSeenAt)}</Table.Td>
-                    <Table.Td>
-                      {s.isCurrent ? null : (
-                        <Button
-                          size="xs"
-                          variant="default"
-                          aria-label={`Sign out ${s.browser} at ${s.ip ?? 'unknown address'}`}
-                          loading={revoke.isPending && revoke.variables?.id === s.id}
-                          onClick={() => revoke.mutate({ id: s.id })}
-                        >
-                          Sign out
-                        </Button>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        ) : null}
+        <ColumnTable
+          label="Sessions"
+          minWidth={560}
+          columns={sessionColumns(signOutButton)}
+          rows={sessions.data?.items}
+          getRowKey={(s) => s.id}
+          empty={{ title: 'No active sessions', description: 'Sign in again to start one.' }}
+          skeletonRows={3}
+          error={sessions.error}
+          onRetry={() => void sessions.refetch()}
+        />
       </Stack>
     </Card>
   );

@@ -1,9 +1,10 @@
-import { Button, Card, Group, Select, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import type { RouterOutputs } from '@keydesk/api';
+import { Button, Card, Group, Select, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconRefresh } from '@tabler/icons-react';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import { EmptyState, QueryError, SkeletonRows } from '../../components/ui/query-state.tsx';
+import { type ReactNode, useState } from 'react';
+import { type Column, ColumnTable } from '../../components/ui/column-table.tsx';
 import { StatusBadge } from '../../components/ui/status-badge.tsx';
 import { formatCount, formatDateTime } from '../../lib/format.ts';
 import { RESELLERS, WEBHOOK_STATUS } from '../../lib/statuses.ts';
@@ -18,6 +19,43 @@ const STATUSES = ['processed', 'duplicate', 'kept', 'rejected', 'failed'] as con
 
 type Source = 'paypro' | 'avangate' | 'tawk' | 'newsletter';
 type Status = (typeof STATUSES)[number];
+type WebhookEvent = RouterOutputs['webhook']['find']['items'][number];
+
+function webhookColumns(replayButton: (event: WebhookEvent) => ReactNode): Column<WebhookEvent>[] {
+  return [
+    {
+      header: 'Received',
+      cell: (event) => (
+        <>
+          <Text size="sm">{formatDateTime(event.receivedAt)}</Text>
+          <Text size="xs" c="dimmed">
+            #{event.id} {event.remoteIp ?? ''}
+          </Text>
+        </>
+      ),
+    },
+    {
+      header: 'Source',
+      cell: (event) => SOURCES.find((s) => s.value === event.source)?.label ?? event.source,
+    },
+    { header: 'Status', cell: (event) => <StatusBadge vocabulary={WEBHOOK_STATUS} status={event.status} /> },
+    {
+      header: 'Result',
+      cell: (event) => (
+        <>
+          <Text size="sm">{event.result ?? ''}</Text>
+          {event.bodyBytes !== null ? (
+            <Text size="xs" c="dimmed">
+              {formatCount(event.bodyBytes)} bytes received
+              {event.payload === '' ? ', body not kept' : ''}
+            </Text>
+          ) : null}
+        </>
+      ),
+    },
+    { header: 'Actions', isHeaderHidden: true, cell: replayButton },
+  ];
+}
 
 /** Settings → Webhooks: every notification received, what became of it, and a Replay button. */
 export function SettingsWebhooksTab() {
@@ -46,6 +84,19 @@ export function SettingsWebhooksTab() {
     }),
   );
   const rows = events.data?.pages.flatMap((page) => page.items) ?? [];
+  const replayButton = (event: WebhookEvent) =>
+    event.canReplay ? (
+      <Button
+        size="xs"
+        variant="default"
+        leftSection={<IconRefresh size={14} aria-hidden />}
+        loading={replay.isPending && replay.variables?.id === event.id}
+        onClick={() => replay.mutate({ id: event.id })}
+        aria-label={`Replay notification #${event.id}`}
+      >
+        Replay
+      </Button>
+    ) : null;
 
   return (
     <Card>
@@ -68,74 +119,20 @@ export function SettingsWebhooksTab() {
             clearable
           />
         </Group>
-        {events.isPending ? (
-          <SkeletonRows />
-        ) : events.isError ? (
-          <QueryError error={events.error} onRetry={() => void events.refetch()} />
-        ) : rows.length === 0 ? (
-          <EmptyState title="No notifications received">
-            Point PayPro Global at /hooks/paypro, Avangate at /hooks/avangate and tawk.to at /hooks/tawk, and
-            save their keys above; each notification then appears here. Unsigned or refused requests are
-            listed without their body, and the retention period is set under Scheduled jobs.
-          </EmptyState>
-        ) : (
-          <Table.ScrollContainer minWidth={720}>
-            <Table>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Received</Table.Th>
-                  <Table.Th>Source</Table.Th>
-                  <Table.Th>Status</Table.Th>
-                  <Table.Th>Result</Table.Th>
-                  <Table.Th>
-                    <VisuallyHidden>Actions</VisuallyHidden>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.map((event) => (
-                  <Table.Tr key={event.id}>
-                    <Table.Td>
-                      <Text size="sm">{formatDateTime(event.receivedAt)}</Text>
-                      <Text size="xs" c="dimmed">
-                        #{event.id} {event.remoteIp ?? ''}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      {SOURCES.find((s) => s.value === event.source)?.label ?? event.source}
-                    </Table.Td>
-                    <Table.Td>
-                      <StatusBadge vocabulary={WEBHOOK_STATUS} status={event.status} />
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{event.result ?? ''}</Text>
-                      {event.bodyBytes !== null ? (
-                        <Text size="xs" c="dimmed">
-                          {formatCount(event.bodyBytes)} bytes received
-                          {event.payload === '' ? ', body not kept' : ''}
-                        </Text>
-                      ) : null}
-                    </Table.Td>
-                    <Table.Td>
-                      {event.canReplay ? (
-                        <Button
-                          size="xs"
-                          variant="default"
-                          leftSection={<IconRefresh size={14} aria-hidden />}
-                          loading={replay.isPending && replay.variables?.id === event.id}
-                          onClick={() => replay.mutate({ id: event.id })}
-                          aria-label={`Replay notification #${event.id}`}
-                        >
-                          Replay
-                        </Button>
-                      ) : null}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
+        <ColumnTable
+          label="Notifications received"
+          minWidth={720}
+          columns={webhookColumns(replayButton)}
+          rows={events.data ? rows : undefined}
+          getRowKey={(event) => event.id}
+          empty={{
+            title: 'No notifications received',
+            description:
+              'Point PayPro Global at /hooks/paypro, Avangate at /hooks/avangate and tawk.to at /hooks/tawk, and save their keys above; each notification then appears here. Unsigned or refused requests are listed without their body, and the retention period is set under Scheduled jobs.',
+          }}
+          error={events.error}
+          onRetry={() => void events.refetch()}
+        />
         {events.hasNextPage ? (
           <Button
             variant="subtle"
