@@ -34,6 +34,9 @@ describe('Analytics', () => {
     const traffic = page.getByTestId('chart-traffic');
     await traffic.getByRole('img').waitFor({ timeout: 90_000 });
 
+    // A slow machine (a 6x slower CPU here) must not change what the CSV holds.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
     await page
       .getByRole('radiogroup', { name: 'Date range' })
       .getByText('12 months', { exact: true })
@@ -42,7 +45,12 @@ describe('Analytics', () => {
     // Comparing is on by default.
     await expect(page.getByLabel('Compare with previous period').isChecked()).resolves.toBe(true);
     await page.waitForURL(/by=month/);
+    // The URL changes before the page renders the new view (navigations render in a transition):
+    // wait until the controls show it, then until the chart holds its figures.
+    const month = page.getByRole('radiogroup', { name: 'Granularity' }).getByRole('radio', { name: 'Month' });
+    await expect.poll(() => month.isChecked(), { timeout: 30_000 }).toBe(true);
     await page.locator('[data-testid="chart-traffic"][aria-busy="false"]').waitFor({ timeout: 60_000 });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
     await traffic.getByText('Page views (previous)').first().waitFor({ state: 'attached', timeout: 60_000 });
 
     const csv = await downloadCsv(page, 'Page views and visitors');

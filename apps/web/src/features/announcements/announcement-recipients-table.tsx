@@ -1,9 +1,10 @@
-import { Button, Group, Select, Stack, Table, Text } from '@mantine/core';
+import type { RouterOutputs } from '@keydesk/api';
+import { Button, Group, Select, Stack, Text } from '@mantine/core';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { type Column, ColumnTable } from '../../components/ui/column-table.tsx';
 import { QueryError, SkeletonRows } from '../../components/ui/query-state.tsx';
 import { StatusBadge } from '../../components/ui/status-badge.tsx';
-import { TableContainer } from '../../components/ui/table-container.tsx';
 import { notifyError, notifySuccess } from '../../lib/notify.ts';
 import { RECIPIENT_STATUS } from '../../lib/statuses.ts';
 import { useTRPC } from '../../lib/trpc.ts';
@@ -18,6 +19,7 @@ const STATUS_FILTER = [
   'cancelled',
 ] as const;
 type StatusFilter = (typeof STATUS_FILTER)[number];
+type Recipient = RouterOutputs['announcements']['recipients']['items'][number];
 
 /** Who got it, who did not and why: the server's reply or the reason, per recipient. */
 export function AnnouncementRecipientsTable({
@@ -48,6 +50,32 @@ export function AnnouncementRecipientsTable({
   );
   if (query.error) return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
   if (!query.data) return <SkeletonRows rows={5} />;
+  const columns: Column<Recipient>[] = [
+    { header: 'Address', cell: (r) => r.email, isRowHeader: true },
+    { header: 'Status', cell: (r) => <StatusBadge vocabulary={RECIPIENT_STATUS} status={r.status} /> },
+    {
+      header: 'Server reply or reason',
+      cell: (r) => (
+        <Text size="xs" c="dimmed" lineClamp={2}>
+          {r.error ?? r.serverResponse ?? ''}
+        </Text>
+      ),
+    },
+    {
+      header: 'Actions',
+      isHeaderHidden: true,
+      cell: (r) =>
+        canRetry && r.status === 'failed' ? (
+          <Button
+            size="xs"
+            variant="default"
+            onClick={() => retry.mutate({ id: campaignId, recipientId: r.id })}
+          >
+            Retry
+          </Button>
+        ) : null,
+    },
+  ];
   return (
     <Stack gap="xs">
       <Select
@@ -62,53 +90,14 @@ export function AnnouncementRecipientsTable({
           setCursors([]);
         }}
       />
-      <TableContainer label="Recipients" minWidth={640}>
-        <Table>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Address</Table.Th>
-              <Table.Th>Status</Table.Th>
-              <Table.Th>Server reply or reason</Table.Th>
-              <Table.Th>Actions</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {query.data.items.length === 0 ? (
-              <Table.Tr>
-                <Table.Td colSpan={4}>
-                  <Text c="dimmed" size="sm">
-                    Nobody here.
-                  </Text>
-                </Table.Td>
-              </Table.Tr>
-            ) : null}
-            {query.data.items.map((r) => (
-              <Table.Tr key={r.id}>
-                <Table.Td>{r.email}</Table.Td>
-                <Table.Td>
-                  <StatusBadge vocabulary={RECIPIENT_STATUS} status={r.status} />
-                </Table.Td>
-                <Table.Td>
-                  <Text size="xs" c="dimmed" lineClamp={2}>
-                    {r.error ?? r.serverResponse ?? ''}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  {canRetry && r.status === 'failed' ? (
-                    <Button
-                      size="xs"
-                      variant="default"
-                      onClick={() => retry.mutate({ id: campaignId, recipientId: r.id })}
-                    >
-                      Retry
-                    </Button>
-                  ) : null}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </TableContainer>
+      <ColumnTable
+        label="Recipients"
+        minWidth={640}
+        columns={columns}
+        rows={query.data.items}
+        getRowKey={(r) => r.id}
+        empty={{ title: status ? 'Nobody with this status.' : 'Nobody here yet.' }}
+      />
       <Group gap="xs">
         <Button
           size="xs"
