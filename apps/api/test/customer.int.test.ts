@@ -52,6 +52,25 @@ describe('customer and license procedures', () => {
     });
   });
 
+  it('customer.get names the addresses announcements no longer reach, and why', async () => {
+    const caller = createOwnerCaller(db);
+    const before = await caller.customer.get({ id: license.customerId });
+    expect(before.suppressions).toEqual([]);
+    const address = before.profile.emails[0]?.email ?? '';
+    const at = new Date('2026-12-01T10:00:00Z');
+    await db.prisma.emailSuppression.create({ data: { email: address.toUpperCase(), reason: 'manual', at } });
+    await db.prisma.emailSuppression.create({
+      data: { email: address.toLowerCase(), reason: 'hard_bounce', at },
+    });
+    await db.prisma.emailSuppression.create({
+      data: { email: 'someone-else@x.test', reason: 'complaint', at },
+    });
+    const after = await caller.customer.get({ id: license.customerId });
+    // Suppressions are kept lower-cased; a row in another case is nobody's.
+    expect(after.suppressions).toEqual([{ email: address.toLowerCase(), reason: 'hard_bounce', at }]);
+    await db.prisma.emailSuppression.deleteMany({});
+  });
+
   it('a key resend shows on the customer timeline beside the conversations, newest first', async () => {
     const caller = createOwnerCaller(db);
     const queued = await caller.licenseResend.send({ licenseId: license.id, requestId: randomUUID() });

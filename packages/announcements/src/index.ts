@@ -27,6 +27,11 @@ export {
 export { evaluateAudience, MAX_AUDIENCE_PAGE, previewAudience } from './find-audience.ts';
 export { previewAnnouncement, sendTestAnnouncement } from './preview-announcement.ts';
 export {
+  type DeliveryReportInput,
+  type DeliveryReportResult,
+  recordDeliveryReport,
+} from './record-delivery-report.ts';
+export {
   ANNOUNCEMENT_VARIABLES,
   type AnnouncementTemplate,
   assertValidAnnouncement,

@@ -6,6 +6,7 @@
 import { DomainError } from '@keydesk/db';
 import { redactCardNumbers } from '@keydesk/privacy';
 import type { AddressObject } from 'mailparser';
+import { type DeliveryReport, readDeliveryReport } from './delivery-report.ts';
 import {
   bodyOffset,
   decodeRawText,
@@ -53,6 +54,8 @@ export type ParsedEmail = {
   attachments: ParsedAttachment[];
   /** What could not be read cleanly (and how the text was recovered); empty when all was well. */
   parseProblems: string[];
+  /** A delivery status notification or abuse report, read from its machine-readable part. */
+  deliveryReport?: DeliveryReport | null;
 };
 
 export class MalformedEmailError extends DomainError {
@@ -126,6 +129,7 @@ export async function parseEmail(raw: Buffer, options: ParseEmailOptions): Promi
       content: a.content.length <= options.maxAttachmentBytes ? a.content : null,
     })),
     parseProblems: problems,
+    deliveryReport: readDeliveryReport(firstHeaderValue(lines, 'content-type'), source),
   };
 }
 

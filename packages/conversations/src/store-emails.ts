@@ -2,6 +2,7 @@
 // summary and participants, link the thread to a customer. Synchronous so callers can run it
 // inside one `sqlite.transaction()` together with their progress bookkeeping.
 import { createHash } from 'node:crypto';
+import { recordDeliveryReport } from '@keydesk/announcements';
 import type { Db } from '@keydesk/db';
 import { redactAttachmentContent, redactCardNumbers } from '@keydesk/privacy';
 import type { ParsedEmail } from './parse-email.ts';
@@ -74,6 +75,9 @@ export function storeEmail(db: Db, email: ParsedEmail, options: StoreEmailOption
   const addresses = new Set([email.fromAddress, ...email.to, ...email.cc].filter((a): a is string => !!a));
   for (const address of addresses) emails.insertParticipant.run(db, { threadId, address });
   linkThreadByAddresses(db, threadId, addresses, options.ownAddresses);
+  // A bounce or complaint about an announcement: in the same transaction, so a crash between
+  // storing the report and acting on it cannot happen.
+  if (email.deliveryReport) recordDeliveryReport(db, email.deliveryReport, options.now);
   return 'created';
 }
 

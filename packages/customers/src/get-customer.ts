@@ -1,5 +1,6 @@
 // A customer's whole story in one call: profile, licenses with upgrade verdicts, orders,
-// newsletter, conversations, key resends, notes and audit entries. Every list is bounded.
+// newsletter, conversations, key resends, notes, audit entries and the addresses announcements no
+// longer reach. Every list is bounded.
 import type { Db, Prisma } from '@keydesk/db';
 import { getUpgradeEligibility, type UpgradeRule } from './upgrade-eligibility.ts';
 
@@ -139,51 +140,57 @@ export async function getCustomer(options: { db: Db; customerId: number; rule: U
     select: customerProfileSelect,
   });
   if (!profile) return null;
-  const [licenses, orders, newsletter, chats, threads, resends, notes, audit] = await Promise.all([
-    prisma.license.findMany({
-      where: { customerId },
-      select: customerLicenseSelect,
-      orderBy: [{ issuedAt: 'desc' }, { id: 'desc' }],
-      take: LIST_LIMIT,
-    }),
-    prisma.order.findMany({
-      where: { customerId },
-      select: customerOrderSelect,
-      orderBy: [{ purchasedAt: 'desc' }, { id: 'desc' }],
-      take: LIST_LIMIT,
-    }),
-    prisma.newsletterSubscription.findMany({ where: { customerId }, select: newsletterSelect, take: 20 }),
-    prisma.chatTranscript.findMany({
-      where: { customerId },
-      select: chatSelect,
-      orderBy: { lastMessageAt: 'desc' },
-      take: TIMELINE_LIMIT,
-    }),
-    prisma.emailThread.findMany({
-      where: { customerId },
-      select: threadSelect,
-      orderBy: { lastMessageAt: 'desc' },
-      take: TIMELINE_LIMIT,
-    }),
-    prisma.licenseResend.findMany({
-      where: { customerId },
-      select: resendSelect,
-      orderBy: [{ requestedAt: 'desc' }, { id: 'desc' }],
-      take: LIST_LIMIT,
-    }),
-    prisma.customerNote.findMany({
-      where: { customerId },
-      select: noteSelect,
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      take: LIST_LIMIT,
-    }),
-    prisma.auditLog.findMany({
-      where: { customerId },
-      select: auditSelect,
-      orderBy: [{ at: 'desc' }, { id: 'desc' }],
-      take: TIMELINE_LIMIT,
-    }),
-  ]);
+  const [licenses, orders, newsletter, chats, threads, resends, notes, audit, suppressions] =
+    await Promise.all([
+      prisma.license.findMany({
+        where: { customerId },
+        select: customerLicenseSelect,
+        orderBy: [{ issuedAt: 'desc' }, { id: 'desc' }],
+        take: LIST_LIMIT,
+      }),
+      prisma.order.findMany({
+        where: { customerId },
+        select: customerOrderSelect,
+        orderBy: [{ purchasedAt: 'desc' }, { id: 'desc' }],
+        take: LIST_LIMIT,
+      }),
+      prisma.newsletterSubscription.findMany({ where: { customerId }, select: newsletterSelect, take: 20 }),
+      prisma.chatTranscript.findMany({
+        where: { customerId },
+        select: chatSelect,
+        orderBy: { lastMessageAt: 'desc' },
+        take: TIMELINE_LIMIT,
+      }),
+      prisma.emailThread.findMany({
+        where: { customerId },
+        select: threadSelect,
+        orderBy: { lastMessageAt: 'desc' },
+        take: TIMELINE_LIMIT,
+      }),
+      prisma.licenseResend.findMany({
+        where: { customerId },
+        select: resendSelect,
+        orderBy: [{ requestedAt: 'desc' }, { id: 'desc' }],
+        take: LIST_LIMIT,
+      }),
+      prisma.customerNote.findMany({
+        where: { customerId },
+        select: noteSelect,
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        take: LIST_LIMIT,
+      }),
+      prisma.auditLog.findMany({
+        where: { customerId },
+        select: auditSelect,
+        orderBy: [{ at: 'desc' }, { id: 'desc' }],
+        take: TIMELINE_LIMIT,
+      }),
+      // Addresses announcements no longer reach: a hard bounce, a spam complaint, a block by hand.
+      prisma.emailSuppression.findMany({
+        where: { email: { in: profile.emails.map((e) => e.email.toLowerCase()) } },
+        select: { email: true, reason: true, at: true },
+      }),
+    ]);
   const timeline: TimelineEntry[] = [
     ...chats.map((chat) => ({
       type: 'chat' as const,
@@ -233,6 +240,7 @@ export async function getCustomer(options: { db: Db; customerId: number; rule: U
     })),
     notes,
     audit,
+    suppressions,
   };
 }
 

@@ -75,7 +75,11 @@ export function CustomerPage() {
           />
         }
       />
-      <CustomerProfileCard profile={data.profile} newsletter={data.newsletter} />
+      <CustomerProfileCard
+        profile={data.profile}
+        newsletter={data.newsletter}
+        suppressions={data.suppressions}
+      />
       <Section title={`Licenses (${data.licenses.length})`} id="licenses">
         <CustomerLicensesTable licenses={data.licenses} onResend={setResendLicenseId} />
       </Section>

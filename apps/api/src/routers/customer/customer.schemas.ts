@@ -136,6 +136,7 @@ export const ZCustomerGetOutput = z.object({
     }),
   ),
   notes: z.array(ZNote),
+  suppressions: z.array(z.object({ email: z.string(), reason: z.string(), at: z.date() })),
   audit: z.array(
     z.object({
       id: z.number().int(),

@@ -17,7 +17,20 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
   );
 }
 
-export function CustomerProfileCard({ profile, newsletter }: Pick<Story, 'profile' | 'newsletter'>) {
+/** Why announcements no longer reach an address, as the owner would say it. */
+const SUPPRESSION_LABEL: Record<string, { badge: string; title: string }> = {
+  hard_bounce: { badge: 'Bounced', title: 'Its mail server said this address does not exist' },
+  complaint: { badge: 'Marked as spam', title: 'The recipient reported an announcement as spam' },
+  manual: { badge: 'Blocked', title: 'You blocked this address for announcements' },
+  updates_unsubscribed: { badge: 'No update notices', title: 'Left update notices through the link' },
+};
+
+export function CustomerProfileCard({
+  profile,
+  newsletter,
+  suppressions,
+}: Pick<Story, 'profile' | 'newsletter' | 'suppressions'>) {
+  const suppressionOf = new Map(suppressions.map((s) => [s.email, s]));
   const address = [
     profile.addressLine1,
     profile.addressLine2,
@@ -43,6 +56,7 @@ export function CustomerProfileCard({ profile, newsletter }: Pick<Story, 'profil
                     Primary
                   </Badge>
                 ) : null}
+                <SuppressionBadge suppression={suppressionOf.get(email.email.toLowerCase())} />
               </Group>
             ))}
           </Stack>
@@ -73,5 +87,18 @@ export function CustomerProfileCard({ profile, newsletter }: Pick<Story, 'profil
         </Field>
       </SimpleGrid>
     </Card>
+  );
+}
+
+function SuppressionBadge({ suppression }: { suppression: Story['suppressions'][number] | undefined }) {
+  if (!suppression) return null;
+  const label = SUPPRESSION_LABEL[suppression.reason] ?? {
+    badge: 'No announcements',
+    title: suppression.reason,
+  };
+  return (
+    <Badge size="xs" variant="light" color="orange" title={`${label.title}, ${formatDate(suppression.at)}`}>
+      {label.badge}
+    </Badge>
   );
 }
