@@ -20,6 +20,8 @@ export type FindConversationsInput = {
   to?: Date | null;
   linked: 'all' | 'linked' | 'unlinked';
   hasAttachments: boolean;
+  /** Only conversations waiting for the owner's reply. */
+  onlyAwaitingReply?: boolean;
   search?: string | null;
   cursor?: string | null;
   limit: number;
@@ -154,6 +156,7 @@ export function findConversations(db: Db, input: FindConversationsInput): FindCo
     to: input.to?.getTime() ?? null,
     linked: input.linked,
     hasAttachments: input.hasAttachments,
+    onlyAwaitingReply: input.onlyAwaitingReply ?? false,
     match,
     cursor: input.cursor ? decodeCursor(input.cursor) : null,
     limit: input.limit + 1,

@@ -14,6 +14,7 @@ export const chatDetailSelect = {
   startedAt: true,
   endedAt: true,
   messageCount: true,
+  isAwaitingReply: true,
   customer: customerSelect,
   messages: {
     orderBy: { seq: 'asc' },
@@ -28,6 +29,7 @@ export const threadDetailSelect = {
   lastMessageAt: true,
   messageCount: true,
   hasAttachments: true,
+  isAwaitingReply: true,
   customer: customerSelect,
   participants: { select: { address: true }, orderBy: { address: 'asc' } },
   messages: {

@@ -38,6 +38,7 @@ export { type ParsedEmail, parseEmail } from './parse-email.ts';
 export { type ParsedChat, parseTawkEvent, parseTawkExport, type TawkEvent } from './parse-tawk.ts';
 export type { ParsedTicket } from './parse-tawk-ticket.ts';
 export { replayTawkWebhookEvent, TawkReplayError, type TawkReplayResult } from './replay-tawk-event.ts';
+export { setAwaitingReply } from './set-awaiting-reply.ts';
 export { storeChat } from './store-chat.ts';
 export { storeEmail } from './store-emails.ts';
 export { storeTicket } from './store-ticket.ts';

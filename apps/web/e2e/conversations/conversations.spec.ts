@@ -176,4 +176,25 @@ describe('Conversations', () => {
     await expectAccessible(page, 'Chat');
     await page.context().close();
   });
+
+  it('marks a thread done and reopens it; the waiting filter follows', async () => {
+    const page = await newPage(e2e.browser);
+    await signIn(page, e2e.server.url);
+    await page.goto(`${e2e.server.url}/conversations/email/${threadId}`);
+    await page.getByText('Waiting for your reply', { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Mark as done' }).click();
+    await page.getByRole('button', { name: 'Reopen' }).waitFor();
+    await expect(page.getByText('Done', { exact: true }).count()).resolves.toBe(1);
+    await expectAccessible(page, 'Thread marked done');
+
+    await page.goto(`${e2e.server.url}/conversations`);
+    await page.getByTestId('conversation-row').first().waitFor();
+    await page.getByLabel('Waiting for your reply').check();
+    await page.getByText('Nothing waits for your reply').waitFor();
+
+    await page.goto(`${e2e.server.url}/conversations/email/${threadId}`);
+    await page.getByRole('button', { name: 'Reopen' }).click();
+    await page.getByRole('button', { name: 'Mark as done' }).waitFor();
+    await page.context().close();
+  });
 });

@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import { PageHeader } from '../components/ui/page-header.tsx';
 import { QueryError, SkeletonRows } from '../components/ui/query-state.tsx';
 import { ConversationLinkPanel } from '../features/conversations/conversation-link-panel.tsx';
+import { ConversationStatusAction } from '../features/conversations/conversation-status-action.tsx';
 import { formatDateTime } from '../lib/format.ts';
 import { useTRPC } from '../lib/trpc.ts';
 
@@ -24,6 +25,11 @@ export function ConversationChatPage() {
         title={data ? `Chat with ${data.visitorName ?? data.visitorEmail ?? 'a visitor'}` : 'Chat'}
         description={
           data ? `${formatDateTime(data.startedAt)} · ${data.visitorEmail ?? 'no email given'}` : undefined
+        }
+        actions={
+          data ? (
+            <ConversationStatusAction kind="chat" id={data.id} isAwaitingReply={data.isAwaitingReply} />
+          ) : undefined
         }
       />
       {chat.error ? <QueryError error={chat.error} onRetry={() => void chat.refetch()} /> : null}

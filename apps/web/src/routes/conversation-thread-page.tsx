@@ -11,6 +11,7 @@ import {
   ConversationPlainText,
 } from '../features/conversations/conversation-message-body.tsx';
 import { ConversationParseProblems } from '../features/conversations/conversation-parse-problems.tsx';
+import { ConversationStatusAction } from '../features/conversations/conversation-status-action.tsx';
 import { formatCount, formatDateTime, formatPlural } from '../lib/format.ts';
 import { useTRPC } from '../lib/trpc.ts';
 
@@ -32,6 +33,11 @@ export function ConversationThreadPage() {
           data
             ? `${formatPlural(data.messageCount, { one: 'message', other: 'messages' })} · ${data.participants.join(', ')}`
             : undefined
+        }
+        actions={
+          data ? (
+            <ConversationStatusAction kind="email" id={data.id} isAwaitingReply={data.isAwaitingReply} />
+          ) : undefined
         }
       />
       {thread.error ? <QueryError error={thread.error} onRetry={() => void thread.refetch()} /> : null}

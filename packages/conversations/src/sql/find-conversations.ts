@@ -10,6 +10,8 @@ export type FindFilters = {
   to: number | null;
   linked: 'all' | 'linked' | 'unlinked';
   hasAttachments: boolean;
+  /** Only conversations waiting for the owner's reply. */
+  onlyAwaitingReply: boolean;
   /** An FTS5 query built by `toFtsQuery`, or null for no text search. */
   match: string | null;
   cursor: { at: number; kind: 'chat' | 'email'; id: number } | null;
@@ -37,6 +39,7 @@ function branchWhere(kind: FindKind, alias: string, f: FindFilters): string {
   if (f.linked === 'linked') parts.push(`${alias}.customerId IS NOT NULL`);
   if (f.linked === 'unlinked') parts.push(`${alias}.customerId IS NULL`);
   if (f.hasAttachments) parts.push(`${alias}.hasAttachments = 1`);
+  if (f.onlyAwaitingReply) parts.push(`${alias}.isAwaitingReply = 1`);
   if (f.match !== null) {
     // The set of matching conversations, built once from the index (the caller tried the newest
     // conversations first, so the term is rare and the set small).

@@ -12,6 +12,7 @@ export const ZConversationFindInput = z.object({
   to: z.date().nullish(),
   linked: z.enum(['all', 'linked', 'unlinked']).default('all'),
   hasAttachments: z.boolean().default(false),
+  onlyAwaitingReply: z.boolean().default(false),
   search: z.string().trim().min(1).max(MAX_SEARCH_LENGTH).nullish(),
   cursor: z.string().max(100).nullish(),
   limit: z.number().int().min(1).max(100).default(25),
@@ -49,6 +50,7 @@ export const ZChatOutput = z.object({
   startedAt: z.date(),
   endedAt: z.date().nullable(),
   messageCount: z.number().int(),
+  isAwaitingReply: z.boolean(),
   customer: ZCustomerRef,
   messages: z.array(
     z.object({
@@ -69,6 +71,7 @@ export const ZThreadOutput = z.object({
   lastMessageAt: z.date(),
   messageCount: z.number().int(),
   hasAttachments: z.boolean(),
+  isAwaitingReply: z.boolean(),
   customer: ZCustomerRef,
   participants: z.array(z.string()),
   messages: z.array(
@@ -164,4 +167,10 @@ export const ZMailboxStatusOutput = z.object({
       lastError: z.string().nullable(),
     }),
   ),
+});
+
+export const ZSetAwaitingReplyInput = z.object({
+  kind: z.enum(['chat', 'email']),
+  id: z.number().int().positive(),
+  isAwaitingReply: z.boolean(),
 });

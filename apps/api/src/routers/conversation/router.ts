@@ -7,6 +7,7 @@ import {
   importChats,
   linkConversation,
   mailboxSyncStates,
+  setAwaitingReply,
   syncConfiguredMailbox,
 } from '@keydesk/conversations';
 import { TRPCError } from '@trpc/server';
@@ -26,6 +27,7 @@ import {
   ZImportChatsOutput,
   ZLinkInput,
   ZMailboxStatusOutput,
+  ZSetAwaitingReplyInput,
   ZSyncOutput,
   ZThreadOutput,
 } from './conversation.schemas.ts';
@@ -58,6 +60,13 @@ export const conversationRouter = createRouter({
     .output(z.void())
     .mutation(({ ctx, input }) => {
       linkConversation(ctx.db, { ...input, now: ctx.now() });
+    }),
+  /** Done (nothing to answer) or reopened: what the Overview's "waiting for you" counts. */
+  setAwaitingReply: ownerProcedure
+    .input(ZSetAwaitingReplyInput)
+    .output(z.void())
+    .mutation(({ ctx, input }) => {
+      setAwaitingReply(ctx.db, { ...input, now: ctx.now() });
     }),
   createCustomerFromConversation: ownerProcedure
     .input(ZCreateCustomerInput)

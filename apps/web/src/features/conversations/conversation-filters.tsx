@@ -8,6 +8,7 @@ export type ConversationFilterValues = {
   kind: 'all' | 'chat' | 'email';
   linked: 'all' | 'linked' | 'unlinked';
   hasAttachments: boolean;
+  onlyAwaitingReply: boolean;
   from: string; // yyyy-mm-dd or ''
   to: string;
 };
@@ -17,6 +18,7 @@ export const DEFAULT_FILTERS: ConversationFilterValues = {
   kind: 'all',
   linked: 'all',
   hasAttachments: false,
+  onlyAwaitingReply: false,
   from: '',
   to: '',
 };
@@ -27,6 +29,7 @@ function countActive(value: ConversationFilterValues): number {
     value.kind !== 'all',
     value.linked !== 'all',
     value.hasAttachments,
+    value.onlyAwaitingReply,
     value.from !== '',
     value.to !== '',
   ].filter(Boolean).length;
@@ -95,6 +98,12 @@ export function ConversationFilters({
         label="Has attachments"
         checked={value.hasAttachments}
         onChange={(e) => set('hasAttachments', e.currentTarget.checked)}
+        mb={8}
+      />
+      <Checkbox
+        label="Waiting for your reply"
+        checked={value.onlyAwaitingReply}
+        onChange={(e) => set('onlyAwaitingReply', e.currentTarget.checked)}
         mb={8}
       />
     </>

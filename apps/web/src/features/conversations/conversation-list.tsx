@@ -16,6 +16,7 @@ function toInput(f: ConversationFilterValues) {
     kind: f.kind,
     linked: f.linked,
     hasAttachments: f.hasAttachments,
+    onlyAwaitingReply: f.onlyAwaitingReply,
     search: search === '' ? null : search,
     from: f.from ? new Date(`${f.from}T00:00:00`) : null,
     // "To" includes the whole day.
@@ -34,6 +35,13 @@ export function ConversationList({ filters }: { filters: ConversationFilterValue
   if (query.isPending) return <SkeletonRows rows={6} height={56} />;
   if (query.error) return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
   const items = query.data.pages.flatMap((p) => p.items);
+  if (items.length === 0 && filters.onlyAwaitingReply && !filters.search.trim()) {
+    return (
+      <EmptyState title="Nothing waits for your reply">
+        Every conversation here is answered or marked done.
+      </EmptyState>
+    );
+  }
   if (items.length === 0) {
     return (
       <EmptyState title={filters.search.trim() ? 'No conversation matches' : 'No conversations yet'}>

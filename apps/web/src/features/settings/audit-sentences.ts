@@ -49,6 +49,8 @@ const SENTENCES: Record<string, (details: Details) => string> = {
   'customer.note.update': () => 'Edited a note',
   'customer.note.delete': () => 'Deleted a note',
   'conversation.link': () => 'Linked a conversation to a customer',
+  'conversation.done': () => 'Marked a conversation done',
+  'conversation.reopen': () => 'Reopened a conversation',
   'license.resend': (d) => `Resent a license key${d.isAlternateAddress ? ' to another address' : ''}`,
   'settings.credential.set': () => 'Saved a credential',
   'settings.credential.clear': () => 'Removed a credential',
