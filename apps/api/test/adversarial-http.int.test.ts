@@ -80,6 +80,7 @@ describe('hostile requests against the real server process', () => {
       '/hooks/paypro',
       '/hooks/tawk',
       '/collect/update-check',
+      '/u/1.AAAAAAAAAAAAAAAAAAAAAA',
     ];
     for (const p of posts) {
       const headers = {

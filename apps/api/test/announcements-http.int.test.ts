@@ -143,6 +143,14 @@ describe('announcements over HTTP', () => {
       items: { status: string }[];
     };
     expect(recipients.items[0]?.status).toBe('unsubscribed');
+    // A mail client that retries, or several at once: every POST answers the same, one record stays.
+    const again = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        fetch(unsubscribeLink, { method: 'POST', headers: oneClick, body: 'List-Unsubscribe=One-Click' }),
+      ),
+    );
+    expect(again.map((r) => r.status)).toEqual(Array(10).fill(200));
+    expect(await server.db.prisma.emailSuppression.count({ where: { email: 'ann@home.test' } })).toBe(1);
     const v5 = { include: [{ kind: 'license', majorVersion: 5 }], exclude: [] };
     expect(await call('announcements.audience', { topic: 'updates', audience: v5 }, 'GET')).toMatchObject({
       count: 0,
