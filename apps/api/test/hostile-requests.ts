@@ -174,18 +174,23 @@ export function hostileRequest(serverUrl: string) {
         },
       ),
     })
-    .map(
-      ({ method, path, query, body, contentType, origin, ip, signature, cookie }): HostileRequest => ({
+    .map(({ method, path, query, body, contentType, origin, ip, signature, cookie }): HostileRequest => {
+      const sentBody = method === 'GET' || method === 'OPTIONS' ? Buffer.alloc(0) : body;
+      return {
         method,
         path: `${path}${query}`,
-        body: method === 'GET' || method === 'OPTIONS' ? Buffer.alloc(0) : body,
+        body: sentBody,
         headers: {
+          // Framed: Node's client sends a DELETE body with neither Content-Length nor chunking, so
+          // its bytes would reach the server as a second, garbage request (which Node's parser
+          // rightly answers 400 and closes, resetting the sender mid-write).
+          ...(sentBody.length > 0 ? { 'content-length': String(sentBody.length) } : {}),
           'x-forwarded-for': ip,
           ...(contentType ? { 'content-type': contentType } : {}),
           ...(origin ? { origin } : {}),
           ...(signature ? { 'x-tawk-signature': signature, 'x-keydesk-signature': signature } : {}),
           ...(cookie ? { cookie } : {}),
         },
-      }),
-    );
+      };
+    });
 }
