@@ -85,6 +85,32 @@ describe('outbox sender', () => {
     }
   });
 
+  it('keeps sending through its connection pool after the SMTP server restarts under it', async () => {
+    const port = await findFreePort();
+    smtp = await startTestSmtpServer({ port });
+    const config = { smtpUrl: `smtp://127.0.0.1:${port}`, from: FROM };
+    let clock = new Date();
+    const sender = createOutboxSender({ db, getConfig: () => config, logger: silent, now: () => clock });
+    await queueOne(clock);
+    expect(await sender.runOnce()).toMatchObject({ sent: 1 });
+
+    // The pooled connection is closed by the server going away; one email fails while it is down.
+    await smtp.stop();
+    smtp = null;
+    const during = await queueOne(clock);
+    expect(await sender.runOnce()).toMatchObject({ sent: 0, retried: 1 });
+
+    smtp = await startTestSmtpServer({ port });
+    clock = new Date(clock.getTime() + retryDelayMs(1));
+    const after = await queueOne(clock);
+    expect(await sender.runOnce()).toMatchObject({ sent: 2 });
+    const received = await smtp.waitForMessages(2);
+    const texts = received.map((m) => m.parsed.text ?? '').join('\n');
+    expect(texts).toContain(during.key);
+    expect(texts).toContain(after.key);
+    await sender.stop();
+  });
+
   it('waits in the outbox, untouched, while SMTP is not configured', async () => {
     const now = new Date();
     const queued = await queueOne(now);

@@ -1,15 +1,33 @@
 import nodemailer, { type Transporter } from 'nodemailer';
-import type SMTPTransport from 'nodemailer/lib/smtp-transport';
+import type SMTPPool from 'nodemailer/lib/smtp-pool';
 
-export type SmtpTransport = Transporter<SMTPTransport.SentMessageInfo>;
+export type SmtpTransport = Transporter<SMTPPool.SentMessageInfo>;
+
+/** A campaign reuses a few connections instead of one handshake per message. */
+const POOL_MAX_CONNECTIONS = 3;
+/** Many providers cap messages per connection; a fresh one now and then stays under their limit. */
+const POOL_MAX_MESSAGES = 100;
+/** Hands an idle connection back before the provider drops it, so none goes stale in the pool. */
+const POOL_IDLE_TIMEOUT_MS = 10_000;
+/**
+ * A connection the server closed mid-send is retried in the pool a couple of times (50 ms, 100 ms),
+ * well inside the sender's lease; after that the outbox's own back-off takes over.
+ */
+const POOL_MAX_REQUEUES = 2;
 
 /**
- * A pooled-free SMTP transport from an smtp:// or smtps:// URL. Timeouts are short so that one
- * attempt always ends well inside the sender's lease.
+ * A pooled SMTP transport from an smtp:// or smtps:// URL. A connection that breaks (the server
+ * restarted) leaves the pool and the next message opens a new one; the owner closes the transport
+ * on shutdown. Timeouts are short so that one attempt always ends well inside the sender's lease.
  */
 export function createSmtpTransport(smtpUrl: string): SmtpTransport {
   const url = new URL(smtpUrl);
-  const options: SMTPTransport.Options = {
+  const options: SMTPPool.Options = {
+    pool: true,
+    maxConnections: POOL_MAX_CONNECTIONS,
+    maxMessages: POOL_MAX_MESSAGES,
+    idleTimeout: POOL_IDLE_TIMEOUT_MS,
+    maxRequeues: POOL_MAX_REQUEUES,
     host: url.hostname,
     port: url.port ? Number(url.port) : url.protocol === 'smtps:' ? 465 : 587,
     secure: url.protocol === 'smtps:',

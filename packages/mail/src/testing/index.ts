@@ -38,6 +38,8 @@ export async function startTestSmtpServer(
     disabledCommands: ['STARTTLS', 'AUTH'],
     authOptional: true,
     logger: false,
+    // Stopping waits this long for a client's open (pooled) connection before closing it with a 421.
+    closeTimeout: 500,
     onRcptTo(address, _session, callback) {
       if (options.rejectRecipients?.test(address.address)) {
         const error = Object.assign(new Error('5.1.1 No such mailbox here'), { responseCode: 550 });
