@@ -1,6 +1,7 @@
 // Retention, housekeeping and the daily backup: thin wrappers over @keydesk/maintenance.
 import {
   backupDatabase,
+  type JobSetting,
   purgeAuditLog,
   purgeExpiredSessions,
   purgeLoginAttempts,
@@ -9,6 +10,7 @@ import {
   purgeWebhookEvents,
   vacuumIfWorthwhile,
 } from '@keydesk/maintenance';
+import type { AppServices } from '../context.ts';
 import { readJobSetting } from './job-settings.ts';
 import type { ScheduledJob } from './scheduled-job.ts';
 
@@ -30,72 +32,80 @@ export const sessionsPurgeJob: ScheduledJob = {
   },
 };
 
-export const loginAttemptsPurgeJob: ScheduledJob = {
+/** A daily job that deletes what is older than a number of days the owner may change. */
+function retentionJob(
+  definition: Pick<ScheduledJob, 'name' | 'label' | 'description'> & {
+    setting: Omit<JobSetting, 'unit'>;
+    /** Deletes what is older than `days`; returns the run's summary. */
+    purge(services: AppServices, now: Date, days: number): string;
+  },
+): ScheduledJob {
+  const { purge, setting, ...described } = definition;
+  const job: ScheduledJob = {
+    ...described,
+    defaultIntervalMs: DAY,
+    setting: { ...setting, unit: 'days' },
+    async run(services, now) {
+      return purge(services, now, readJobSetting(services.settings, job) ?? setting.defaultValue);
+    },
+  };
+  return job;
+}
+
+export const loginAttemptsPurgeJob = retentionJob({
   name: 'login-attempts.purge',
   label: 'Forget old sign-in attempts',
   description: 'Deletes sign-in attempts (IP addresses) older than the retention period.',
-  defaultIntervalMs: DAY,
-  setting: { label: 'Keep sign-in attempts for', unit: 'days', defaultValue: 30, min: 1, max: 365 },
-  async run(services, now) {
-    const days = readJobSetting(services.settings, this) ?? 30;
-    return `deleted ${count(purgeLoginAttempts(services.db.sqlite, now, days))} attempts older than ${days} days`;
-  },
-};
+  setting: { label: 'Keep sign-in attempts for', defaultValue: 30, min: 1, max: 365 },
+  purge: (services, now, days) =>
+    `deleted ${count(purgeLoginAttempts(services.db.sqlite, now, days))} attempts older than ${days} days`,
+});
 
-export const outboxPurgeJob: ScheduledJob = {
+export const outboxPurgeJob = retentionJob({
   name: 'outbox.purge',
   label: 'Clear old outbox emails',
   description:
     'Deletes sent mail older than the retention period; resend history keeps its row without the key.',
-  defaultIntervalMs: DAY,
-  setting: { label: 'Keep sent mail for', unit: 'days', defaultValue: 90, min: 1, max: 3650 },
-  async run(services, now) {
-    const days = readJobSetting(services.settings, this) ?? 90;
+  setting: { label: 'Keep sent mail for', defaultValue: 90, min: 1, max: 3650 },
+  purge(services, now, days) {
     const { deleted, emptied } = purgeSentOutbox(services.db.sqlite, now, days);
     return `deleted ${count(deleted)} sent emails, emptied ${count(emptied)} resend bodies older than ${days} days`;
   },
-};
+});
 
-export const webhookEventsPurgeJob: ScheduledJob = {
+export const webhookEventsPurgeJob = retentionJob({
   name: 'webhook-events.purge',
   label: 'Trim old webhook requests',
   description:
     'Deletes refused and duplicate webhook requests past retention; older notifications keep their row without the payload.',
-  defaultIntervalMs: DAY,
-  setting: { label: 'Keep webhook payloads for', unit: 'days', defaultValue: 90, min: 1, max: 3650 },
-  async run(services, now) {
-    const days = readJobSetting(services.settings, this) ?? 90;
+  setting: { label: 'Keep webhook payloads for', defaultValue: 90, min: 1, max: 3650 },
+  purge(services, now, days) {
     const { deleted, emptied } = purgeWebhookEvents(services.db.sqlite, now, days);
     return `deleted ${count(deleted)} refused or duplicate requests, emptied ${count(emptied)} payloads older than ${days} days`;
   },
-};
+});
 
-export const auditLogPurgeJob: ScheduledJob = {
+export const auditLogPurgeJob = retentionJob({
   name: 'audit-log.purge',
   label: 'Forget old audit entries',
   description: 'Deletes audit entries older than the retention period.',
-  defaultIntervalMs: DAY,
-  setting: { label: 'Keep audit entries for', unit: 'days', defaultValue: 365, min: 30, max: 3650 },
-  async run(services, now) {
-    const days = readJobSetting(services.settings, this) ?? 365;
-    return `deleted ${count(purgeAuditLog(services.db.sqlite, now, days))} audit entries older than ${days} days`;
-  },
-};
+  setting: { label: 'Keep audit entries for', defaultValue: 365, min: 30, max: 3650 },
+  purge: (services, now, days) =>
+    `deleted ${count(purgeAuditLog(services.db.sqlite, now, days))} audit entries older than ${days} days`,
+});
 
 /** Only for a build without the roll-up job: raw rows hold IP addresses and must not stay. */
 export function rawUpdateChecksPurgeJob(isRollupRegistered: () => boolean): ScheduledJob {
-  return {
+  return retentionJob({
     name: 'update-checks.purge-raw',
     label: 'Delete raw update checks',
     description: `Deletes raw update-check rows (IP addresses) past retention, unless ${UPDATE_CHECK_ROLLUP_JOB} does it.`,
-    defaultIntervalMs: DAY,
-    setting: { label: 'Keep raw update checks for', unit: 'days', defaultValue: 14, min: 1, max: 90 },
-    async run(services, now) {
-      if (isRollupRegistered()) return `left to ${UPDATE_CHECK_ROLLUP_JOB}`;
-      const days = readJobSetting(services.settings, this) ?? 14;
-      return `deleted ${count(purgeRawUpdateChecks(services.db.sqlite, now, days))} raw update checks older than ${days} days`;
-    },
-  };
+    setting: { label: 'Keep raw update checks for', defaultValue: 14, min: 1, max: 90 },
+    purge: (services, now, days) =>
+      isRollupRegistered()
+        ? `left to ${UPDATE_CHECK_ROLLUP_JOB}`
+        : `deleted ${count(purgeRawUpdateChecks(services.db.sqlite, now, days))} raw update checks older than ${days} days`,
+  });
 }
 
 export const vacuumJob: ScheduledJob = {
