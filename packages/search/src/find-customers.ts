@@ -24,6 +24,7 @@ import {
   indexedRows,
   namePage,
   namesByIds,
+  type SourceRow,
   substringFirstPage,
   substringPage,
 } from './sql.ts';
@@ -94,81 +95,51 @@ function matchKind(text: string, plan: SearchPlan): CustomerMatchKind {
   return field.startsWith(wanted) ? 'prefix' : 'substring';
 }
 
+/** A match on one source row; the row's id is kept where the screen links to it (license, order). */
+function sourceMatch(
+  field: CustomerMatchField,
+  kind: CustomerMatchKind,
+  row: SourceRow,
+  ranges: MatchRange[],
+  text = row.text,
+): CustomerMatch {
+  return {
+    field,
+    kind,
+    text,
+    ranges,
+    licenseId: field === 'licenseKey' ? row.sourceId : null,
+    orderId: field === 'orderId' ? row.sourceId : null,
+  };
+}
+
 function describeRow(row: IndexedRow, plan: SearchPlan): CustomerMatch {
   const field = FIELD_OF_KIND[row.kind] ?? 'name';
   if (field === 'licenseKey') {
     const fragment = plan.keyFragment ?? plan.text.toUpperCase();
     const { text, ranges } = highlightKey(row.text, fragment);
     const isWhole = ranges[0]?.[0] === 0 && ranges[0]?.[1] === row.text.length;
-    return {
-      field,
-      kind: isWhole ? 'exact' : 'substring',
-      text,
-      ranges,
-      licenseId: row.sourceId,
-      orderId: null,
-    };
+    return sourceMatch(field, isWhole ? 'exact' : 'substring', row, ranges, text);
   }
-  return {
-    field,
-    kind: matchKind(row.text, plan),
-    text: row.text,
-    ranges: findRanges(row.text, plan.words.length > 0 ? plan.words : [plan.text]),
-    licenseId: null,
-    orderId: field === 'orderId' ? row.sourceId : null,
-  };
+  const ranges = findRanges(row.text, plan.words.length > 0 ? plan.words : [plan.text]);
+  return sourceMatch(field, matchKind(row.text, plan), row, ranges);
 }
 
 /** Returns whether a whole email, key or order id matched. */
 function collectExact(db: Db, plan: SearchPlan, hits: HitCollector, limit: number): boolean {
-  const whole = (text: string): MatchRange[] => [[0, text.length]];
+  const addWhole = (field: CustomerMatchField, rows: SourceRow[]) => {
+    for (const row of rows)
+      hits.add(row.customerId, sourceMatch(field, 'exact', row, [[0, row.text.length]]));
+  };
+  if (plan.isSingleToken) addWhole('email', exactEmail.all(db, { email: plan.email }));
+  if (plan.keyFragment) addWhole('licenseKey', exactKey.all(db, { keyNormalized: plan.keyFragment }));
   if (plan.isSingleToken) {
-    for (const row of exactEmail.all(db, { email: plan.email })) {
-      hits.add(row.customerId, {
-        field: 'email',
-        kind: 'exact',
-        text: row.text,
-        ranges: whole(row.text),
-        licenseId: null,
-        orderId: null,
-      });
-    }
-  }
-  if (plan.keyFragment) {
-    for (const row of exactKey.all(db, { keyNormalized: plan.keyFragment })) {
-      hits.add(row.customerId, {
-        field: 'licenseKey',
-        kind: 'exact',
-        text: row.text,
-        ranges: whole(row.text),
-        licenseId: row.sourceId,
-        orderId: null,
-      });
-    }
-  }
-  if (plan.isSingleToken) {
-    for (const row of exactOrder.all(db, { resellerOrderId: plan.text })) {
-      hits.add(row.customerId, {
-        field: 'orderId',
-        kind: 'exact',
-        text: row.text,
-        ranges: whole(row.text),
-        licenseId: null,
-        orderId: row.sourceId,
-      });
-    }
+    addWhole('orderId', exactOrder.all(db, { resellerOrderId: plan.text }));
     if (hits.size > 0) return true;
     const prefixRows = emailPrefix.all(db, { from: plan.email, to: `${plan.email}\u{10FFFF}`, limit });
     for (const row of prefixRows) {
       if (row.text === plan.email) continue;
-      hits.add(row.customerId, {
-        field: 'email',
-        kind: 'prefix',
-        text: row.text,
-        ranges: [[0, plan.email.length]],
-        licenseId: null,
-        orderId: null,
-      });
+      hits.add(row.customerId, sourceMatch('email', 'prefix', row, [[0, plan.email.length]]));
     }
     return false;
   }
