@@ -5,12 +5,11 @@ import { createHmac } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createOwner } from '@keydesk/auth';
 import { createDb } from '@keydesk/db';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hostileRequest, PROTOTYPE_KEYS } from './hostile-requests.ts';
-import { callTrpc, TEST_OWNER } from './http-test-server.ts';
+import { callTrpc, createTestOwner, TEST_OWNER } from './http-test-server.ts';
 import { postChunked, postDeclaredOnly, processMemoryMb, sendRaw } from './raw-http.ts';
 import { type SpawnedServer, spawnServer } from './spawned-server.ts';
 
@@ -25,7 +24,7 @@ const freshIp = () => `192.0.2.${(ipCounter++ % 250) + 1}`;
 beforeAll(async () => {
   const dbFile = path.join(dir, 'data', 'keydesk.db');
   const db = await createDb({ file: dbFile });
-  await createOwner({ db, ...TEST_OWNER, now: new Date() });
+  await createTestOwner(db);
   await db.close();
   const webDist = path.join(dir, 'dist');
   mkdirSync(path.join(webDist, 'assets'), { recursive: true });

@@ -2,12 +2,13 @@
 import { createHmac } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createOwner, createSession, DEFAULT_SESSION_POLICY } from '@keydesk/auth';
+import { createSession, DEFAULT_SESSION_POLICY } from '@keydesk/auth';
 import { parseEmail, storeEmail } from '@keydesk/conversations';
 import { createTestDb, type TestDb } from '@keydesk/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppServices } from '../src/context.ts';
 import { createServer } from '../src/server.ts';
+import { createTestOwner } from './http-test-server.ts';
 import { createAnonymousCaller, createOwnerCaller } from './owner-caller.ts';
 import { createServicesForTest } from './test-services.ts';
 
@@ -132,12 +133,7 @@ describe('plain routes over HTTP', () => {
   it('GET /attachments/:id needs the owner session and downloads as an attachment', async () => {
     const attachment = await db.prisma.emailAttachment.findFirstOrThrow({ select: { id: true } });
     expect((await fetch(`${base}/attachments/${attachment.id}`)).status).toBe(401);
-    await createOwner({
-      db,
-      email: 'owner@keydesk.test',
-      password: 'correct horse battery staple',
-      now: new Date(),
-    });
+    await createTestOwner(db);
     const { token } = await createSession({ db, now: new Date(), policy: DEFAULT_SESSION_POLICY });
     const res = await fetch(`${base}/attachments/${attachment.id}`, {
       headers: { Cookie: `keydesk_session=${token}` },

@@ -2,56 +2,41 @@
 // one announcement's DATA, then a restart on the same file: every recipient gets the announcement
 // exactly once (the held one was never committed by the SMTP server, so it is sent again), and
 // nobody already served gets a second copy.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { seedPerson } from '@keydesk/announcements/testing';
-import { createOwner } from '@keydesk/auth';
-import { createDb } from '@keydesk/db';
 import { findFreePort, type HoldingSmtpServer, startHoldingSmtpServer } from '@keydesk/mail/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { callTrpc, signInOverHttp, TEST_OWNER } from './http-test-server.ts';
-import { type SpawnedServer, spawnServer } from './spawned-server.ts';
+import { callTrpc, signInOverHttp } from './http-test-server.ts';
+import { createScratchServerFolder, type ScratchServerFolder, type SpawnedServer } from './spawned-server.ts';
 
 const RECIPIENTS = 5;
 
 describe('SIGKILL during a campaign', () => {
-  let dir: string;
-  let dbFile: string;
+  let folder: ScratchServerFolder;
   let smtp: HoldingSmtpServer;
-  const servers: SpawnedServer[] = [];
 
   beforeEach(async () => {
-    dir = mkdtempSync(path.join(tmpdir(), 'keydesk-crash-campaign-'));
-    dbFile = path.join(dir, 'data', 'keydesk.db');
-    const db = await createDb({ file: dbFile });
-    await createOwner({ db, ...TEST_OWNER, now: new Date() });
-    for (let i = 0; i < RECIPIENTS; i++) {
-      await seedPerson(db, { name: `Person ${i}`, emails: [`person${i}@crash.test`], licenses: [{}] });
-    }
-    await db.close();
+    folder = await createScratchServerFolder('keydesk-crash-campaign-', async (db) => {
+      for (let i = 0; i < RECIPIENTS; i++) {
+        await seedPerson(db, { name: `Person ${i}`, emails: [`person${i}@crash.test`], licenses: [{}] });
+      }
+    });
     smtp = await startHoldingSmtpServer();
   });
 
   afterEach(async () => {
-    for (const server of servers.splice(0)) await server.kill();
+    await folder.clean();
     await smtp.stop();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   async function start(): Promise<SpawnedServer> {
     // PUBLIC_URL is what the server prints as its address, so it names a port known beforehand.
     const port = String(await findFreePort());
-    const server = await spawnServer({
+    return folder.start({
       PORT: port,
-      DATABASE_URL: `file:${dbFile}`,
-      KEYDESK_SECRET_KEY_FILE: path.join(dir, 'keydesk.key'),
       SMTP_URL: smtp.url,
       MAIL_FROM: 'news@keydesk.example',
       PUBLIC_URL: `http://127.0.0.1:${port}`,
     });
-    servers.push(server);
-    return server;
   }
 
   async function call(server: SpawnedServer, cookie: string, procedure: string, input: unknown) {

@@ -7,52 +7,34 @@
 // arrived: the restarted server sends it again (at least once), with the same Message-ID, so the
 // receiving side can recognise the copy. ARCHITECTURE.md ("One email") documents that window.
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { createOwner } from '@keydesk/auth';
-import { createDb } from '@keydesk/db';
 import { type HoldingSmtpServer, seedLicense, startHoldingSmtpServer } from '@keydesk/mail/testing';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { callTrpc, signInOverHttp, TEST_OWNER } from './http-test-server.ts';
-import { type SpawnedServer, spawnServer } from './spawned-server.ts';
+import { callTrpc, signInOverHttp } from './http-test-server.ts';
+import { createScratchServerFolder, type ScratchServerFolder, type SpawnedServer } from './spawned-server.ts';
 
 const FROM = 'support@keydesk.example';
 type OutboxRow = { id: number; status: string; attempts: number; messageId: string; serverResponse: string };
 
 describe('SIGKILL during an outbox send', () => {
-  let dir: string;
-  let dbFile: string;
+  let folder: ScratchServerFolder;
   let smtp: HoldingSmtpServer;
   let license: Awaited<ReturnType<typeof seedLicense>>;
-  const servers: SpawnedServer[] = [];
 
   beforeEach(async () => {
-    dir = mkdtempSync(path.join(tmpdir(), 'keydesk-crash-outbox-'));
-    dbFile = path.join(dir, 'data', 'keydesk.db');
-    const db = await createDb({ file: dbFile });
-    await createOwner({ db, ...TEST_OWNER, now: new Date() });
-    license = await seedLicense(db);
-    await db.close();
+    folder = await createScratchServerFolder('keydesk-crash-outbox-', async (db) => {
+      license = await seedLicense(db);
+    });
     smtp = await startHoldingSmtpServer();
   });
 
   afterEach(async () => {
-    for (const server of servers.splice(0)) await server.kill();
+    await folder.clean();
     await smtp.stop();
-    rmSync(dir, { recursive: true, force: true });
   });
 
-  async function start(): Promise<SpawnedServer> {
-    const server = await spawnServer({
-      DATABASE_URL: `file:${dbFile}`,
-      KEYDESK_SECRET_KEY_FILE: path.join(dir, 'keydesk.key'),
-      SMTP_URL: smtp.url,
-      MAIL_FROM: FROM,
-    });
-    servers.push(server);
-    return server;
+  function start(): Promise<SpawnedServer> {
+    return folder.start({ SMTP_URL: smtp.url, MAIL_FROM: FROM });
   }
 
   /** "Send" in the resend dialog, over HTTP as the browser does it; the session outlives a restart. */
@@ -68,7 +50,7 @@ describe('SIGKILL during an outbox send', () => {
   }
 
   function readDb<T>(read: (sqlite: Database.Database) => T): T {
-    const sqlite = new Database(dbFile, { readonly: true });
+    const sqlite = new Database(folder.dbFile, { readonly: true });
     try {
       return read(sqlite);
     } finally {
@@ -166,7 +148,7 @@ describe('SIGKILL during an outbox send', () => {
     const { outboxId } = resend;
     const { accept, closed } = await held;
     // Another connection holds the write lock, so the server cannot record "sent" after the 250.
-    const lock = new Database(dbFile);
+    const lock = new Database(folder.dbFile);
     try {
       lock.exec('BEGIN IMMEDIATE');
       accept();

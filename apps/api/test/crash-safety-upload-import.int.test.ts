@@ -1,38 +1,26 @@
 // SIGKILL of the real server while it imports an uploaded order CSV, then a restart and the same
 // file uploaded again: whole batches only, the import resumes where the last batch committed, and
 // every order ends up there exactly once.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { createOwner } from '@keydesk/auth';
-import { createDb } from '@keydesk/db';
 import { CSV_IMPORT_BATCH_ROWS } from '@keydesk/ingestion';
 import { writeOrderCsv } from '@keydesk/ingestion/testing';
 import Database from 'better-sqlite3';
-import { afterAll, expect, it } from 'vitest';
-import { signInOverHttp, TEST_OWNER } from './http-test-server.ts';
-import { type SpawnedServer, spawnServer } from './spawned-server.ts';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { signInOverHttp } from './http-test-server.ts';
+import { createScratchServerFolder, type ScratchServerFolder, type SpawnedServer } from './spawned-server.ts';
 
 const ROWS = 30_000;
 const BATCH = CSV_IMPORT_BATCH_ROWS;
-const dir = mkdtempSync(path.join(tmpdir(), 'keydesk-crash-upload-'));
-const dbFile = path.join(dir, 'data', 'keydesk.db');
-const servers: SpawnedServer[] = [];
-afterAll(async () => {
-  for (const server of servers) await server.kill();
-  rmSync(dir, { recursive: true, force: true });
+let folder: ScratchServerFolder;
+beforeAll(async () => {
+  folder = await createScratchServerFolder('keydesk-crash-upload-');
 });
+afterAll(() => folder.clean());
 
-async function start(): Promise<SpawnedServer> {
-  const server = await spawnServer({
-    DATABASE_URL: `file:${dbFile}`,
-    KEYDESK_SECRET_KEY_FILE: path.join(dir, 'keydesk.key'),
-    // The upload's temporary copy lands here, so a killed server's leftover is cleaned up too.
-    TMPDIR: dir,
-    LOG_LEVEL: 'warn',
-  });
-  servers.push(server);
-  return server;
+function start(): Promise<SpawnedServer> {
+  // The upload's temporary copy lands here, so a killed server's leftover is cleaned up too.
+  return folder.start({ TMPDIR: folder.dir, LOG_LEVEL: 'warn' });
 }
 
 async function upload(server: SpawnedServer, body: Buffer): Promise<number> {
@@ -49,7 +37,7 @@ async function upload(server: SpawnedServer, body: Buffer): Promise<number> {
 type RunState = { status: string; itemsDone: number; created: number; rejected: number };
 
 function read<T>(query: (sqlite: Database.Database) => T): T {
-  const sqlite = new Database(dbFile, { readonly: true });
+  const sqlite = new Database(folder.dbFile, { readonly: true });
   try {
     return query(sqlite);
   } finally {
@@ -79,10 +67,7 @@ async function waitForRun(id: number, done: (state: RunState) => boolean, timeou
 }
 
 it('resumes an uploaded import after the server was killed mid-import, each order once', async () => {
-  const db = await createDb({ file: dbFile });
-  await createOwner({ db, ...TEST_OWNER, now: new Date() });
-  await db.close();
-  const csv = path.join(dir, 'orders.csv');
+  const csv = path.join(folder.dir, 'orders.csv');
   await writeOrderCsv(csv, { rows: ROWS, reseller: 'paypro', seed: 7 });
   const body = readFileSync(csv);
 

@@ -2,12 +2,18 @@
 // must see real responses (cookies, headers, status codes).
 import type { AddressInfo } from 'node:net';
 import { createOwner } from '@keydesk/auth';
+import type { Db } from '@keydesk/db';
 import { createTestDb, type TestDb } from '@keydesk/db/testing';
 import type { AppServices } from '../src/context.ts';
 import { createServer, type ServerOptions } from '../src/server.ts';
 import { createServicesForTest } from './test-services.ts';
 
 export const TEST_OWNER = { email: 'owner@keydesk.test', password: 'correct horse battery staple' };
+
+/** The owner account every test that signs in uses. */
+export function createTestOwner(db: Db): Promise<void> {
+  return createOwner({ db, ...TEST_OWNER, now: new Date() });
+}
 
 export type HttpTestServer = {
   url: string;
@@ -23,7 +29,7 @@ export async function startHttpTestServer(
   serverOptions: Omit<ServerOptions, 'services'> = {},
 ): Promise<HttpTestServer> {
   const db = await createTestDb();
-  await createOwner({ db, ...TEST_OWNER, now: new Date() });
+  await createTestOwner(db);
   let clock = Date.now();
   const services = createServicesForTest(db, { now: () => new Date(clock), ...overrides });
   const server = createServer({ ...serverOptions, services });

@@ -1,19 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { createOwner } from '@keydesk/auth';
 import { createTestDb, type TestDb } from '@keydesk/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestOwner } from './http-test-server.ts';
 import { createOwnerCaller } from './owner-caller.ts';
 
 describe('mail.sendTest', () => {
   let db: TestDb;
   beforeAll(async () => {
     db = await createTestDb();
-    await createOwner({
-      db,
-      email: 'owner@keydesk.test',
-      password: 'correct horse battery staple',
-      now: new Date(),
-    });
+    await createTestOwner(db);
   });
   afterAll(() => db.destroy());
 

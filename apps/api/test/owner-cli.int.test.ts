@@ -3,7 +3,6 @@ import path from 'node:path';
 import {
   beginTwoFactorEnrolment,
   confirmTwoFactorEnrolment,
-  createOwner,
   createSession,
   DEFAULT_SESSION_POLICY,
   verifyPassword,
@@ -12,6 +11,7 @@ import { createTestDb, type TestDb } from '@keydesk/db/testing';
 import { createSecretBox, createSettingsStore } from '@keydesk/settings';
 import { TOTP } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestOwner } from './http-test-server.ts';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 
@@ -30,12 +30,7 @@ describe('npm run owner', { timeout: 240_000 }, () => {
   let db: TestDb;
   beforeAll(async () => {
     db = await createTestDb();
-    await createOwner({
-      db,
-      email: 'owner@keydesk.test',
-      password: 'correct horse battery staple',
-      now: new Date(),
-    });
+    await createTestOwner(db);
   });
   afterAll(() => db.destroy());
 

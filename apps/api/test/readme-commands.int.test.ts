@@ -5,11 +5,11 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createOwner } from '@keydesk/auth';
 import { createDb } from '@keydesk/db';
 import { writeOrderCsv } from '@keydesk/ingestion/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../src/env.ts';
+import { createTestOwner } from './http-test-server.ts';
 
 const root = repoRoot();
 const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
@@ -98,12 +98,7 @@ describe('the README’s commands', () => {
     expect(migrate.output).toMatch(/Applied \d+ migrations/);
     expect(npm(['run', 'db:migrate']).output).toContain('no pending migrations');
     const db = await createDb({ file: path.join(dir, 'data/keydesk.db') });
-    await createOwner({
-      db,
-      email: 'owner@keydesk.test',
-      password: 'correct horse battery staple',
-      now: new Date(),
-    });
+    await createTestOwner(db);
     await db.close();
 
     const demo = npm(['run', 'demo', '--', '--customers', '40', '--seed', '3']);

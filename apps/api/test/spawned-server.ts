@@ -1,7 +1,11 @@
 // The real server as its own process (`node --import tsx apps/api/src/main.ts`, the `npm start`
 // entry point), for tests that must kill it with SIGKILL and start it again on the same file.
 import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { createDb, type Db } from '@keydesk/db';
+import { createTestOwner } from './http-test-server.ts';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 
@@ -74,6 +78,47 @@ export async function spawnServer(env: Record<string, string>): Promise<SpawnedS
     async stop() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       await exited;
+    },
+  };
+}
+
+/** A scratch folder whose database and secret key every server started on it shares, as after a restart. */
+export type ScratchServerFolder = {
+  dir: string;
+  dbFile: string;
+  /** Spawns the server on the folder's database, with `env` added to its environment. */
+  start(env?: Record<string, string>): Promise<SpawnedServer>;
+  /** SIGKILLs every server started that is still running, then removes the folder. */
+  clean(): Promise<void>;
+};
+
+/** Migrates the folder's database, adds the test owner and whatever `seed` writes, and closes it. */
+export async function createScratchServerFolder(
+  prefix: string,
+  seed: (db: Db) => Promise<unknown> = async () => {},
+): Promise<ScratchServerFolder> {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  const dbFile = path.join(dir, 'data', 'keydesk.db');
+  const db = await createDb({ file: dbFile });
+  await createTestOwner(db);
+  await seed(db);
+  await db.close();
+  const servers: SpawnedServer[] = [];
+  return {
+    dir,
+    dbFile,
+    async start(env = {}) {
+      const server = await spawnServer({
+        DATABASE_URL: `file:${dbFile}`,
+        KEYDESK_SECRET_KEY_FILE: path.join(dir, 'keydesk.key'),
+        ...env,
+      });
+      servers.push(server);
+      return server;
+    },
+    async clean() {
+      for (const server of servers.splice(0)) await server.kill();
+      rmSync(dir, { recursive: true, force: true });
     },
   };
 }

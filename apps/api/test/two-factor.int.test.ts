@@ -1,13 +1,12 @@
-import { createOwner } from '@keydesk/auth';
 import { createTestDb, type TestDb } from '@keydesk/db/testing';
 import { TOTP } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AppServices, createContextInner } from '../src/context.ts';
 import { appRouter } from '../src/root.ts';
 import { createCallerFactory } from '../src/trpc.ts';
+import { createTestOwner, TEST_OWNER } from './http-test-server.ts';
 import { createServicesForTest } from './test-services.ts';
 
-const OWNER = { email: 'owner@keydesk.test', password: 'correct horse battery staple' };
 const createCaller = createCallerFactory(appRouter);
 
 describe('two-factor sign-in', () => {
@@ -39,7 +38,7 @@ describe('two-factor sign-in', () => {
 
   beforeAll(async () => {
     db = await createTestDb();
-    await createOwner({ db, ...OWNER, now: new Date() });
+    await createTestOwner(db);
     services = createServicesForTest(db, { now: () => new Date(clock) });
   });
   afterAll(() => db.destroy());
@@ -71,7 +70,7 @@ describe('two-factor sign-in', () => {
 
   it('asks for a code after the password, and the ticket alone opens nothing', async () => {
     clock += 60_000;
-    const first = await anonymous().auth.login(OWNER);
+    const first = await anonymous().auth.login(TEST_OWNER);
     expect(first.status).toBe('second_factor');
     expect(cookies).toEqual([]);
     if (first.status !== 'second_factor') return;
@@ -81,7 +80,7 @@ describe('two-factor sign-in', () => {
     await anonymous().auth.loginSecondFactor({ pendingToken: first.pendingToken, code: codeAt(clock) });
     expect(cookies).toHaveLength(1);
     // The same code cannot be used twice, nor the spent ticket.
-    const again = await anonymous().auth.login(OWNER);
+    const again = await anonymous().auth.login(TEST_OWNER);
     if (again.status !== 'second_factor') throw new Error('expected a second step');
     await expect(
       anonymous().auth.loginSecondFactor({ pendingToken: again.pendingToken, code: codeAt(clock) }),
@@ -93,14 +92,14 @@ describe('two-factor sign-in', () => {
 
   it('accepts a recovery code once', async () => {
     const recovery = recoveryCodes[0] ?? '';
-    const step = await anonymous().auth.login(OWNER);
+    const step = await anonymous().auth.login(TEST_OWNER);
     if (step.status !== 'second_factor') throw new Error('expected a second step');
     await anonymous().auth.loginSecondFactor({
       pendingToken: step.pendingToken,
       code: recovery.toUpperCase(),
     });
     expect(await owner().auth.twoFactor.status()).toEqual({ isEnabled: true, recoveryCodesLeft: 9 });
-    const reuse = await anonymous().auth.login(OWNER);
+    const reuse = await anonymous().auth.login(TEST_OWNER);
     if (reuse.status !== 'second_factor') throw new Error('expected a second step');
     await expect(
       anonymous().auth.loginSecondFactor({ pendingToken: reuse.pendingToken, code: recovery }),
@@ -108,7 +107,7 @@ describe('two-factor sign-in', () => {
   });
 
   it('spends a ticket after five wrong codes, and expires it after five minutes', async () => {
-    const step = await anonymous().auth.login(OWNER);
+    const step = await anonymous().auth.login(TEST_OWNER);
     if (step.status !== 'second_factor') throw new Error('expected a second step');
     for (let i = 0; i < 5; i++)
       await expect(
@@ -118,7 +117,7 @@ describe('two-factor sign-in', () => {
     await expect(
       anonymous().auth.loginSecondFactor({ pendingToken: step.pendingToken, code: codeAt(clock) }),
     ).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
-    const late = await anonymous().auth.login(OWNER);
+    const late = await anonymous().auth.login(TEST_OWNER);
     if (late.status !== 'second_factor') throw new Error('expected a second step');
     clock += 5 * 60_000 + 1_000;
     await expect(
@@ -130,7 +129,7 @@ describe('two-factor sign-in', () => {
     await expect(
       owner().auth.twoFactor.disable({ password: 'not the password at all' }),
     ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
-    await owner().auth.twoFactor.disable({ password: OWNER.password });
+    await owner().auth.twoFactor.disable({ password: TEST_OWNER.password });
     expect(await owner().auth.twoFactor.status()).toEqual({ isEnabled: false, recoveryCodesLeft: 0 });
     const actions = (await db.prisma.auditLog.findMany({ select: { action: true } })).map((a) => a.action);
     expect(actions).toEqual(
@@ -142,6 +141,6 @@ describe('two-factor sign-in', () => {
         'auth.login.failed',
       ]),
     );
-    expect((await anonymous().auth.login(OWNER)).status).toBe('signed_in');
+    expect((await anonymous().auth.login(TEST_OWNER)).status).toBe('signed_in');
   });
 });
