@@ -8,35 +8,30 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { importMbox } from '@keydesk/conversations';
 import { addCustomerNote } from '@keydesk/customers';
-import { createTestDb, type TestDb } from '@keydesk/db/testing';
+import type { TestDb } from '@keydesk/db/testing';
 import { createNewsletterCsvKind, createOrderCsvKind, runCsvImport } from '@keydesk/ingestion';
 import { scanDatabaseRowsForCardNumbers, scanForCardNumbers } from '@keydesk/privacy';
 import { cardInText, type DisguisedCard } from '@keydesk/privacy/testing';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   avangatePairs,
   form,
   payProPairs,
   post,
   SECRETS,
-  startWebhookServer,
+  useWebhookServer,
+  type WebhookServer,
 } from './webhooks/webhook-fixtures.ts';
 
 let db: TestDb;
-let server: Awaited<ReturnType<typeof startWebhookServer>>;
+let server: WebhookServer;
 const now = new Date();
 const RUNS = { numRuns: 25 };
 let serial = 0;
 
-beforeAll(async () => {
-  db = await createTestDb();
-  server = await startWebhookServer(db, () => now);
-  server.services.settings.setSecret('tawk.webhookSecret', 'tawk-secret');
-});
-afterAll(async () => {
-  await server.close();
-  await db.destroy();
+useWebhookServer({ now: () => now }, (bed) => {
+  ({ db, server } = bed);
 });
 
 /** Nothing card-shaped anywhere: file bytes (main, WAL) and every value of every row. */

@@ -10,17 +10,18 @@ import { recordMailboxRefused, saveCampaignDraft, startCampaign } from '@keydesk
 import { importMbox } from '@keydesk/conversations';
 import { addCustomerNote, deleteCustomerNote, updateCustomerNote } from '@keydesk/customers';
 import { generateDemo } from '@keydesk/db/demo';
-import { createTestDb, type TestDb } from '@keydesk/db/testing';
+import type { TestDb } from '@keydesk/db/testing';
 import { resendLicenseKey } from '@keydesk/mail';
 import { backupDatabase } from '@keydesk/maintenance';
 import { eraseCustomer, type PersonToFind, scanForPersonalData } from '@keydesk/privacy';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   form,
   newsletterRequest,
   payProPairs,
   post,
-  startWebhookServer,
+  useWebhookServer,
+  type WebhookServer,
 } from './webhooks/webhook-fixtures.ts';
 
 const PERSON = {
@@ -45,19 +46,18 @@ const person: PersonToFind = {
 const LICENSE_KEY = 'YQXW7-K2M9P-4X8ZQ-ERASE';
 
 let db: TestDb;
-let server: Awaited<ReturnType<typeof startWebhookServer>>;
+let server: WebhookServer;
 const now = new Date();
 
-beforeAll(async () => {
-  db = await createTestDb();
-  generateDemo({ sqlite: db.sqlite, customers: 200, seed: 11 });
-  server = await startWebhookServer(db, () => now);
-  server.services.settings.setSecret('tawk.webhookSecret', 'tawk-secret');
-});
-afterAll(async () => {
-  await server.close();
-  await db.destroy();
-});
+useWebhookServer(
+  {
+    now: () => now,
+    seed: (db) => generateDemo({ sqlite: db.sqlite, customers: 200, seed: 11 }),
+  },
+  (bed) => {
+    ({ db, server } = bed);
+  },
+);
 
 const b64Word = (text: string) => `=?utf-8?B?${Buffer.from(text).toString('base64')}?=`;
 

@@ -1,18 +1,13 @@
 import { createSession, DEFAULT_SESSION_POLICY } from '@keydesk/auth';
-import { createTestDb, type TestDb } from '@keydesk/db/testing';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startWebhookServer } from './webhooks/webhook-fixtures.ts';
+import type { TestDb } from '@keydesk/db/testing';
+import { expect, it } from 'vitest';
+import { useWebhookServer, type WebhookServer } from './webhooks/webhook-fixtures.ts';
 
 let db: TestDb;
-let server: Awaited<ReturnType<typeof startWebhookServer>>;
+let server: WebhookServer;
 
-beforeAll(async () => {
-  db = await createTestDb();
-  server = await startWebhookServer(db);
-});
-afterAll(async () => {
-  await server.close();
-  await db.destroy();
+useWebhookServer({}, (bed) => {
+  ({ db, server } = bed);
 });
 
 const CSV =

@@ -1,22 +1,17 @@
 // 2Checkout's own SDK sample notifications (packages/ingestion/test-corpus) sent over real HTTP as
 // the reseller would: each is stored once, its retries are duplicates, forged or broken copies are
 // refused with a reason, and every request is accounted for: in = stored + duplicates + refused.
-import { createTestDb, type TestDb } from '@keydesk/db/testing';
+import type { TestDb } from '@keydesk/db/testing';
 import { readAvangateSamples, resignSample, samplePairs } from '@keydesk/ingestion/test-corpus';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { form, post, SECRETS, startWebhookServer } from './webhook-fixtures.ts';
+import { expect, it } from 'vitest';
+import { form, post, SECRETS, useWebhookServer, type WebhookServer } from './webhook-fixtures.ts';
 
 let db: TestDb;
-let server: Awaited<ReturnType<typeof startWebhookServer>>;
+let server: WebhookServer;
 let clock = new Date();
 
-beforeAll(async () => {
-  db = await createTestDb();
-  server = await startWebhookServer(db, () => clock);
-});
-afterAll(async () => {
-  await server.close();
-  await db.destroy();
+useWebhookServer({ now: () => clock }, (bed) => {
+  ({ db, server } = bed);
 });
 
 const all = <T>(sql: string, ...params: unknown[]) =>

@@ -3,20 +3,21 @@
 // none of their name, address, phone or city anywhere in the database file or its WAL, in
 // any encoding a form body or JSON may have used.
 import { existsSync, readFileSync } from 'node:fs';
-import { createTestDb, type TestDb } from '@keydesk/db/testing';
+import type { TestDb } from '@keydesk/db/testing';
 import { eraseCustomer } from '@keydesk/privacy';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import {
   avangatePairs,
   form,
   newsletterRequest,
   payProPairs,
   post,
-  startWebhookServer,
+  useWebhookServer,
+  type WebhookServer,
 } from './webhook-fixtures.ts';
 
 let db: TestDb;
-let server: Awaited<ReturnType<typeof startWebhookServer>>;
+let server: WebhookServer;
 const now = new Date();
 
 const PERSON = {
@@ -27,13 +28,8 @@ const PERSON = {
   city: 'Knaresborough',
 };
 
-beforeAll(async () => {
-  db = await createTestDb();
-  server = await startWebhookServer(db, () => now);
-});
-afterAll(async () => {
-  await server.close();
-  await db.destroy();
+useWebhookServer({ now: () => now }, (bed) => {
+  ({ db, server } = bed);
 });
 
 /** The person's details as plain text, as a form body encodes them, and lower-cased. */

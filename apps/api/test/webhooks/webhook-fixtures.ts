@@ -1,8 +1,11 @@
 // Builds reseller notifications signed the way PayPro Global and Avangate sign them, and a real
-// server on a free port to send them to.
+// server on a free port to send them to, with a fresh database, for one test file.
 import { createHash, createHmac } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Db } from '@keydesk/db';
+import { createTestDb, type TestDb } from '@keydesk/db/testing';
+import { scanForCardNumbers } from '@keydesk/privacy';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { unlimitedHttpRoutes } from '../../src/http/routes.ts';
 import { TokenBucketLimiter } from '../../src/http/token-bucket.ts';
 import { rateLimitWebhooks, type WebhookRateLimits } from '../../src/http/webhook-rate-limit.ts';
@@ -14,6 +17,7 @@ export const SECRETS = {
   payproSecret: 'pp-secret-key',
   avangate: 'av-secret-key',
   newsletter: 'nl-shared-secret',
+  tawk: 'tawk-secret',
 };
 
 /** Limits no test sequence reaches, for tests about everything but the limits (their clock stands still). */
@@ -32,6 +36,7 @@ export async function startWebhookServer(
   services.settings.setSecret('paypro.secretKey', SECRETS.payproSecret);
   services.settings.setSecret('avangate.secretKey', SECRETS.avangate);
   services.settings.setSecret('newsletter.secret', SECRETS.newsletter);
+  services.settings.setSecret('tawk.webhookSecret', SECRETS.tawk);
   const server = createServer({ services, routes: rateLimitWebhooks(unlimitedHttpRoutes, makeLimits) });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -40,6 +45,33 @@ export async function startWebhookServer(
     services,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+export type WebhookServer = Awaited<ReturnType<typeof startWebhookServer>>;
+export type WebhookTestBed = { db: TestDb; server: WebhookServer };
+
+/**
+ * A fresh database (after `seed`) and the webhook server on it for one file's tests, handed to
+ * `use` before the first; closed after the last, the file first checked for card numbers when
+ * `isCardFree`.
+ */
+export function useWebhookServer(
+  options: { now?: () => Date; seed?: (db: TestDb) => void; isCardFree?: boolean },
+  use: (bed: WebhookTestBed) => void,
+): void {
+  let bed: WebhookTestBed | undefined;
+  beforeAll(async () => {
+    const db = await createTestDb();
+    options.seed?.(db);
+    bed = { db, server: await startWebhookServer(db, options.now) };
+    use(bed);
+  });
+  afterAll(async () => {
+    if (!bed) return;
+    await bed.server.close();
+    if (options.isCardFree) expect(scanForCardNumbers(bed.db.file)).toEqual([]);
+    await bed.db.destroy();
+  });
 }
 
 export async function post(url: string, body: string | Buffer, headers: Record<string, string> = {}) {

@@ -2,13 +2,22 @@
 // the disk, signed ones keep only their allow-listed fields, floods meet a 429, and reseller
 // details land right (every PayPro product line, Avangate partial refunds and time zones).
 import { statSync } from 'node:fs';
-import { createTestDb, type TestDb } from '@keydesk/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestDb } from '@keydesk/db/testing';
+import { describe, expect, it } from 'vitest';
 import { createWebhookRateLimits } from '../../src/http/webhook-rate-limit.ts';
-import { avangatePairs, form, payProPairs, post, startWebhookServer, ymdHis } from './webhook-fixtures.ts';
+import {
+  avangatePairs,
+  form,
+  payProPairs,
+  post,
+  startWebhookServer,
+  useWebhookServer,
+  type WebhookServer,
+  ymdHis,
+} from './webhook-fixtures.ts';
 
 let db: TestDb;
-let server: Awaited<ReturnType<typeof startWebhookServer>>;
+let server: WebhookServer;
 const now = new Date();
 const HOOKS = ['paypro', 'avangate', 'newsletter', 'tawk'] as const;
 
@@ -19,14 +28,8 @@ const all = <T>(sql: string, ...params: unknown[]) =>
     .all(...params) as T[];
 const one = <T>(sql: string, ...params: unknown[]) => all<T>(sql, ...params)[0] as T;
 
-beforeAll(async () => {
-  db = await createTestDb();
-  server = await startWebhookServer(db, () => now);
-  server.services.settings.setSecret('tawk.webhookSecret', 'tawk-secret');
-});
-afterAll(async () => {
-  await server.close();
-  await db.destroy();
+useWebhookServer({ now: () => now }, (bed) => {
+  ({ db, server } = bed);
 });
 
 /** The database's size once the WAL (which only reuses its frames) is copied back into it. */

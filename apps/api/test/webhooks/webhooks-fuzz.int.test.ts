@@ -1,24 +1,24 @@
 // Property: whatever body arrives at /hooks/paypro or /hooks/avangate, the answer is 2xx or 4xx,
 // every request is logged once, and the orders stay consistent.
-import { createTestDb, type TestDb } from '@keydesk/db/testing';
-import { scanForCardNumbers } from '@keydesk/privacy';
+import type { TestDb } from '@keydesk/db/testing';
 import fc from 'fast-check';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { avangatePairs, form, payProPairs, post, startWebhookServer } from './webhook-fixtures.ts';
+import { expect, it } from 'vitest';
+import {
+  avangatePairs,
+  form,
+  payProPairs,
+  post,
+  useWebhookServer,
+  type WebhookServer,
+} from './webhook-fixtures.ts';
 
 let db: TestDb;
-let server: Awaited<ReturnType<typeof startWebhookServer>>;
+let server: WebhookServer;
 const now = new Date();
 let sent = 0;
 
-beforeAll(async () => {
-  db = await createTestDb();
-  server = await startWebhookServer(db, () => now);
-});
-afterAll(async () => {
-  await server.close();
-  expect(scanForCardNumbers(db.file)).toEqual([]);
-  await db.destroy();
+useWebhookServer({ now: () => now, isCardFree: true }, (bed) => {
+  ({ db, server } = bed);
 });
 
 const all = <T>(sql: string) => db.sqlite.prepare(sql).safeIntegers(false).all() as T[];

@@ -1,10 +1,9 @@
 // Real HTTP requests to the real server: signed, wrongly signed, replayed, reordered and truncated
 // notifications from both resellers, checking the database after each.
 
-import { createTestDb, type TestDb } from '@keydesk/db/testing';
+import type { TestDb } from '@keydesk/db/testing';
 import { checkLicenseKey } from '@keydesk/license-key';
-import { scanForCardNumbers } from '@keydesk/privacy';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   avangatePairs,
   expectedAvangateReceipt,
@@ -12,12 +11,13 @@ import {
   newsletterRequest,
   payProPairs,
   post,
-  startWebhookServer,
+  useWebhookServer,
+  type WebhookServer,
   ymdHis,
 } from './webhook-fixtures.ts';
 
 let db: TestDb;
-let server: Awaited<ReturnType<typeof startWebhookServer>>;
+let server: WebhookServer;
 const now = new Date();
 
 const q = <T>(sql: string, ...params: unknown[]) =>
@@ -29,14 +29,8 @@ const one = <T>(sql: string, ...params: unknown[]) => q<T>(sql, ...params)[0] as
 const count = (sql: string, ...params: unknown[]) =>
   one<{ n: number }>(`SELECT count(*) AS n FROM ${sql}`, ...params).n;
 
-beforeAll(async () => {
-  db = await createTestDb();
-  server = await startWebhookServer(db, () => now);
-});
-afterAll(async () => {
-  await server.close();
-  expect(scanForCardNumbers(db.file)).toEqual([]);
-  await db.destroy();
+useWebhookServer({ now: () => now, isCardFree: true }, (bed) => {
+  ({ db, server } = bed);
 });
 
 describe('POST /hooks/paypro', () => {
