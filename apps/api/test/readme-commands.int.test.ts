@@ -60,6 +60,19 @@ function npm(args: string[], input?: string) {
   return { code: result.status, output: `${result.stdout}${result.stderr}` };
 }
 
+function scratchFile(name: string, content: string): string {
+  const file = path.join(dir, name);
+  writeFileSync(file, content);
+  return file;
+}
+
+/** `npm run import -- <kind> <file> ...`, which must succeed; returns what it printed. */
+function runImport(kind: string, file: string, ...args: string[]): string {
+  const run = npm(['run', 'import', '--', kind, file, ...args]);
+  expect(run.code, run.output).toBe(0);
+  return run.output;
+}
+
 describe('the README’s commands', () => {
   it('name only scripts that exist and whose files exist', () => {
     for (const name of scriptsNamedInReadme()) {
@@ -106,46 +119,33 @@ describe('the README’s commands', () => {
 
     const orders = path.join(dir, 'orders.csv');
     await writeOrderCsv(orders, { rows: 25, reseller: 'paypro' });
-    const ordersRun = npm(['run', 'import', '--', 'orders', orders, '--reseller', 'paypro']);
-    expect(ordersRun.code, ordersRun.output).toBe(0);
-    expect(ordersRun.output).toMatch(/completed: 25 rows/);
-
-    const newsletter = path.join(dir, 'newsletter.csv');
-    writeFileSync(newsletter, 'Email,Status\nann@example.com,subscribed\nbob@example.com,unsubscribed\n');
-    const newsletterRun = npm(['run', 'import', '--', 'newsletter', newsletter]);
-    expect(newsletterRun.code, newsletterRun.output).toBe(0);
-
-    const mbox = path.join(dir, 'takeout.mbox');
-    writeFileSync(
-      mbox,
+    expect(runImport('orders', orders, '--reseller', 'paypro')).toMatch(/completed: 25 rows/);
+    runImport(
+      'newsletter',
+      scratchFile(
+        'newsletter.csv',
+        'Email,Status\nann@example.com,subscribed\nbob@example.com,unsubscribed\n',
+      ),
+    );
+    const mbox = scratchFile(
+      'takeout.mbox',
       'From 1@xxx Mon Nov 02 10:00:00 +0000 2026\nFrom: Ann <ann@example.com>\nTo: me@example.com\nSubject: Lost key\nMessage-ID: <lost-1@example.com>\nDate: Mon, 02 Nov 2026 10:00:00 +0000\n\nHello, I lost my key.\n\n',
     );
-    const mboxRun = npm(['run', 'import', '--', 'mbox', mbox]);
-    expect(mboxRun.code, mboxRun.output).toBe(0);
-    expect(mboxRun.output).toMatch(/Imported mbox: 1 new/);
-
-    const chats = path.join(dir, 'chats.json');
-    writeFileSync(
-      chats,
-      JSON.stringify([
-        {
-          id: 'chat-1',
-          visitor: { name: 'Ann', email: 'ann@example.com' },
-          createdOn: '2026-11-02T10:00:00Z',
-          messages: [{ sender: { t: 'v', n: 'Ann' }, msg: 'Hi', time: '2026-11-02T10:00:01Z' }],
-        },
-      ]),
-    );
-    const chatsRun = npm(['run', 'import', '--', 'chats', chats]);
-    expect(chatsRun.code, chatsRun.output).toBe(0);
-
-    const log = path.join(dir, 'access.log');
-    writeFileSync(
-      log,
+    expect(runImport('mbox', mbox)).toMatch(/Imported mbox: 1 new/);
+    const chats = [
+      {
+        id: 'chat-1',
+        visitor: { name: 'Ann', email: 'ann@example.com' },
+        createdOn: '2026-11-02T10:00:00Z',
+        messages: [{ sender: { t: 'v', n: 'Ann' }, msg: 'Hi', time: '2026-11-02T10:00:01Z' }],
+      },
+    ];
+    runImport('chats', scratchFile('chats.json', JSON.stringify(chats)));
+    const log = scratchFile(
+      'access.log',
       '203.0.113.9 - - [02/Nov/2026:10:00:00 +0000] "GET / HTTP/1.1" 200 512 "-" "Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0"\n',
     );
-    const logRun = npm(['run', 'import', '--', 'access-log', log]);
-    expect(logRun.code, logRun.output).toBe(0);
+    runImport('access-log', log);
 
     for (const command of ['reset-password', 'unlock', 'sign-out-everywhere', 'disable-2fa']) {
       const owner = npm(['run', 'owner', '--', command], 'a new passphrase for the readme test\n');
