@@ -3,7 +3,13 @@
 // The package README describes both resellers' formats.
 import { createHmac } from 'node:crypto';
 import { baseFieldName, indexFormPairs } from './form-pairs.ts';
-import { emptyCustomer, type OrderEvent, type OrderEventKind, type OrderItem } from './order-event.ts';
+import {
+  type OrderCustomer,
+  type OrderEvent,
+  type OrderEventKind,
+  type OrderItem,
+  readCustomerDetails,
+} from './order-event.ts';
 import { hexEquals, NotificationRejectedError } from './paypro-ipn.ts';
 import { formatYmdHis, normalizeEmail, parseAmountMinor, parseResellerDate } from './reseller-values.ts';
 
@@ -170,15 +176,19 @@ export function parseAvangateNotification(
         .filter(Boolean),
     };
   });
-  const customer = emptyCustomer([email]);
-  customer.name = [get('FIRSTNAME'), get('LASTNAME')].filter(Boolean).join(' ') || null;
-  customer.company = get('COMPANY') || null;
-  customer.country = get('COUNTRY_CODE').toUpperCase() || null;
-  customer.city = get('CITY') || null;
-  customer.region = get('STATE') || null;
-  customer.postalCode = get('ZIPCODE') || null;
-  customer.addressLine1 = get('ADDRESS1') || null;
-  customer.phone = get('PHONE') || null;
+  const customer: OrderCustomer = {
+    emails: [email],
+    name: [get('FIRSTNAME'), get('LASTNAME')].filter(Boolean).join(' ') || null,
+    ...readCustomerDetails(get, {
+      company: 'COMPANY',
+      country: 'COUNTRY_CODE',
+      city: 'CITY',
+      region: 'STATE',
+      postalCode: 'ZIPCODE',
+      addressLine1: 'ADDRESS1',
+      phone: 'PHONE',
+    }),
+  };
   return {
     idempotencyKey,
     ipnDate,

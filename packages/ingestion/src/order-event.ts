@@ -21,10 +21,8 @@ export type OrderStatus =
   | 'refunded'
   | 'charged_back';
 
-export type OrderCustomer = {
-  /** Lower-cased; the first one is the primary address of a new customer. */
-  emails: string[];
-  name: string | null;
+/** What a reseller may tell about a customer besides name and emails; a gap is null. */
+export type CustomerDetails = {
   company: string | null;
   country: string | null;
   city: string | null;
@@ -32,6 +30,12 @@ export type OrderCustomer = {
   postalCode: string | null;
   addressLine1: string | null;
   phone: string | null;
+};
+
+export type OrderCustomer = CustomerDetails & {
+  /** Lower-cased; the first one is the primary address of a new customer. */
+  emails: string[];
+  name: string | null;
 };
 
 export type OrderItem = {
@@ -92,6 +96,26 @@ export function isPaidStatus(status: OrderStatus): boolean {
 
 export function isRevokingStatus(status: OrderStatus): boolean {
   return status === 'refunded' || status === 'charged_back';
+}
+
+/**
+ * A notification's customer details, each read from the reseller's field named in `names`; an
+ * empty field is a gap (null), and the country code is upper-cased.
+ */
+export function readCustomerDetails(
+  get: (field: string) => string,
+  names: Record<keyof CustomerDetails, string>,
+): CustomerDetails {
+  const read = (key: keyof CustomerDetails) => get(names[key]) || null;
+  return {
+    company: read('company'),
+    country: read('country')?.toUpperCase() ?? null,
+    city: read('city'),
+    region: read('region'),
+    postalCode: read('postalCode'),
+    addressLine1: read('addressLine1'),
+    phone: read('phone'),
+  };
 }
 
 export function emptyCustomer(emails: string[]): OrderCustomer {

@@ -3,7 +3,12 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { DomainError } from '@keydesk/db';
 import { indexFormPairs } from './form-pairs.ts';
-import { emptyCustomer, type OrderEvent, type OrderEventKind } from './order-event.ts';
+import {
+  type OrderCustomer,
+  type OrderEvent,
+  type OrderEventKind,
+  readCustomerDetails,
+} from './order-event.ts';
 import { normalizeEmail, parseAmountMinor, parseResellerDate } from './reseller-values.ts';
 
 export class NotificationRejectedError extends DomainError {
@@ -158,18 +163,22 @@ export function parsePayProNotification(
   const placed = placedText ? parseResellerDate(placedText) : options.now;
   if (!placed) throw new NotificationRejectedError('malformed', 'ORDER_PLACED_TIME_UTC is not a date.');
   const quantity = Number(get('PRODUCT_QUANTITY') || '1');
-  const customer = emptyCustomer(licensedTo && licensedTo !== email ? [email, licensedTo] : [email]);
-  customer.name =
-    get('CUSTOMER_NAME') ||
-    [get('CUSTOMER_FIRST_NAME'), get('CUSTOMER_LAST_NAME')].filter(Boolean).join(' ') ||
-    null;
-  customer.company = get('COMPANY_NAME') || null;
-  customer.country = get('CUSTOMER_COUNTRY_CODE').toUpperCase() || null;
-  customer.city = get('CUSTOMER_CITY') || null;
-  customer.region = get('CUSTOMER_STATE_CODE') || null;
-  customer.postalCode = get('CUSTOMER_ZIPCODE') || null;
-  customer.addressLine1 = get('CUSTOMER_STREET_ADDRESS') || null;
-  customer.phone = get('CUSTOMER_PHONE') || null;
+  const customer: OrderCustomer = {
+    emails: licensedTo && licensedTo !== email ? [email, licensedTo] : [email],
+    name:
+      get('CUSTOMER_NAME') ||
+      [get('CUSTOMER_FIRST_NAME'), get('CUSTOMER_LAST_NAME')].filter(Boolean).join(' ') ||
+      null,
+    ...readCustomerDetails(get, {
+      company: 'COMPANY_NAME',
+      country: 'CUSTOMER_COUNTRY_CODE',
+      city: 'CUSTOMER_CITY',
+      region: 'CUSTOMER_STATE_CODE',
+      postalCode: 'CUSTOMER_ZIPCODE',
+      addressLine1: 'CUSTOMER_STREET_ADDRESS',
+      phone: 'CUSTOMER_PHONE',
+    }),
+  };
   return {
     ...base,
     event: {

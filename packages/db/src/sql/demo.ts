@@ -1,5 +1,6 @@
 // The demo generator's statements (see demo/): plain inserts, written in large transactions.
 // Part of the db package's SQL home, beside search-index.ts.
+import type { LicenseValues } from '../license-values.ts';
 import { type SqlValue, sql } from '../sql.ts';
 
 type Email = { email: string };
@@ -50,22 +51,7 @@ export const insertDemoOrder = sql<
   `INSERT OR IGNORE INTO "Order" (reseller, resellerOrderId, customerId, product, edition, quantity, amountMinor, currency, status, refundedMinor, isTest, purchasedAt, refundedAt, chargedBackAt, createdAt, updatedAt)
    VALUES (@reseller, @resellerOrderId, @customerId, @product, @edition, @quantity, @amountMinor, @currency, @status, @refundedMinor, 0, @purchasedAt, @refundedAt, @chargedBackAt, @purchasedAt, @purchasedAt)`,
 );
-export const insertDemoLicense = sql<
-  never,
-  {
-    key: string;
-    keyNormalized: string;
-    product: string;
-    edition: string;
-    seats: number;
-    majorVersion: number;
-    status: string;
-    issuedAt: number;
-    revokedAt: number | null;
-    orderId: number;
-    customerId: number;
-  }
->(
+export const insertDemoLicense = sql<never, LicenseValues>(
   `INSERT OR IGNORE INTO License (key, keyNormalized, product, edition, seats, majorVersion, status, issuedAt, revokedAt, orderId, customerId, createdAt, updatedAt)
    VALUES (@key, @keyNormalized, @product, @edition, @seats, @majorVersion, @status, @issuedAt, @revokedAt, @orderId, @customerId, @issuedAt, @issuedAt)`,
 );

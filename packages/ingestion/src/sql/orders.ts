@@ -1,21 +1,10 @@
 // The order writer's statements (webhooks and the CSV importer share them): customers found or
 // created by email, orders keyed by (reseller, resellerOrderId), their lines and licenses. Values
 // are always bound; timestamps are epoch milliseconds.
-import { sql } from '@keydesk/db';
-import type { OrderStatus } from '../order-event.ts';
+import { type LicenseValues, sql } from '@keydesk/db';
+import type { CustomerDetails, OrderStatus } from '../order-event.ts';
 
-export type CustomerRow = {
-  id: number;
-  company: string | null;
-  country: string | null;
-  city: string | null;
-  region: string | null;
-  postalCode: string | null;
-  addressLine1: string | null;
-  phone: string | null;
-  firstSeenAt: number;
-  lastSeenAt: number;
-};
+export type CustomerRow = CustomerDetails & { id: number; firstSeenAt: number; lastSeenAt: number };
 
 export type OrderRow = {
   id: number;
@@ -95,22 +84,7 @@ export const updateOrder = sql<never, OrderRow & Times>(
 );
 
 /** A key already issued is kept as it is (INSERT OR IGNORE). */
-export const insertLicense = sql<
-  never,
-  Times & {
-    key: string;
-    keyNormalized: string;
-    product: string;
-    edition: string;
-    seats: number;
-    majorVersion: number;
-    status: string;
-    issuedAt: number;
-    revokedAt: number | null;
-    orderId: number;
-    customerId: number | null;
-  }
->(
+export const insertLicense = sql<never, Times & LicenseValues>(
   `INSERT OR IGNORE INTO License (key, keyNormalized, product, edition, seats, majorVersion, status, issuedAt,
      revokedAt, orderId, customerId, createdAt, updatedAt)
    VALUES (@key, @keyNormalized, @product, @edition, @seats, @majorVersion, @status, @issuedAt,
