@@ -2,17 +2,17 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { BREAKDOWN_DIMENSIONS, GRANULARITIES, TIME_SERIES_METRICS } from '@keydesk/analytics';
 import { generateDemo } from '@keydesk/db/demo';
-import { createTestDb, type TestDb } from '@keydesk/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestDb } from '@keydesk/db/testing';
+import { describe, expect, it } from 'vitest';
 import { createAnonymousCaller, createOwnerCaller } from './owner-caller.ts';
+import { useTestDb } from './test-db.ts';
 
 describe('analytics.*', () => {
   let db: TestDb;
-  beforeAll(async () => {
-    db = await createTestDb();
+  useTestDb('all', (opened) => {
+    db = opened;
     generateDemo({ sqlite: db.sqlite, customers: 300, seed: 5 });
   });
-  afterAll(() => db.destroy());
 
   it('sums daily page views into weekly and monthly buckets without losing any', async () => {
     const caller = createOwnerCaller(db);

@@ -1,14 +1,14 @@
 import { recordAudit } from '@keydesk/audit';
-import { createTestDb, type TestDb } from '@keydesk/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestDb } from '@keydesk/db/testing';
+import { describe, expect, it } from 'vitest';
 import { createOwnerCaller } from './owner-caller.ts';
+import { useTestDb } from './test-db.ts';
 
 describe('audit.find and secrets', () => {
   let db: TestDb;
-  beforeAll(async () => {
-    db = await createTestDb();
+  useTestDb('all', (opened) => {
+    db = opened;
   });
-  afterAll(() => db.destroy());
 
   it('pages the audit log newest first, filtered by action and date range', async () => {
     const base = Date.UTC(2026, 0, 1);

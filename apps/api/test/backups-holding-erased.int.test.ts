@@ -1,18 +1,18 @@
 // Backups made before an erasure still hold the erased person: backups.findHoldingErased names
 // them, and backups.replaceHoldingErased writes a fresh checked backup and only then deletes them.
 import { existsSync } from 'node:fs';
-import { createTestDb, type TestDb } from '@keydesk/db/testing';
+import type { TestDb } from '@keydesk/db/testing';
 import { backupDatabase } from '@keydesk/maintenance';
 import { eraseCustomer, scanForPersonalData } from '@keydesk/privacy';
 import { seedPrivacyCustomer } from '@keydesk/privacy/testing';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createOwnerCaller } from './owner-caller.ts';
+import { useTestDb } from './test-db.ts';
 
 let db: TestDb;
-beforeEach(async () => {
-  db = await createTestDb();
+useTestDb('each', (opened) => {
+  db = opened;
 });
-afterEach(() => db.destroy());
 
 describe('backups made before an erasure', () => {
   it('are listed, and replaced by a fresh backup that holds none of the erased person', async () => {

@@ -1,9 +1,10 @@
 // The owner marks a conversation done or reopens it; the list's "waiting for your reply" filter and
 // the Overview's count follow, and a new message from the customer makes it wait again.
 import { parseEmail, storeEmail } from '@keydesk/conversations';
-import { createTestDb, type TestDb } from '@keydesk/db/testing';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { TestDb } from '@keydesk/db/testing';
+import { describe, expect, it } from 'vitest';
 import { createOwnerCaller } from './owner-caller.ts';
+import { useTestDb } from './test-db.ts';
 
 const OWN = 'support@keydesk.test';
 
@@ -29,10 +30,9 @@ const question = [
 
 describe('conversation status', () => {
   let db: TestDb;
-  beforeEach(async () => {
-    db = await createTestDb();
+  useTestDb('each', (opened) => {
+    db = opened;
   });
-  afterEach(() => db.destroy());
 
   it('done and reopened by the owner, waiting again when the customer writes', async () => {
     await receive(db, question);

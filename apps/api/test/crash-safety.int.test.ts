@@ -4,13 +4,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createDb, describeDatabaseError } from '@keydesk/db';
 import { generateDemo } from '@keydesk/db/demo';
-import { createTestDb, type TestDb } from '@keydesk/db/testing';
+import type { TestDb } from '@keydesk/db/testing';
 import { createOrderCsvKind, runCsvImport } from '@keydesk/ingestion';
 import { writeOrderCsv } from '@keydesk/ingestion/testing';
 import { seedPrivacyCustomer } from '@keydesk/privacy/testing';
 import Database from 'better-sqlite3';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createOwnerCaller } from './owner-caller.ts';
+import { useTestDb } from './test-db.ts';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const dir = mkdtempSync(path.join(tmpdir(), 'keydesk-crash-'));
@@ -83,10 +84,9 @@ describe('crash safety', () => {
 
   describe('storage failures', () => {
     let db: TestDb;
-    beforeEach(async () => {
-      db = await createTestDb();
+    useTestDb('each', (opened) => {
+      db = opened;
     });
-    afterEach(() => db.destroy());
 
     it('disk full: the import fails, says so, and writes nothing', () => {
       generateDemo({ sqlite: db.sqlite, customers: 100, seed: 1 });

@@ -1,23 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import { generateDemo } from '@keydesk/db/demo';
-import { createTestDb, type TestDb } from '@keydesk/db/testing';
+import type { TestDb } from '@keydesk/db/testing';
 import { generateLicenseKey, normalizeLicenseKey } from '@keydesk/license-key';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createAnonymousCaller, createOwnerCaller } from './owner-caller.ts';
+import { useTestDb } from './test-db.ts';
 
 describe('customer and license procedures', () => {
   let db: TestDb;
   let license: { id: number; key: string; customerId: number };
 
-  beforeAll(async () => {
-    db = await createTestDb();
+  useTestDb('all', (opened) => {
+    db = opened;
     generateDemo({ sqlite: db.sqlite, customers: 300, seed: 9 });
     license = db.sqlite
       .prepare('SELECT id, key, customerId FROM License WHERE customerId IS NOT NULL ORDER BY id LIMIT 1')
       .safeIntegers(false)
       .get() as typeof license;
   });
-  afterAll(() => db.destroy());
 
   it('customer.find finds a customer by a key typed without dashes', async () => {
     const result = await createOwnerCaller(db).customer.find({

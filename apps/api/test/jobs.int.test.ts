@@ -1,19 +1,19 @@
 import { existsSync } from 'node:fs';
-import { createTestDb, type TestDb } from '@keydesk/db/testing';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { TestDb } from '@keydesk/db/testing';
+import { describe, expect, it } from 'vitest';
 import { loginAttemptsPurgeJob, outboxPurgeJob } from '../src/jobs/maintenance-jobs.ts';
 import { startScheduler } from '../src/jobs/scheduler.ts';
 import { createOwnerCaller } from './owner-caller.ts';
+import { useTestDb } from './test-db.ts';
 import { createServicesForTest } from './test-services.ts';
 
 const DAY = 86_400_000;
 
 describe('scheduled jobs', () => {
   let db: TestDb;
-  beforeEach(async () => {
-    db = await createTestDb();
+  useTestDb('each', (opened) => {
+    db = opened;
   });
-  afterEach(() => db.destroy());
 
   it('lists every job, changes a retention period, and records a run-now in JobRun', async () => {
     const caller = createOwnerCaller(db);

@@ -1,17 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { createTestDb, type TestDb } from '@keydesk/db/testing';
+import type { TestDb } from '@keydesk/db/testing';
 import { seedLicense } from '@keydesk/mail/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createAnonymousCaller, createOwnerCaller } from './owner-caller.ts';
+import { useTestDb } from './test-db.ts';
 
 const mailFallback = { smtpUrl: 'smtp://127.0.0.1:2525', from: 'support@keydesk.example' };
 
 describe('licenseResend and mail procedures', () => {
   let db: TestDb;
-  beforeAll(async () => {
-    db = await createTestDb();
+  useTestDb('all', (opened) => {
+    db = opened;
   });
-  afterAll(() => db.destroy());
 
   it('shows the license, previews and queues the email once per request id', async () => {
     const seeded = await seedLicense(db, { name: 'Ann <Example>' });

@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { createTestDb, type TestDb } from '@keydesk/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestDb } from '@keydesk/db/testing';
+import { describe, expect, it } from 'vitest';
 import { createTestOwner } from './http-test-server.ts';
 import { createOwnerCaller } from './owner-caller.ts';
+import { useTestDb } from './test-db.ts';
 
 describe('mail.sendTest', () => {
   let db: TestDb;
-  beforeAll(async () => {
-    db = await createTestDb();
+  useTestDb('all', async (opened) => {
+    db = opened;
     await createTestOwner(db);
   });
-  afterAll(() => db.destroy());
 
   it('says what is missing while mail is not set up, and queues nothing', async () => {
     const caller = createOwnerCaller(db);

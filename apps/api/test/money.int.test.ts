@@ -5,9 +5,10 @@ import path from 'node:path';
 import { parseEcbCsv, storeRates } from '@keydesk/analytics';
 import { createTestDb, type TestDb } from '@keydesk/db/testing';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { exchangeRateJob } from '../src/jobs/exchange-rate-job.ts';
 import { createOwnerCaller } from './owner-caller.ts';
+import { useTestDb } from './test-db.ts';
 import { createServicesForTest } from './test-services.ts';
 
 const CSV = readFileSync(
@@ -44,13 +45,12 @@ function addOrder(day: string, currency: string, amountMinor: number) {
 }
 
 describe('revenue in the home currency', () => {
-  beforeAll(async () => {
-    db = await createTestDb();
+  useTestDb('all', (opened) => {
+    db = opened;
     const parsed = parseEcbCsv(CSV);
     expect(parsed.rejected).toEqual([]);
     storeRates(db.sqlite, parsed.rates, new Date());
   });
-  afterAll(() => db.destroy());
 
   it('reads every quoted cell of the ECB file and skips N/A', () => {
     const expected = [...corpusRates().values()].reduce((n, day) => n + day.size, 0);

@@ -1,15 +1,15 @@
 import { generateDemo } from '@keydesk/db/demo';
-import { createTestDb, type TestDb } from '@keydesk/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestDb } from '@keydesk/db/testing';
+import { describe, expect, it } from 'vitest';
 import { createAnonymousCaller, createOwnerCaller } from './owner-caller.ts';
+import { useTestDb } from './test-db.ts';
 
 describe('overview.get', () => {
   let db: TestDb;
-  beforeAll(async () => {
-    db = await createTestDb();
+  useTestDb('all', (opened) => {
+    db = opened;
     generateDemo({ sqlite: db.sqlite, customers: 500, seed: 3 });
   });
-  afterAll(() => db.destroy());
 
   it('counts what the tables hold', async () => {
     const overview = await createOwnerCaller(db).overview.get();

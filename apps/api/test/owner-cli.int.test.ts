@@ -7,11 +7,12 @@ import {
   DEFAULT_SESSION_POLICY,
   verifyPassword,
 } from '@keydesk/auth';
-import { createTestDb, type TestDb } from '@keydesk/db/testing';
+import type { TestDb } from '@keydesk/db/testing';
 import { createSecretBox, createSettingsStore } from '@keydesk/settings';
 import { TOTP } from 'otpauth';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createTestOwner } from './http-test-server.ts';
+import { useTestDb } from './test-db.ts';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 
@@ -28,11 +29,10 @@ function owner(db: TestDb, args: string[], input = '') {
 
 describe('npm run owner', { timeout: 240_000 }, () => {
   let db: TestDb;
-  beforeAll(async () => {
-    db = await createTestDb();
+  useTestDb('all', async (opened) => {
+    db = opened;
     await createTestOwner(db);
   });
-  afterAll(() => db.destroy());
 
   it('reset-password reads the new password from stdin, never prints it, ends every session and is audited', async () => {
     await createSession({ db, now: new Date(), policy: DEFAULT_SESSION_POLICY });

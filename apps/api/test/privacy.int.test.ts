@@ -1,20 +1,20 @@
 import type { AddressInfo } from 'node:net';
 import { createSession } from '@keydesk/auth';
-import { createTestDb, type TestDb } from '@keydesk/db/testing';
+import type { TestDb } from '@keydesk/db/testing';
 import { seedPrivacyCustomer } from '@keydesk/privacy/testing';
 import { strFromU8, unzipSync } from 'fflate';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sessionCookieName } from '../src/http/request-info.ts';
 import { createServer } from '../src/server.ts';
 import { createOwnerCaller } from './owner-caller.ts';
+import { useTestDb } from './test-db.ts';
 import { createServicesForTest } from './test-services.ts';
 
 describe('privacy procedures and the export download', () => {
   let db: TestDb;
-  beforeEach(async () => {
-    db = await createTestDb();
+  useTestDb('each', (opened) => {
+    db = opened;
   });
-  afterEach(() => db.destroy());
 
   it('serves the ZIP only to the owner, with the chat, escaped HTML and an audit entry', async () => {
     const c = seedPrivacyCustomer(db);

@@ -1,11 +1,12 @@
 // Walks the whole appRouter: a procedure added later without ownerProcedure fails this test.
-import { createTestDb, type TestDb } from '@keydesk/db/testing';
+import type { TestDb } from '@keydesk/db/testing';
 import { TRPCError } from '@trpc/server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createContextInner } from '../src/context.ts';
 import { appRouter } from '../src/root.ts';
 import { PUBLIC_AUTH_PROCEDURES } from '../src/routers/auth/router.ts';
 import { createCallerFactory } from '../src/trpc.ts';
+import { useTestDb } from './test-db.ts';
 import { createServicesForTest } from './test-services.ts';
 
 const ALLOWED_PUBLIC = new Set(['auth.status', 'auth.setup', 'auth.login', 'auth.loginSecondFactor']);
@@ -14,10 +15,9 @@ type CallableTree = { [key: string]: CallableTree } & ((input?: unknown) => Prom
 
 describe('every procedure but login and setup needs the owner session', () => {
   let db: TestDb;
-  beforeAll(async () => {
-    db = await createTestDb();
+  useTestDb('all', (opened) => {
+    db = opened;
   });
-  afterAll(() => db.destroy());
 
   const paths = Object.keys(appRouter._def.procedures);
 

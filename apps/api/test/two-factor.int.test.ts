@@ -1,10 +1,11 @@
-import { createTestDb, type TestDb } from '@keydesk/db/testing';
+import type { TestDb } from '@keydesk/db/testing';
 import { TOTP } from 'otpauth';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type AppServices, createContextInner } from '../src/context.ts';
 import { appRouter } from '../src/root.ts';
 import { createCallerFactory } from '../src/trpc.ts';
 import { createTestOwner, TEST_OWNER } from './http-test-server.ts';
+import { useTestDb } from './test-db.ts';
 import { createServicesForTest } from './test-services.ts';
 
 const createCaller = createCallerFactory(appRouter);
@@ -36,12 +37,11 @@ describe('two-factor sign-in', () => {
   };
   const codeAt = (ms: number) => new TOTP({ secret }).generate({ timestamp: ms });
 
-  beforeAll(async () => {
-    db = await createTestDb();
+  useTestDb('all', async (opened) => {
+    db = opened;
     await createTestOwner(db);
     services = createServicesForTest(db, { now: () => new Date(clock) });
   });
-  afterAll(() => db.destroy());
 
   it('enrols with a QR code and a confirming code, and shows recovery codes once', async () => {
     expect(await owner().auth.twoFactor.status()).toEqual({ isEnabled: false, recoveryCodesLeft: 0 });

@@ -1,16 +1,16 @@
 // Settings → Scheduled jobs lists the webhook and audit retention jobs; running them deletes
 // refused and duplicate requests and old audit entries, and empties old payloads but keeps the
 // processed rows whose idempotency keys still stop a late resend.
-import { createTestDb, type TestDb } from '@keydesk/db/testing';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import type { TestDb } from '@keydesk/db/testing';
+import { expect, it } from 'vitest';
 import { createOwnerCaller } from '../owner-caller.ts';
+import { useTestDb } from '../test-db.ts';
 
 const DAY = 86_400_000;
 let db: TestDb;
-beforeEach(async () => {
-  db = await createTestDb();
+useTestDb('each', (opened) => {
+  db = opened;
 });
-afterEach(() => db.destroy());
 
 it('purges webhook requests and audit entries past their retention, from Scheduled jobs', async () => {
   const caller = createOwnerCaller(db);

@@ -1,16 +1,17 @@
-import { createTestDb, type TestDb } from '@keydesk/db/testing';
+import type { TestDb } from '@keydesk/db/testing';
 import { receivePayProWebhook } from '@keydesk/ingestion';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { createAnonymousCaller, createOwnerCaller } from '../owner-caller.ts';
+import { useTestDb } from '../test-db.ts';
+
 import { form, payProPairs, SECRETS } from './webhook-fixtures.ts';
 
 let db: TestDb;
 const secrets = { validationKey: SECRETS.payproValidation, secretKey: SECRETS.payproSecret };
 
-beforeAll(async () => {
-  db = await createTestDb();
+useTestDb('all', (opened) => {
+  db = opened;
 });
-afterAll(() => db.destroy());
 
 it('lists received notifications newest first with cursor pages, and replays a verified one', async () => {
   const now = new Date();
