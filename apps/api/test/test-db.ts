@@ -1,6 +1,7 @@
 // A fresh migrated database per test file, describe block or test, so each test file does not
-// repeat its own create and destroy hooks.
+// repeat its own create and destroy hooks, and ad-hoc reads for assertions.
 import { createTestDb, type TestDb } from '@keydesk/db/testing';
+import type Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 
 /**
@@ -14,4 +15,12 @@ export function useTestDb(scope: 'all' | 'each', use: (db: TestDb) => unknown): 
     await use(db);
   });
   (scope === 'all' ? afterAll : afterEach)(() => db?.destroy());
+}
+
+/** The rows of an ad-hoc query for an assertion, with integers as plain numbers. */
+export function queryRows<T>(db: { sqlite: Database.Database }, sql: string, ...params: unknown[]): T[] {
+  return db.sqlite
+    .prepare(sql)
+    .safeIntegers(false)
+    .all(...params) as T[];
 }

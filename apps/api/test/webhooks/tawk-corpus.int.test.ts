@@ -4,6 +4,7 @@
 import { createTestDb, type TestDb } from '@keydesk/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOwnerCaller } from '../owner-caller.ts';
+import { queryRows } from '../test-db.ts';
 import { postTawk, signTawk, startTawkServer, tawkCorpus } from './tawk-fixtures.ts';
 
 let db: TestDb;
@@ -24,11 +25,7 @@ afterAll(async () => {
   await db?.destroy();
 });
 
-const rows = <T>(sql: string, ...params: unknown[]) =>
-  db.sqlite
-    .prepare(sql)
-    .safeIntegers(false)
-    .all(...params) as T[];
+const rows = <T>(sql: string, ...params: unknown[]) => queryRows<T>(db, sql, ...params);
 const countOf = (sql: string, ...params: unknown[]) => rows<{ n: number }>(sql, ...params)[0]?.n;
 
 describe('the documented tawk.to payloads', () => {

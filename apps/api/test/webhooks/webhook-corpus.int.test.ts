@@ -4,6 +4,7 @@
 import type { TestDb } from '@keydesk/db/testing';
 import { readAvangateSamples, resignSample, samplePairs } from '@keydesk/ingestion/test-corpus';
 import { expect, it } from 'vitest';
+import { queryRows } from '../test-db.ts';
 import { form, post, SECRETS, useWebhookServer, type WebhookServer } from './webhook-fixtures.ts';
 
 let db: TestDb;
@@ -14,11 +15,7 @@ useWebhookServer({ now: () => clock }, (bed) => {
   ({ db, server } = bed);
 });
 
-const all = <T>(sql: string, ...params: unknown[]) =>
-  db.sqlite
-    .prepare(sql)
-    .safeIntegers(false)
-    .all(...params) as T[];
+const all = <T>(sql: string, ...params: unknown[]) => queryRows<T>(db, sql, ...params);
 
 it.each(readAvangateSamples())('stores $file once and accounts for every copy of it', async (sample) => {
   // The sample's IPN_DATE is wall-clock time at its TIMEZONE_OFFSET (GMT+03:00); a minute later.

@@ -5,6 +5,7 @@ import { statSync } from 'node:fs';
 import type { TestDb } from '@keydesk/db/testing';
 import { describe, expect, it } from 'vitest';
 import { createWebhookRateLimits } from '../../src/http/webhook-rate-limit.ts';
+import { queryRows } from '../test-db.ts';
 import {
   avangatePairs,
   form,
@@ -21,11 +22,7 @@ let server: WebhookServer;
 const now = new Date();
 const HOOKS = ['paypro', 'avangate', 'newsletter', 'tawk'] as const;
 
-const all = <T>(sql: string, ...params: unknown[]) =>
-  db.sqlite
-    .prepare(sql)
-    .safeIntegers(false)
-    .all(...params) as T[];
+const all = <T>(sql: string, ...params: unknown[]) => queryRows<T>(db, sql, ...params);
 const one = <T>(sql: string, ...params: unknown[]) => all<T>(sql, ...params)[0] as T;
 
 useWebhookServer({ now: () => now }, (bed) => {

@@ -3,6 +3,7 @@
 import type { TestDb } from '@keydesk/db/testing';
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
+import { queryRows } from '../test-db.ts';
 import {
   avangatePairs,
   form,
@@ -21,7 +22,7 @@ useWebhookServer({ now: () => now, isCardFree: true }, (bed) => {
   ({ db, server } = bed);
 });
 
-const all = <T>(sql: string) => db.sqlite.prepare(sql).safeIntegers(false).all() as T[];
+const all = <T>(sql: string) => queryRows<T>(db, sql);
 
 function expectConsistent() {
   expect(all<{ n: number }>('SELECT count(*) AS n FROM WebhookEvent')[0]?.n).toBe(sent);

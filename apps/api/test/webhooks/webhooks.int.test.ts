@@ -4,6 +4,7 @@
 import type { TestDb } from '@keydesk/db/testing';
 import { checkLicenseKey } from '@keydesk/license-key';
 import { describe, expect, it } from 'vitest';
+import { queryRows } from '../test-db.ts';
 import {
   avangatePairs,
   expectedAvangateReceipt,
@@ -20,11 +21,7 @@ let db: TestDb;
 let server: WebhookServer;
 const now = new Date();
 
-const q = <T>(sql: string, ...params: unknown[]) =>
-  db.sqlite
-    .prepare(sql)
-    .safeIntegers(false)
-    .all(...params) as T[];
+const q = <T>(sql: string, ...params: unknown[]) => queryRows<T>(db, sql, ...params);
 const one = <T>(sql: string, ...params: unknown[]) => q<T>(sql, ...params)[0] as T;
 const count = (sql: string, ...params: unknown[]) =>
   one<{ n: number }>(`SELECT count(*) AS n FROM ${sql}`, ...params).n;
