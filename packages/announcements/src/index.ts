@@ -67,6 +67,11 @@ export {
   unsubscribeByToken,
 } from './unsubscribe.ts';
 export {
+  tokenFromUnsubscribeSubject,
+  unsubscribeByEmail,
+  unsubscribeMailto,
+} from './unsubscribe-by-email.ts';
+export {
   getUnsubscribeSecret,
   signUnsubscribeToken,
   UNSUBSCRIBE_SECRET_SETTING,

@@ -76,7 +76,7 @@ export async function sendTestAnnouncement(options: {
       htmlBody: preview.html,
       messageId: createMessageId(options.fromAddress),
       customerId: null,
-      headers: listUnsubscribeHeaders(url, options.fromAddress),
+      headers: listUnsubscribeHeaders(url, options.fromAddress, PREVIEW_TOKEN),
     },
     options.now,
   );

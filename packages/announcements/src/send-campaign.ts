@@ -7,7 +7,6 @@ import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import { recordAudit } from '@keydesk/audit';
 import type { Db } from '@keydesk/db';
 import {
-  addressOf,
   createMessageId,
   deleteQueuedCampaignEmails,
   insertOutboxEmail,
@@ -19,6 +18,7 @@ import { CampaignStateError, getCampaignRow, settleCampaign } from './campaigns.
 import { evaluateAudience } from './find-audience.ts';
 import { announcementValues, renderAnnouncement } from './render-announcement.ts';
 import * as q from './sql/campaigns.ts';
+import { unsubscribeMailto } from './unsubscribe-by-email.ts';
 import { signUnsubscribeToken, unsubscribeUrl } from './unsubscribe-token.ts';
 
 /** What queueing needs besides the database: where links point, who sends, the link secret. */
@@ -26,11 +26,17 @@ export type SendContext = { db: Db; publicUrl: string; fromAddress: string; secr
 
 const BATCH_SIZE = 200;
 
-/** RFC 8058: a signed https link a POST can use at once, and a mailto for clients without it. */
-export function listUnsubscribeHeaders(url: string, fromAddress: string): Record<string, string> {
-  const mailto = `mailto:${addressOf(fromAddress)}?subject=unsubscribe`;
+/**
+ * RFC 8058: a signed https link a POST can use at once, and a mailto for clients without it whose
+ * subject carries the same token (unsubscribe-by-email.ts).
+ */
+export function listUnsubscribeHeaders(
+  url: string,
+  fromAddress: string,
+  token: string,
+): Record<string, string> {
   return {
-    'List-Unsubscribe': `<${url}>, <${mailto}>`,
+    'List-Unsubscribe': `<${url}>, <${unsubscribeMailto(fromAddress, token)}>`,
     'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
   };
 }
@@ -48,7 +54,8 @@ export function queueCampaignBatch(
     if (campaign.status !== 'sending') return 0;
     const recipients = q.pendingRecipients.all(db, { campaignId, limit });
     for (const recipient of recipients) {
-      const url = unsubscribeUrl(context.publicUrl, signUnsubscribeToken(context.secret, recipient.id));
+      const token = signUnsubscribeToken(context.secret, recipient.id);
+      const url = unsubscribeUrl(context.publicUrl, token);
       const rendered = renderAnnouncement(campaign, announcementValues(db, recipient), url);
       const { id } = insertOutboxEmail(
         db,
@@ -62,7 +69,7 @@ export function queueCampaignBatch(
           htmlBody: rendered.html,
           messageId: createMessageId(context.fromAddress),
           customerId: recipient.customerId,
-          headers: listUnsubscribeHeaders(url, context.fromAddress),
+          headers: listUnsubscribeHeaders(url, context.fromAddress, token),
           campaignId,
         },
         now,

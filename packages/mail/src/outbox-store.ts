@@ -118,7 +118,13 @@ export type AnnouncementThrottle = { perSecond: number; perHour: number };
  * How long until the throttle lets another announcement go: 0 when it may go now. Counted from
  * the sent rows themselves, so a restart does not reset the hour.
  */
-export function announcementWaitMs(db: Db, now: Date, throttle: AnnouncementThrottle): number {
+export function announcementWaitMs(
+  db: Db,
+  now: Date,
+  throttle: AnnouncementThrottle,
+  /** Announcements handed to SMTP and not yet sent: they count against the throttle too. */
+  inFlight = 0,
+): number {
   const t = now.getTime();
   const windows = [
     { ms: 1_000, limit: throttle.perSecond },
@@ -127,7 +133,7 @@ export function announcementWaitMs(db: Db, now: Date, throttle: AnnouncementThro
   let wait = 0;
   for (const { ms, limit } of windows) {
     const used = countAnnouncementsSince.get(db, { since: t - ms + 1 });
-    if (used && used.n >= limit) wait = Math.max(wait, (used.oldest ?? t) + ms - t);
+    if (used && used.n + inFlight >= limit) wait = Math.max(wait, (used.oldest ?? t) + ms - t);
   }
   return wait;
 }

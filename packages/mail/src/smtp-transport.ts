@@ -3,8 +3,11 @@ import type SMTPPool from 'nodemailer/lib/smtp-pool';
 
 export type SmtpTransport = Transporter<SMTPPool.SentMessageInfo>;
 
-/** A campaign reuses a few connections instead of one handshake per message. */
-const POOL_MAX_CONNECTIONS = 3;
+/**
+ * A campaign reuses a few connections instead of one handshake per message; the outbox sender
+ * keeps this many emails in flight, one per connection.
+ */
+export const SMTP_POOL_SIZE = 4;
 /** Many providers cap messages per connection; a fresh one now and then stays under their limit. */
 const POOL_MAX_MESSAGES = 100;
 /** Hands an idle connection back before the provider drops it, so none goes stale in the pool. */
@@ -24,7 +27,7 @@ export function createSmtpTransport(smtpUrl: string): SmtpTransport {
   const url = new URL(smtpUrl);
   const options: SMTPPool.Options = {
     pool: true,
-    maxConnections: POOL_MAX_CONNECTIONS,
+    maxConnections: SMTP_POOL_SIZE,
     maxMessages: POOL_MAX_MESSAGES,
     idleTimeout: POOL_IDLE_TIMEOUT_MS,
     maxRequeues: POOL_MAX_REQUEUES,

@@ -50,7 +50,9 @@ const DUE_COLUMNS =
 
 /** Emails that are not announcements (key resends, tests): never throttled, always claimed first. */
 export const nextDueDirectEmail = sql<DueOutboxRow, { now: number }>(
-  `SELECT ${DUE_COLUMNS} FROM OutboxEmail
+  // Named index: without statistics the planner walked every queued announcement (60 ms a claim
+  // with a 100k campaign queued); the few direct emails are found by campaignId alone.
+  `SELECT ${DUE_COLUMNS} FROM OutboxEmail INDEXED BY OutboxEmail_campaignId_status_idx
    WHERE campaignId IS NULL AND status IN ('queued', 'sending') AND nextAttemptAt <= @now
    ORDER BY nextAttemptAt, id LIMIT 1`,
 );
@@ -60,9 +62,18 @@ export const nextDueDirectEmail = sql<DueOutboxRow, { now: number }>(
  * pause and cancel, so pausing is one write and a paused campaign's rows simply wait.
  */
 export const nextDueAnnouncement = sql<DueOutboxRow, { now: number }>(
-  `SELECT ${DUE_COLUMNS} FROM OutboxEmail
-   WHERE campaignId IN (SELECT id FROM Campaign WHERE status = 'sending')
-     AND status IN ('queued', 'sending') AND nextAttemptAt <= @now
+  // One status at a time, each read in (status, nextAttemptAt) index order and stopping at its first
+  // row: with both statuses in one IN, SQLite sorted every queued announcement for each claim.
+  `SELECT ${DUE_COLUMNS} FROM (
+     SELECT * FROM (SELECT ${DUE_COLUMNS}, nextAttemptAt FROM OutboxEmail
+       WHERE status = 'queued' AND nextAttemptAt <= @now
+         AND campaignId IN (SELECT id FROM Campaign WHERE status = 'sending')
+       ORDER BY nextAttemptAt, id LIMIT 1)
+     UNION ALL
+     SELECT * FROM (SELECT ${DUE_COLUMNS}, nextAttemptAt FROM OutboxEmail
+       WHERE status = 'sending' AND nextAttemptAt <= @now
+         AND campaignId IN (SELECT id FROM Campaign WHERE status = 'sending')
+       ORDER BY nextAttemptAt, id LIMIT 1))
    ORDER BY nextAttemptAt, id LIMIT 1`,
 );
 
