@@ -17,9 +17,9 @@ import { eraseCustomer, type PersonToFind, scanForPersonalData } from '@keydesk/
 import { describe, expect, it } from 'vitest';
 import {
   form,
-  newsletterRequest,
   payProPairs,
   post,
+  subscribeOverWebhook,
   useWebhookServer,
   type WebhookServer,
 } from './webhooks/webhook-fixtures.ts';
@@ -157,13 +157,7 @@ async function feedEveryInputPath(): Promise<number> {
   writeFileSync(file, mbox());
   expect((await importMbox({ db, file, now: () => now, parseWorkers: 0 })).created).toBe(1);
 
-  const subscribe = newsletterRequest({
-    id: 'erase-nl-1',
-    email: PERSON.email,
-    action: 'subscribe',
-    time: now.toISOString(),
-  });
-  expect((await post(`${server.url}/hooks/newsletter`, subscribe.body, subscribe.headers)).status).toBe(200);
+  expect(await subscribeOverWebhook(server.url, 'erase-nl-1', PERSON.email, now)).toBe(200);
 
   addCustomerNote({ db, customerId, body: `Called ${NAME} on ${PERSON.phone} about ${PERSON.street}`, now });
   // Rows changed or deleted long before the erasure leave their old bytes in free space on the

@@ -9,9 +9,9 @@ import { expect, it } from 'vitest';
 import {
   avangatePairs,
   form,
-  newsletterRequest,
   payProPairs,
   post,
+  subscribeOverWebhook,
   useWebhookServer,
   type WebhookServer,
 } from './webhook-fixtures.ts';
@@ -85,13 +85,7 @@ it('leaves no trace of an erased customer in the file after notifications of eve
   });
   expect((await post(`${server.url}/hooks/avangate`, form(avangate))).status).toBe(200);
   expect((await post(`${server.url}/hooks/avangate`, form(avangate))).status).toBe(200);
-  const subscribe = newsletterRequest({
-    id: 'n1',
-    email: PERSON.email,
-    action: 'subscribe',
-    time: now.toISOString(),
-  });
-  expect((await post(`${server.url}/hooks/newsletter`, subscribe.body, subscribe.headers)).status).toBe(200);
+  expect(await subscribeOverWebhook(server.url, 'n1', PERSON.email, now)).toBe(200);
 
   const rows = db.sqlite
     .prepare('SELECT status, customerId, payload FROM WebhookEvent ORDER BY id')

@@ -205,3 +205,14 @@ export function newsletterRequest(payload: Record<string, unknown>, secret = SEC
   const signature = `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
   return { body, headers: { 'content-type': 'application/json', 'x-keydesk-signature': signature } };
 }
+
+/** Subscribes `email` through the signed newsletter webhook, as the mailing-list service would; returns the status. */
+export async function subscribeOverWebhook(
+  url: string,
+  id: string,
+  email: string,
+  at: Date,
+): Promise<number> {
+  const request = newsletterRequest({ id, email, action: 'subscribe', time: at.toISOString() });
+  return (await post(`${url}/hooks/newsletter`, request.body, request.headers)).status;
+}
