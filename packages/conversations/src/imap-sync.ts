@@ -2,6 +2,7 @@
 // message and thread ids; other servers sync INBOX and `\Sent`. Incremental per folder on
 // (UIDVALIDITY, last UID); when UIDVALIDITY changes the folder is read again from the start and
 // Message-IDs keep every message stored once.
+import { UNSUBSCRIBE_SECRET_SETTING } from '@keydesk/announcements';
 import type { Db } from '@keydesk/db';
 import { DomainError } from '@keydesk/db';
 import type { ListResponse } from 'imapflow';
@@ -28,6 +29,7 @@ export type SyncMailboxOptions = {
   ownAddresses?: Iterable<string>;
   maxAttachmentBytes?: number;
   batchSize?: number;
+  unsubscribeSecret?: string | null;
 };
 
 export type FolderSyncResult = {
@@ -122,7 +124,12 @@ async function syncFolder(
         for (const item of items) {
           lastUid = Math.max(lastUid, item.uid);
           if (!item.parsed) continue;
-          const stored = storeEmail(db, item.parsed, { source: 'imap', ownAddresses, now });
+          const stored = storeEmail(db, item.parsed, {
+            source: 'imap',
+            ownAddresses,
+            now,
+            unsubscribeSecret: options.unsubscribeSecret ?? null,
+          });
           if (stored === 'created') result.created++;
           else result.duplicates++;
         }
@@ -208,7 +215,9 @@ export async function syncConfiguredMailbox(options: {
   now: () => Date;
 }): Promise<SyncMailboxResult> {
   const account = imapAccountFromSettings(options.settings);
-  return syncMailbox({ db: options.db, account, now: options.now });
+  // Read only: with no secret yet no announcement was sent, so no email can carry a token.
+  const unsubscribeSecret = options.settings.getSecret(UNSUBSCRIBE_SECRET_SETTING);
+  return syncMailbox({ db: options.db, account, now: options.now, unsubscribeSecret });
 }
 
 export function mailboxSyncStates(db: Db) {

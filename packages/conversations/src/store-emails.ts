@@ -2,7 +2,7 @@
 // summary and participants, link the thread to a customer. Synchronous so callers can run it
 // inside one `sqlite.transaction()` together with their progress bookkeeping.
 import { createHash } from 'node:crypto';
-import { recordDeliveryReport } from '@keydesk/announcements';
+import { recordDeliveryReport, unsubscribeByEmail } from '@keydesk/announcements';
 import type { Db } from '@keydesk/db';
 import { redactAttachmentContent, redactCardNumbers } from '@keydesk/privacy';
 import type { ParsedEmail } from './parse-email.ts';
@@ -16,6 +16,8 @@ export type StoreEmailOptions = {
   /** The business's own addresses: mail from them is outbound and they never link a customer. */
   ownAddresses: ReadonlySet<string>;
   now: Date;
+  /** Announcements' link secret: an email whose subject carries a token signed with it unsubscribes. */
+  unsubscribeSecret?: string | null;
 };
 
 export type StoreResult = 'created' | 'duplicate';
@@ -78,6 +80,10 @@ export function storeEmail(db: Db, email: ParsedEmail, options: StoreEmailOption
   // A bounce or complaint about an announcement: in the same transaction, so a crash between
   // storing the report and acting on it cannot happen.
   if (email.deliveryReport) recordDeliveryReport(db, email.deliveryReport, options.now);
+  // The List-Unsubscribe mailto's email, likewise in this transaction (a forged token does nothing).
+  if (isInbound && options.unsubscribeSecret) {
+    unsubscribeByEmail({ db, secret: options.unsubscribeSecret, subject: email.subject, now: options.now });
+  }
   return 'created';
 }
 
