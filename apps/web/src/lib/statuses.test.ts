@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ORDER_STATUS, resellerLabel, statusLook } from './statuses.ts';
+import { ORDER_STATUS, RECIPIENT_STATUSES, resellerLabel, statusLook, suppressionLook } from './statuses.ts';
 
 describe('statusLook', () => {
   it('gives a known status its label and colour', () => {
@@ -17,5 +17,37 @@ describe('resellerLabel', () => {
     expect(resellerLabel('paypro')).toBe('PayPro Global');
     expect(resellerLabel('manual')).toBe('Manual');
     expect(resellerLabel('fastspring')).toBe('fastspring');
+  });
+});
+
+describe('RECIPIENT_STATUSES', () => {
+  it('lists the recipient vocabulary in its order, for the filter', () => {
+    expect(RECIPIENT_STATUSES).toEqual([
+      'pending',
+      'queued',
+      'sent',
+      'failed',
+      'bounced',
+      'unsubscribed',
+      'cancelled',
+    ]);
+  });
+});
+
+describe('suppressionLook', () => {
+  it('names a known reason and explains it on hover', () => {
+    expect(suppressionLook('complaint')).toEqual({
+      label: 'Marked as spam',
+      color: 'orange',
+      title: 'The recipient reported an announcement as spam',
+    });
+  });
+
+  it('still marks an address with an unknown reason as left out', () => {
+    expect(suppressionLook('legal_hold')).toEqual({
+      label: 'No announcements',
+      color: 'orange',
+      title: 'legal_hold',
+    });
   });
 });

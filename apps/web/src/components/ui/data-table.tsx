@@ -10,16 +10,8 @@ import {
   type SortingState,
   useReactTable,
 } from '@tanstack/react-table';
-import { type KeyboardEvent, type MouseEvent, type ReactNode, useReducer, useRef, useState } from 'react';
-import {
-  ariaSort,
-  type CursorPages,
-  type CursorPagesAction,
-  currentCursor,
-  cursorPagesReducer,
-  initialCursorPages,
-  nextRowIndex,
-} from './data-table-helpers.ts';
+import { type KeyboardEvent, type MouseEvent, type ReactNode, useRef, useState } from 'react';
+import { ariaSort, nextRowIndex } from './data-table-helpers.ts';
 import { EmptyState, QueryError } from './query-state.tsx';
 import './table-container.css';
 
@@ -64,15 +56,6 @@ export type DataTableProps<TRow> = {
   maxHeight?: number | string;
   minWidth?: number;
 };
-
-/** Rows keep cursor-page state for a server-paginated table; reset it when the query changes. */
-export function useCursorPages<TCursor>(): [
-  CursorPages<TCursor> & { cursor: TCursor | null },
-  (action: CursorPagesAction<TCursor>) => void,
-] {
-  const [state, dispatch] = useReducer(cursorPagesReducer<TCursor>, undefined, initialCursorPages<TCursor>);
-  return [{ ...state, cursor: currentCursor(state) }, dispatch];
-}
 
 function isFromInteractive(event: MouseEvent | KeyboardEvent): boolean {
   const target = event.target as HTMLElement;

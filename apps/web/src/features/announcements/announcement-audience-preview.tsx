@@ -1,12 +1,20 @@
-import { Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
+import type { RouterOutputs } from '@keydesk/api';
+import { Badge, Group, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { type Column, ColumnTable } from '../../components/ui/column-table.tsx';
+import { CursorPager, useCursorPages } from '../../components/ui/cursor-pager.tsx';
 import { QueryError } from '../../components/ui/query-state.tsx';
-import { TableContainer } from '../../components/ui/table-container.tsx';
 import { formatCount } from '../../lib/format.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import type { AnnouncementAudience } from './announcement-rules-editor.tsx';
+
+type Person = RouterOutputs['announcements']['audience']['items'][number];
+
+const COLUMNS: Column<Person>[] = [
+  { header: 'Address', cell: (r) => r.email },
+  { header: 'Name', cell: (r) => r.name || '—' },
+];
 
 /** The count as the rules change, and who is in, a page at a time. */
 export function AnnouncementAudiencePreview({
@@ -18,11 +26,10 @@ export function AnnouncementAudiencePreview({
 }) {
   const trpc = useTRPC();
   const [debounced] = useDebouncedValue({ audience, topic }, 300);
-  const [cursors, setCursors] = useState<string[]>([]);
-  const cursor = cursors.at(-1);
+  const [pages, dispatch] = useCursorPages<string>();
   const query = useQuery(
     trpc.announcements.audience.queryOptions(
-      { ...debounced, cursor, limit: 10 },
+      { ...debounced, cursor: pages.cursor ?? undefined, limit: 10 },
       { placeholderData: keepPreviousData },
     ),
   );
@@ -37,43 +44,16 @@ export function AnnouncementAudiencePreview({
         </Badge>
       </Group>
       {data && data.items.length > 0 ? (
-        <TableContainer label="People in the audience" minWidth={400}>
-          <Table>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Address</Table.Th>
-                <Table.Th>Name</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {data.items.map((r) => (
-                <Table.Tr key={r.email}>
-                  <Table.Td>{r.email}</Table.Td>
-                  <Table.Td>{r.name || '—'}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </TableContainer>
+        <ColumnTable
+          label="People in the audience"
+          minWidth={400}
+          columns={COLUMNS}
+          rows={data.items}
+          getRowKey={(r) => r.email}
+          empty={{ title: 'Nobody in the audience.' }}
+        />
       ) : null}
-      <Group gap="xs">
-        <Button
-          size="xs"
-          variant="default"
-          disabled={cursors.length === 0}
-          onClick={() => setCursors(cursors.slice(0, -1))}
-        >
-          Previous
-        </Button>
-        <Button
-          size="xs"
-          variant="default"
-          disabled={!data?.nextCursor}
-          onClick={() => data?.nextCursor && setCursors([...cursors, data.nextCursor])}
-        >
-          Next
-        </Button>
-      </Group>
+      <CursorPager pages={pages} dispatch={dispatch} nextCursor={data?.nextCursor} />
     </Stack>
   );
 }

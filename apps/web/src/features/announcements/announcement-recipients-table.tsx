@@ -1,24 +1,15 @@
 import type { RouterOutputs } from '@keydesk/api';
-import { Button, Group, Select, Stack, Text } from '@mantine/core';
+import { Button, Select, Stack, Text } from '@mantine/core';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { type Column, ColumnTable } from '../../components/ui/column-table.tsx';
+import { CursorPager, useCursorPages } from '../../components/ui/cursor-pager.tsx';
 import { QueryError, SkeletonRows } from '../../components/ui/query-state.tsx';
 import { StatusBadge } from '../../components/ui/status-badge.tsx';
 import { notifyError, notifySuccess } from '../../lib/notify.ts';
-import { RECIPIENT_STATUS } from '../../lib/statuses.ts';
+import { RECIPIENT_STATUS, RECIPIENT_STATUSES, type RecipientStatus } from '../../lib/statuses.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 
-const STATUS_FILTER = [
-  'pending',
-  'queued',
-  'sent',
-  'failed',
-  'bounced',
-  'unsubscribed',
-  'cancelled',
-] as const;
-type StatusFilter = (typeof STATUS_FILTER)[number];
 type Recipient = RouterOutputs['announcements']['recipients']['items'][number];
 
 /** Who got it, who did not and why: the server's reply or the reason, per recipient. */
@@ -31,11 +22,11 @@ export function AnnouncementRecipientsTable({
 }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [status, setStatus] = useState<StatusFilter | undefined>();
-  const [cursors, setCursors] = useState<number[]>([]);
+  const [status, setStatus] = useState<RecipientStatus | undefined>();
+  const [pages, dispatch] = useCursorPages<number>();
   const query = useQuery(
     trpc.announcements.recipients.queryOptions(
-      { id: campaignId, status, cursor: cursors.at(-1), limit: 25 },
+      { id: campaignId, status, cursor: pages.cursor ?? undefined, limit: 25 },
       { placeholderData: keepPreviousData, refetchInterval: 5_000 },
     ),
   );
@@ -84,10 +75,10 @@ export function AnnouncementRecipientsTable({
         clearable
         w={200}
         value={status ?? null}
-        data={STATUS_FILTER.map((s) => ({ value: s, label: RECIPIENT_STATUS[s]?.label ?? s }))}
+        data={RECIPIENT_STATUSES.map((s) => ({ value: s, label: RECIPIENT_STATUS[s].label }))}
         onChange={(v) => {
-          setStatus(STATUS_FILTER.find((s) => s === v));
-          setCursors([]);
+          setStatus(RECIPIENT_STATUSES.find((s) => s === v));
+          dispatch({ type: 'reset' });
         }}
       />
       <ColumnTable
@@ -98,24 +89,7 @@ export function AnnouncementRecipientsTable({
         getRowKey={(r) => r.id}
         empty={{ title: status ? 'Nobody with this status.' : 'Nobody here yet.' }}
       />
-      <Group gap="xs">
-        <Button
-          size="xs"
-          variant="default"
-          disabled={cursors.length === 0}
-          onClick={() => setCursors(cursors.slice(0, -1))}
-        >
-          Previous
-        </Button>
-        <Button
-          size="xs"
-          variant="default"
-          disabled={query.data.nextCursor === null}
-          onClick={() => query.data.nextCursor !== null && setCursors([...cursors, query.data.nextCursor])}
-        >
-          Next
-        </Button>
-      </Group>
+      <CursorPager pages={pages} dispatch={dispatch} nextCursor={query.data.nextCursor} />
     </Stack>
   );
 }

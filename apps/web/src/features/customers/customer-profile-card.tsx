@@ -1,6 +1,7 @@
 import type { RouterOutputs } from '@keydesk/api';
 import { Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
+import { suppressionLook } from '../../lib/statuses.ts';
 
 type Story = RouterOutputs['customer']['get'];
 
@@ -16,14 +17,6 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
     </Stack>
   );
 }
-
-/** Why announcements no longer reach an address, as the owner would say it. */
-const SUPPRESSION_LABEL: Record<string, { badge: string; title: string }> = {
-  hard_bounce: { badge: 'Bounced', title: 'Its mail server said this address does not exist' },
-  complaint: { badge: 'Marked as spam', title: 'The recipient reported an announcement as spam' },
-  manual: { badge: 'Blocked', title: 'You blocked this address for announcements' },
-  updates_unsubscribed: { badge: 'No update notices', title: 'Left update notices through the link' },
-};
 
 export function CustomerProfileCard({
   profile,
@@ -92,13 +85,15 @@ export function CustomerProfileCard({
 
 function SuppressionBadge({ suppression }: { suppression: Story['suppressions'][number] | undefined }) {
   if (!suppression) return null;
-  const label = SUPPRESSION_LABEL[suppression.reason] ?? {
-    badge: 'No announcements',
-    title: suppression.reason,
-  };
+  const look = suppressionLook(suppression.reason);
   return (
-    <Badge size="xs" variant="light" color="orange" title={`${label.title}, ${formatDate(suppression.at)}`}>
-      {label.badge}
+    <Badge
+      size="xs"
+      variant="light"
+      color={look.color}
+      title={`${look.title}, ${formatDate(suppression.at)}`}
+    >
+      {look.label}
     </Badge>
   );
 }

@@ -2,7 +2,8 @@ import { Card, Group, SegmentedControl, Stack, Text, TextInput, Title } from '@m
 import { IconSearch } from '@tabler/icons-react';
 import { createColumnHelper } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
-import { DataTable, useCursorPages } from '../../components/ui/data-table.tsx';
+import { useCursorPages } from '../../components/ui/cursor-pager.tsx';
+import { DataTable } from '../../components/ui/data-table.tsx';
 import { formatCount, formatDate, formatMoney } from '../../lib/format.ts';
 import { notifySuccess } from '../../lib/notify.ts';
 import { useSearchShortcut } from '../../lib/shortcuts.ts';
