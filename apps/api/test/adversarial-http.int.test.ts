@@ -1,7 +1,6 @@
 // The real server process under hostile input at every endpoint a stranger can reach: random
 // requests answer only 2xx or 4xx, oversized bodies are refused without being held, prototype keys
 // find nothing, and the process's memory stays bounded throughout.
-import { createHmac } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -12,6 +11,7 @@ import { hostileRequest, PROTOTYPE_KEYS } from './hostile-requests.ts';
 import { callTrpc, createTestOwner, TEST_OWNER } from './http-test-server.ts';
 import { postChunked, postDeclaredOnly, processMemoryMb, sendRaw } from './raw-http.ts';
 import { type SpawnedServer, spawnServer } from './spawned-server.ts';
+import { signTawk } from './webhooks/tawk-fixtures.ts';
 
 const TAWK_SECRET = 'tawk-test-secret';
 const MB = 1024 * 1024;
@@ -148,7 +148,7 @@ describe('hostile requests against the real server process', () => {
         headers: {
           'content-type': 'application/json',
           'x-forwarded-for': freshIp(),
-          'x-tawk-signature': createHmac('sha1', TAWK_SECRET).update(tawkBody).digest('hex'),
+          'x-tawk-signature': signTawk(tawkBody, TAWK_SECRET),
         },
         body: tawkBody,
       });

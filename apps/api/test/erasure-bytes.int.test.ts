@@ -3,7 +3,6 @@
 // with attachments, newsletter webhook, notes, a license resend) is erased, and then the database
 // file, its WAL and a backup made afterwards hold none of their name, emails, phone, postal address
 // or IP in any encoding (packages/privacy scan-for-personal-data.ts), nor any FTS5 index a term.
-import { createHmac } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { recordMailboxRefused, saveCampaignDraft, startCampaign } from '@keydesk/announcements';
@@ -15,6 +14,7 @@ import { resendLicenseKey } from '@keydesk/mail';
 import { backupDatabase } from '@keydesk/maintenance';
 import { eraseCustomer, type PersonToFind, scanForPersonalData } from '@keydesk/privacy';
 import { describe, expect, it } from 'vitest';
+import { postTawk } from './webhooks/tawk-fixtures.ts';
 import {
   form,
   payProPairs,
@@ -142,16 +142,7 @@ async function feedEveryInputPath(): Promise<number> {
     visitor: { name: NAME, email: PERSON.email, city: PERSON.city },
     property: { id: 'p1', name: 'Tessera' },
   });
-  const chatRes = await fetch(`${server.url}/hooks/tawk`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'x-tawk-signature': createHmac('sha1', 'tawk-secret').update(chat).digest('hex'),
-      'x-hook-event-id': 'erase-chat-1',
-    },
-    body: chat,
-  });
-  expect(chatRes.status).toBe(200);
+  expect((await postTawk(`${server.url}/hooks/tawk`, chat, { eventId: 'erase-chat-1' })).status).toBe(200);
 
   const file = path.join(db.dir, 'erase.mbox');
   writeFileSync(file, mbox());

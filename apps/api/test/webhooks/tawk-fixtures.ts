@@ -11,9 +11,10 @@ import { unlimitedHttpRoutes } from '../../src/http/routes.ts';
 import { rateLimitWebhooks } from '../../src/http/webhook-rate-limit.ts';
 import { createServer } from '../../src/server.ts';
 import { createServicesForTest } from '../test-services.ts';
-import { roomyLimits } from './webhook-fixtures.ts';
+import { roomyLimits, SECRETS } from './webhook-fixtures.ts';
 
-export const TAWK_SECRET = 'tawk-webhook-secret';
+/** The one tawk.to secret of the webhook tests, whichever server they start. */
+export const TAWK_SECRET = SECRETS.tawk;
 
 const CORPUS_DIR = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
