@@ -25,6 +25,7 @@ export {
   settleSendingCampaigns,
 } from './campaigns.ts';
 export { evaluateAudience, MAX_AUDIENCE_PAGE, previewAudience } from './find-audience.ts';
+export { type CampaignDailyReportRow, findCampaignDailyReport } from './find-campaign-daily-report.ts';
 export { previewAnnouncement, sendTestAnnouncement } from './preview-announcement.ts';
 export {
   type DeliveryReportInput,

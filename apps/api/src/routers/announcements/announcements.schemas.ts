@@ -71,6 +71,12 @@ export const ZRecipientsOutput = z.object({
   nextCursor: ZId.nullable(),
 });
 
+export const ZDailyReportOutput = z.object({
+  items: z.array(
+    z.object({ day: z.iso.date(), sent: ZCount, failed: ZCount, bounced: ZCount, unsubscribed: ZCount }),
+  ),
+});
+
 export const ZAudiencePreviewInput = z.object({
   topic: ZCampaignTopic,
   audience: ZAudience,

@@ -1,5 +1,6 @@
 import {
   cancelCampaign,
+  findCampaignDailyReport,
   findCampaignRecipients,
   findCampaigns,
   getCampaign,
@@ -24,6 +25,7 @@ import {
   ZCampaignFindOutput,
   ZCampaignIdInput,
   ZCancelOutput,
+  ZDailyReportOutput,
   ZEmpty,
   ZPreviewInput,
   ZPreviewOutput,
@@ -60,6 +62,13 @@ export const announcementsRouter = createRouter({
     .query(({ ctx, input }) =>
       findCampaignRecipients({ db: ctx.db, campaignId: input.id, ...input, now: ctx.now() }),
     ),
+
+  dailyReport: ownerProcedure
+    .input(ZCampaignIdInput)
+    .output(ZDailyReportOutput)
+    .query(({ ctx, input }) => ({
+      items: findCampaignDailyReport({ db: ctx.db, campaignId: input.id, now: ctx.now() }),
+    })),
 
   audience: ownerProcedure
     .input(ZAudiencePreviewInput)

@@ -11,6 +11,7 @@ import { CAMPAIGN_STATUS } from '../../lib/statuses.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { MailPreviewFrame } from '../mail/mail-preview-frame.tsx';
 import { AnnouncementRecipientsTable } from './announcement-recipients-table.tsx';
+import { CampaignDailyReport } from './campaign-daily-report.tsx';
 
 type Campaign = RouterOutputs['announcements']['get'];
 
@@ -133,6 +134,7 @@ export function AnnouncementCampaignView({ campaign }: { campaign: Campaign }) {
         </Stack>
       </Card>
       <AnnouncementPreview campaign={campaign} />
+      {status !== 'draft' ? <CampaignDailyReport campaignId={campaign.id} /> : null}
       {status !== 'draft' ? (
         <AnnouncementRecipientsTable campaignId={campaign.id} canRetry={status !== 'cancelled'} />
       ) : null}
