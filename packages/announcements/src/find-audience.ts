@@ -31,7 +31,7 @@ function match(db: Db, rules: TAudienceRule[]): Matched {
   const matched: Matched = { customers: new Set(), addresses: new Set(), subscribedAddress: new Map() };
   for (const rule of rules) {
     if (rule.kind === 'newsletter') {
-      for (const row of newsletterSubscribers.all(db)) {
+      for (const row of newsletterSubscribers.iterate(db)) {
         if (row.customerId === null) matched.addresses.add(row.email);
         else {
           matched.customers.add(row.customerId);
@@ -40,7 +40,7 @@ function match(db: Db, rules: TAudienceRule[]): Matched {
       }
       continue;
     }
-    const rows = customersHoldingLicense.all(db, {
+    const rows = customersHoldingLicense.iterate(db, {
       product: rule.product ?? null,
       edition: rule.edition ?? null,
       majorVersion: rule.majorVersion ?? null,

@@ -46,22 +46,28 @@ function usableAddress(person: AudiencePerson, filters: RecipientFilters): strin
  */
 function mergePeople(people: Iterable<AudiencePerson>): AudiencePerson[] {
   const customers = new Map<number, AudiencePerson>();
-  const ownerOf = new Map<string, number>();
   const others: AudiencePerson[] = [];
   for (const person of people) {
     if (person.customerId === null) {
       others.push(person);
       continue;
     }
+    // A person met once is kept as given; only a merge makes a new object (the input is never
+    // changed), so a 100k audience is not copied whole.
     const merged = customers.get(person.customerId);
-    if (merged) merged.emails = [...new Set([...merged.emails, ...person.emails])];
-    else customers.set(person.customerId, { ...person, emails: [...person.emails] });
-    for (const email of person.emails) if (!ownerOf.has(email)) ownerOf.set(email, person.customerId);
+    if (merged) {
+      customers.set(person.customerId, {
+        ...merged,
+        emails: [...new Set([...merged.emails, ...person.emails])],
+      });
+    } else customers.set(person.customerId, person);
   }
   const result = [...customers.values()];
+  if (others.length === 0) return result;
+  const customerAddresses = new Set<string>();
+  for (const person of customers.values()) for (const email of person.emails) customerAddresses.add(email);
   for (const person of others) {
-    const owner = person.emails.map((e) => ownerOf.get(e)).find((id) => id !== undefined);
-    if (owner === undefined) result.push(person);
+    if (!person.emails.some((email) => customerAddresses.has(email))) result.push(person);
   }
   return result;
 }

@@ -17,6 +17,7 @@ import { parseAudience } from './audience-rules.ts';
 import { CampaignStateError, getCampaignRow, settleCampaign } from './campaigns.ts';
 import { evaluateAudience } from './find-audience.ts';
 import { announcementValues, renderAnnouncement } from './render-announcement.ts';
+import type { CampaignRow } from './sql/campaigns.ts';
 import * as q from './sql/campaigns.ts';
 import { unsubscribeMailto } from './unsubscribe-by-email.ts';
 import { signUnsubscribeToken, unsubscribeUrl } from './unsubscribe-token.ts';
@@ -24,7 +25,11 @@ import { signUnsubscribeToken, unsubscribeUrl } from './unsubscribe-token.ts';
 /** What queueing needs besides the database: where links point, who sends, the link secret. */
 export type SendContext = { db: Db; publicUrl: string; fromAddress: string; secret: string };
 
-const BATCH_SIZE = 200;
+/**
+ * Recipients per transaction: each commit waits for an fsync, so 500 commits of 200 took most of
+ * the 100k benchmark's queueing; a batch of 1,000 still renders in well under a second.
+ */
+const BATCH_SIZE = 1_000;
 
 /**
  * RFC 8058: a signed https link a POST can use at once, and a mailto for clients without it whose
@@ -113,6 +118,17 @@ export async function startCampaign(
   const { db } = context;
   const campaign = getCampaignRow(db, campaignId);
   if (campaign.status !== 'draft') throw new CampaignStateError('This campaign has already started.');
+  const count = fixRecipients(db, campaign, now().getTime());
+  await queueCampaign(context, campaignId, now);
+  return { recipients: count };
+}
+
+/**
+ * Evaluates the audience and writes its recipient rows, in its own scope so the audience (100k
+ * objects for a large list) can be collected before queueing renders every email.
+ */
+function fixRecipients(db: Db, campaign: CampaignRow, at: number): number {
+  const campaignId = campaign.id;
   const recipients = evaluateAudience({
     db,
     audience: parseAudience(campaign.audience),
@@ -120,7 +136,6 @@ export async function startCampaign(
   });
   if (recipients.length === 0)
     throw new CampaignStateError('The audience is empty: nobody would receive it.');
-  const at = now().getTime();
   const isStarted = db.sqlite.transaction(() => {
     if (q.moveCampaign.run(db, { id: campaignId, from: 'draft', to: 'sending', now: at }).changes === 0)
       return false;
@@ -140,8 +155,7 @@ export async function startCampaign(
     return true;
   })();
   if (!isStarted) throw new CampaignStateError('This campaign has already started.');
-  await queueCampaign(context, campaignId, now);
-  return { recipients: recipients.length };
+  return recipients.length;
 }
 
 export function pauseCampaign(options: { db: Db; campaignId: number; now: Date }): void {
