@@ -1,17 +1,14 @@
 import type { RouterOutputs } from '@keydesk/api';
-import { Anchor, Badge, Card, Grid, Group, List, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Card, Group, List, Stack, Text } from '@mantine/core';
 import { IconPaperclip } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { Link, useParams } from 'react-router';
-import { PageHeader } from '../components/ui/page-header.tsx';
-import { QueryError, SkeletonRows } from '../components/ui/query-state.tsx';
-import { ConversationLinkPanel } from '../features/conversations/conversation-link-panel.tsx';
+import { useParams } from 'react-router';
 import {
   ConversationEmailHtml,
   ConversationPlainText,
 } from '../features/conversations/conversation-message-body.tsx';
+import { ConversationPageFrame } from '../features/conversations/conversation-page-frame.tsx';
 import { ConversationParseProblems } from '../features/conversations/conversation-parse-problems.tsx';
-import { ConversationStatusAction } from '../features/conversations/conversation-status-action.tsx';
 import { formatCount, formatDateTime, formatPlural } from '../lib/format.ts';
 import { useTRPC } from '../lib/trpc.ts';
 
@@ -23,40 +20,17 @@ export function ConversationThreadPage() {
   const thread = useQuery(trpc.conversation.getThread.queryOptions({ id }));
   const data = thread.data;
   return (
-    <Stack gap="lg">
-      <Anchor component={Link} to="/conversations" size="sm">
-        ← Conversations
-      </Anchor>
-      <PageHeader
-        title={data ? data.subject || '(no subject)' : 'Email thread'}
-        description={
-          data
-            ? `${formatPlural(data.messageCount, { one: 'message', other: 'messages' })} · ${data.participants.join(', ')}`
-            : undefined
-        }
-        actions={
-          data ? (
-            <ConversationStatusAction kind="email" id={data.id} isAwaitingReply={data.isAwaitingReply} />
-          ) : undefined
-        }
-      />
-      {thread.error ? <QueryError error={thread.error} onRetry={() => void thread.refetch()} /> : null}
-      {thread.isPending ? <SkeletonRows rows={6} height={48} /> : null}
-      {data ? (
-        <Grid>
-          <Grid.Col span={{ base: 12, md: 8 }}>
-            <Stack gap="sm" component="ol" className="conversation-messages" aria-label="Messages">
-              {data.messages.map((m) => (
-                <ThreadMessage key={m.id} message={m} />
-              ))}
-            </Stack>
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, md: 4 }}>
-            <ConversationLinkPanel kind="email" id={data.id} customer={data.customer} />
-          </Grid.Col>
-        </Grid>
-      ) : null}
-    </Stack>
+    <ConversationPageFrame
+      kind="email"
+      query={thread}
+      title={data ? data.subject || '(no subject)' : 'Email thread'}
+      description={
+        data
+          ? `${formatPlural(data.messageCount, { one: 'message', other: 'messages' })} · ${data.participants.join(', ')}`
+          : undefined
+      }
+      messages={(loaded) => loaded.messages.map((m) => <ThreadMessage key={m.id} message={m} />)}
+    />
   );
 }
 

@@ -1,9 +1,8 @@
 // Shares (doughnut or bars) above a top-N table: countries, browsers, referrers, versions…
 // Names are spelled out (country and language codes via Intl.DisplayNames); money is shown in one
 // currency at a time, ranked within it.
-import { Select, Stack, Table } from '@mantine/core';
+import { Stack, Table } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import {
   formatCompact,
   formatCompactMoney,
@@ -14,8 +13,8 @@ import {
 import { LazyChart } from '../../components/charts/lazy-chart.tsx';
 import { formatCount, formatMoney } from '../../lib/format.ts';
 import { useTRPC } from '../../lib/trpc.ts';
-import { AnalyticsChartCard } from './analytics-chart-card.tsx';
-import { type AnalyticsQuery, minorToMajor, rangeInput } from './analytics-query.ts';
+import { AnalyticsChartCard, chartCardState, useCurrencyPick } from './analytics-chart-card.tsx';
+import { type AnalyticsQuery, isRangeReady, minorToMajor, rangeInput } from './analytics-query.ts';
 
 type Dimension =
   | 'web.country'
@@ -47,7 +46,7 @@ export function AnalyticsBreakdown(props: {
   emptyHint: string;
 }) {
   const trpc = useTRPC();
-  const ready = props.query.range !== 'custom' || Boolean(props.query.from && props.query.to);
+  const ready = isRangeReady(props.query);
   const result = useQuery({
     ...trpc.analytics.breakdown.queryOptions({
       dimension: props.dimension,
@@ -61,8 +60,11 @@ export function AnalyticsBreakdown(props: {
   const isMoney = props.dimension === 'sales.product';
   // Currencies in the order of their largest total; money is never summed across them.
   const currencies = [...new Set(allRows.filter((r) => r.currency).map((r) => r.currency as string))];
-  const [picked, setPicked] = useState<string | null>(null);
-  const currency = picked && currencies.includes(picked) ? picked : (currencies[0] ?? null);
+  const pick = useCurrencyPick(
+    currencies.map((c) => ({ value: c, label: c })),
+    92,
+  );
+  const currency = pick.value;
   const rows = isMoney ? allRows.filter((r) => r.currency === currency) : allRows;
   const value = (row: (typeof rows)[number]) =>
     isMoney && row.currency ? formatMoney(row.value, row.currency) : formatCount(row.value);
@@ -79,27 +81,10 @@ export function AnalyticsBreakdown(props: {
     <AnalyticsChartCard
       title={props.title}
       testId={props.testId}
-      state={{
-        isPending: !ready || result.isPending,
-        isFetching: result.isFetching,
-        error: result.error,
-        refetch: result.refetch,
-      }}
+      state={chartCardState(ready, result)}
       isEmpty={rows.length === 0}
       emptyHint={props.emptyHint}
-      actions={
-        isMoney && currencies.length > 1 ? (
-          <Select
-            size="xs"
-            w={92}
-            aria-label={`Currency of ${props.title}`}
-            data={currencies}
-            value={currency}
-            allowDeselect={false}
-            onChange={(next) => setPicked(next)}
-          />
-        ) : null
-      }
+      currency={isMoney ? pick : undefined}
       csv={() => ({
         header: [
           'name',

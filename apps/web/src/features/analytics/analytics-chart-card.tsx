@@ -1,8 +1,8 @@
 // The frame every chart sits in: title, CSV download, loading/empty/error states, and a table
 // fallback holding the same figures as the chart.
-import { Button, Card, Group, Title } from '@mantine/core';
+import { Button, Card, Group, Select, Title } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { EmptyState, QueryError, SkeletonRows } from '../../components/ui/query-state.tsx';
 import { type CsvCell, downloadCsv, toCsv } from './analytics-csv.ts';
 
@@ -13,6 +13,34 @@ export type ChartCardState = {
   error: unknown;
   refetch: () => unknown;
 };
+
+/** The chart's query as the card shows it; the query waits while a custom range lacks a day. */
+export function chartCardState(
+  isReady: boolean,
+  result: { isPending: boolean; isFetching: boolean; error: unknown; refetch: () => unknown },
+): ChartCardState {
+  return {
+    isPending: !isReady || result.isPending,
+    isFetching: result.isFetching,
+    error: result.error,
+    refetch: result.refetch,
+  };
+}
+
+export type CurrencyPick = {
+  choices: { value: string; label: string }[];
+  /** The picked currency, or the first choice until one is picked or when the pick goes away. */
+  value: string | null;
+  onChange: (value: string | null) => void;
+  width: number;
+};
+
+/** Money is shown in one currency at a time; the card offers the others beside its title. */
+export function useCurrencyPick(choices: { value: string; label: string }[], width: number): CurrencyPick {
+  const [picked, setPicked] = useState<string | null>(null);
+  const value = picked && choices.some((c) => c.value === picked) ? picked : (choices[0]?.value ?? null);
+  return { choices, value, onChange: setPicked, width };
+}
 
 export function AnalyticsChartCard(props: {
   title: string;
@@ -25,10 +53,10 @@ export function AnalyticsChartCard(props: {
   table: ReactNode;
   /** The total and its change, above the chart. */
   headline?: ReactNode;
-  /** Controls beside the title, such as the currency picker. */
-  actions?: ReactNode;
+  /** The currency picker beside the title, shown when there is more than one to pick. */
+  currency?: CurrencyPick;
 }) {
-  const { state } = props;
+  const { state, currency } = props;
   const body = state.error ? (
     <QueryError error={state.error} onRetry={() => void state.refetch()} />
   ) : state.isPending ? (
@@ -57,7 +85,17 @@ export function AnalyticsChartCard(props: {
           {props.title}
         </Title>
         <Group gap="xs" wrap="nowrap">
-          {props.actions}
+          {currency && currency.choices.length > 1 ? (
+            <Select
+              size="xs"
+              w={currency.width}
+              aria-label={`Currency of ${props.title}`}
+              data={currency.choices}
+              value={currency.value}
+              allowDeselect={false}
+              onChange={currency.onChange}
+            />
+          ) : null}
           <Button
             size="xs"
             variant="subtle"

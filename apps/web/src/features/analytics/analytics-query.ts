@@ -45,6 +45,11 @@ export function querySearch(query: AnalyticsQuery, base = new URLSearchParams())
   return params;
 }
 
+/** A custom range is asked for only once both its days are set. */
+export function isRangeReady(query: AnalyticsQuery): boolean {
+  return query.range !== 'custom' || Boolean(query.from && query.to);
+}
+
 export function rangeInput(query: AnalyticsQuery) {
   return query.range === 'custom'
     ? { range: query.range, from: query.from, to: query.to }

@@ -1,6 +1,7 @@
 // The Analytics page's three sections, one per question the owner asks: how sales go, who visits
 // the website, and what the installed program reports. Each draws only when its tab is open.
 import { SimpleGrid, Stack } from '@mantine/core';
+import type { ComponentProps } from 'react';
 import { AnalyticsAbuseList } from './analytics-abuse-list.tsx';
 import { AnalyticsBreakdown } from './analytics-breakdown.tsx';
 import { AnalyticsHomeCurrency } from './analytics-home-currency.tsx';
@@ -17,38 +18,94 @@ export type AnalyticsSection = (typeof ANALYTICS_SECTIONS)[number]['value'];
 
 const NO_LOGS = 'Import web server logs with npm run import -- access-log FILE, or pick a longer range.';
 
+// Each chart as a line of data; every chart on the page draws the page's one query.
+type TimeChart = Omit<ComponentProps<typeof AnalyticsTimeChart>, 'query'>;
+type Breakdown = Omit<ComponentProps<typeof AnalyticsBreakdown>, 'query'>;
+
+const NO_SALE = 'No sale in this range.';
+const SALES_CHARTS: TimeChart[] = [
+  {
+    title: 'Revenue',
+    testId: 'chart-revenue',
+    metric: 'sales',
+    options: { series: ['revenueHomeMinor', 'revenueMinor'] },
+    kind: 'line',
+    emptyHint: NO_SALE,
+  },
+  {
+    title: 'Orders',
+    testId: 'chart-orders',
+    metric: 'sales',
+    options: { series: ['orders'], sumCurrencies: true },
+    kind: 'bar',
+    emptyHint: NO_SALE,
+  },
+  {
+    title: 'Refunds',
+    testId: 'chart-refunds',
+    metric: 'refunds',
+    options: { series: ['refunds'], sumCurrencies: true },
+    kind: 'bar',
+    emptyHint: 'No refund in this range.',
+  },
+];
+
+const VISITS = { valueLabel: 'Page views', emptyHint: NO_LOGS } as const;
+const WEBSITE_BREAKDOWNS: Breakdown[] = [
+  {
+    title: 'Countries',
+    testId: 'chart-countries',
+    dimension: 'web.country',
+    kind: 'doughnut',
+    ...VISITS,
+    secondaryLabel: 'Visitors',
+  },
+  {
+    title: 'Browsers',
+    testId: 'chart-browsers',
+    dimension: 'web.browser',
+    kind: 'bar',
+    ...VISITS,
+    secondaryLabel: 'Visitors',
+  },
+  {
+    title: 'Operating systems',
+    testId: 'chart-os',
+    dimension: 'web.os',
+    kind: 'doughnut',
+    ...VISITS,
+    secondaryLabel: 'Visitors',
+  },
+  { title: 'Referrers', testId: 'chart-referrers', dimension: 'web.referrer', kind: 'bar', ...VISITS },
+];
+
+const CHECKS = { valueLabel: 'Checks', emptyHint: 'No update check in this range.' } as const;
+const UPDATE_BREAKDOWNS: Breakdown[] = [
+  {
+    title: 'Program versions',
+    testId: 'chart-app-versions',
+    dimension: 'updates.appVersion',
+    kind: 'bar',
+    ...CHECKS,
+  },
+  {
+    title: 'Operating system versions',
+    testId: 'chart-os-versions',
+    dimension: 'updates.osVersion',
+    kind: 'doughnut',
+    ...CHECKS,
+  },
+  { title: 'Languages', testId: 'chart-languages', dimension: 'updates.language', kind: 'bar', ...CHECKS },
+];
+
 export function SalesSection({ query }: { query: AnalyticsQuery }) {
   return (
     <Stack gap="lg">
       <AnalyticsHomeCurrency />
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
-        <AnalyticsTimeChart
-          title="Revenue"
-          testId="chart-revenue"
-          metric="sales"
-          options={{ series: ['revenueHomeMinor', 'revenueMinor'] }}
-          kind="line"
-          query={query}
-          emptyHint="No sale in this range."
-        />
-        <AnalyticsTimeChart
-          title="Orders"
-          testId="chart-orders"
-          metric="sales"
-          options={{ series: ['orders'], sumCurrencies: true }}
-          kind="bar"
-          query={query}
-          emptyHint="No sale in this range."
-        />
-        <AnalyticsTimeChart
-          title="Refunds"
-          testId="chart-refunds"
-          metric="refunds"
-          options={{ series: ['refunds'], sumCurrencies: true }}
-          kind="bar"
-          query={query}
-          emptyHint="No refund in this range."
-        />
+        {SALES_CHARTS.map((chart) => (
+          <AnalyticsTimeChart key={chart.testId} {...chart} query={query} />
+        ))}
         <AnalyticsBreakdown
           title="Products and editions"
           testId="chart-products"
@@ -57,7 +114,7 @@ export function SalesSection({ query }: { query: AnalyticsQuery }) {
           valueLabel="Revenue"
           secondaryLabel="Orders"
           query={query}
-          emptyHint="No sale in this range."
+          emptyHint={NO_SALE}
         />
       </SimpleGrid>
       <AnalyticsTimeChart
@@ -84,45 +141,9 @@ export function WebsiteSection({ query }: { query: AnalyticsQuery }) {
         emptyHint={NO_LOGS}
       />
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
-        <AnalyticsBreakdown
-          title="Countries"
-          testId="chart-countries"
-          dimension="web.country"
-          kind="doughnut"
-          valueLabel="Page views"
-          secondaryLabel="Visitors"
-          query={query}
-          emptyHint={NO_LOGS}
-        />
-        <AnalyticsBreakdown
-          title="Browsers"
-          testId="chart-browsers"
-          dimension="web.browser"
-          kind="bar"
-          valueLabel="Page views"
-          secondaryLabel="Visitors"
-          query={query}
-          emptyHint={NO_LOGS}
-        />
-        <AnalyticsBreakdown
-          title="Operating systems"
-          testId="chart-os"
-          dimension="web.os"
-          kind="doughnut"
-          valueLabel="Page views"
-          secondaryLabel="Visitors"
-          query={query}
-          emptyHint={NO_LOGS}
-        />
-        <AnalyticsBreakdown
-          title="Referrers"
-          testId="chart-referrers"
-          dimension="web.referrer"
-          kind="bar"
-          valueLabel="Page views"
-          query={query}
-          emptyHint={NO_LOGS}
-        />
+        {WEBSITE_BREAKDOWNS.map((chart) => (
+          <AnalyticsBreakdown key={chart.testId} {...chart} query={query} />
+        ))}
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
         <AnalyticsTimeChart
@@ -180,33 +201,9 @@ export function UpdatesSection({ query }: { query: AnalyticsQuery }) {
         emptyHint="The program reports to /collect/update-check; nothing arrived in this range."
       />
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
-        <AnalyticsBreakdown
-          title="Program versions"
-          testId="chart-app-versions"
-          dimension="updates.appVersion"
-          kind="bar"
-          valueLabel="Checks"
-          query={query}
-          emptyHint="No update check in this range."
-        />
-        <AnalyticsBreakdown
-          title="Operating system versions"
-          testId="chart-os-versions"
-          dimension="updates.osVersion"
-          kind="doughnut"
-          valueLabel="Checks"
-          query={query}
-          emptyHint="No update check in this range."
-        />
-        <AnalyticsBreakdown
-          title="Languages"
-          testId="chart-languages"
-          dimension="updates.language"
-          kind="bar"
-          valueLabel="Checks"
-          query={query}
-          emptyHint="No update check in this range."
-        />
+        {UPDATE_BREAKDOWNS.map((chart) => (
+          <AnalyticsBreakdown key={chart.testId} {...chart} query={query} />
+        ))}
         <AnalyticsAbuseList />
       </SimpleGrid>
     </Stack>

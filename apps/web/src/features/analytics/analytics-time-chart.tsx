@@ -1,16 +1,21 @@
 // A chart over time (line or bar) for one metric: a headline total with its change, the previous
 // period dashed when comparing, partial periods marked, money in one currency at a time.
-import { Select, Table } from '@mantine/core';
+import { Table } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { formatCompact, formatCompactMoney, formatMajorMoney } from '../../components/charts/chart-format.ts';
 import { LazyChart } from '../../components/charts/lazy-chart.tsx';
 import { formatCount, formatMoney } from '../../lib/format.ts';
 import { useTRPC } from '../../lib/trpc.ts';
-import { AnalyticsChartCard } from './analytics-chart-card.tsx';
+import { AnalyticsChartCard, chartCardState, useCurrencyPick } from './analytics-chart-card.tsx';
 import { AnalyticsHeadline } from './analytics-headline.tsx';
 import { AnalyticsMissingRates } from './analytics-missing-rates.tsx';
-import { type AnalyticsQuery, minorToMajor, rangeInput, SERIES_LABELS } from './analytics-query.ts';
+import {
+  type AnalyticsQuery,
+  isRangeReady,
+  minorToMajor,
+  rangeInput,
+  SERIES_LABELS,
+} from './analytics-query.ts';
 import type { Dataset } from './analytics-series.ts';
 import {
   HOME_SERIES,
@@ -41,7 +46,7 @@ export function AnalyticsTimeChart(props: {
 }) {
   const trpc = useTRPC();
   const { query } = props;
-  const ready = query.range !== 'custom' || Boolean(query.from && query.to);
+  const ready = isRangeReady(query);
   const result = useQuery({
     ...trpc.analytics.timeSeries.queryOptions({
       metric: props.metric,
@@ -54,8 +59,8 @@ export function AnalyticsTimeChart(props: {
   });
   const data = result.data;
   const choices = data ? moneyChoices(data.rows, props.options?.series ?? []) : [];
-  const [picked, setPicked] = useState<string | null>(null);
-  const currency = picked && choices.some((c) => c.value === picked) ? picked : (choices[0]?.value ?? null);
+  const pick = useCurrencyPick(choices, 140);
+  const currency = pick.value;
   const chart = data ? toTimeChart(data, query.granularity, { ...props.options, currency }) : null;
   const current = chart?.current ?? [];
   const previous = chart?.previous ?? [];
@@ -69,27 +74,10 @@ export function AnalyticsTimeChart(props: {
     <AnalyticsChartCard
       title={props.title}
       testId={props.testId}
-      state={{
-        isPending: !ready || result.isPending,
-        isFetching: result.isFetching,
-        error: result.error,
-        refetch: result.refetch,
-      }}
+      state={chartCardState(ready, result)}
       isEmpty={current.length === 0}
       emptyHint={props.emptyHint}
-      actions={
-        choices.length > 1 ? (
-          <Select
-            size="xs"
-            w={140}
-            aria-label={`Currency of ${props.title}`}
-            data={choices}
-            value={currency}
-            allowDeselect={false}
-            onChange={(value) => setPicked(value)}
-          />
-        ) : null
-      }
+      currency={pick}
       headline={
         headline ? (
           <>

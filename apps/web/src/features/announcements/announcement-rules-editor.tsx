@@ -1,4 +1,5 @@
 import type { RouterInputs } from '@keydesk/api';
+import type { TextInputProps } from '@mantine/core';
 import { ActionIcon, Button, Group, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 
@@ -23,6 +24,38 @@ function withField<K extends keyof LicenseRule>(
   return next;
 }
 
+// The license rule's text fields; an empty one means "any". Country codes are kept in capitals.
+const TEXT_FIELDS = {
+  product: { label: 'Product', placeholder: 'any', w: 130 },
+  edition: { label: 'Edition', placeholder: 'any', w: 110 },
+  boughtFrom: { label: 'Bought from', type: 'date', w: 150 },
+  boughtBefore: { label: 'Bought before', type: 'date', w: 150 },
+  country: { label: 'Country', placeholder: 'any', maxLength: 2, w: 80, toValue: (t) => t.toUpperCase() },
+} satisfies Record<string, TextInputProps & { toValue?: (text: string) => string }>;
+
+function RuleTextInput({
+  rule,
+  field,
+  onChange,
+}: {
+  rule: LicenseRule;
+  field: keyof typeof TEXT_FIELDS;
+  onChange: (rule: Rule) => void;
+}) {
+  const { toValue, ...inputProps }: TextInputProps & { toValue?: (text: string) => string } =
+    TEXT_FIELDS[field];
+  return (
+    <TextInput
+      {...inputProps}
+      value={rule[field] ?? ''}
+      onChange={(e) => {
+        const text = e.currentTarget.value;
+        onChange(withField(rule, field, toValue ? toValue(text) : text));
+      }}
+    />
+  );
+}
+
 function RuleRow({
   rule,
   onChange,
@@ -44,20 +77,8 @@ function RuleRow({
       />
       {rule.kind === 'license' ? (
         <>
-          <TextInput
-            label="Product"
-            placeholder="any"
-            value={rule.product ?? ''}
-            onChange={(e) => onChange(withField(rule, 'product', e.currentTarget.value))}
-            w={130}
-          />
-          <TextInput
-            label="Edition"
-            placeholder="any"
-            value={rule.edition ?? ''}
-            onChange={(e) => onChange(withField(rule, 'edition', e.currentTarget.value))}
-            w={110}
-          />
+          <RuleTextInput rule={rule} field="product" onChange={onChange} />
+          <RuleTextInput rule={rule} field="edition" onChange={onChange} />
           <NumberInput
             label="Major version"
             placeholder="any"
@@ -66,28 +87,9 @@ function RuleRow({
             onChange={(v) => onChange(withField(rule, 'majorVersion', typeof v === 'number' ? v : ''))}
             w={120}
           />
-          <TextInput
-            label="Bought from"
-            type="date"
-            value={rule.boughtFrom ?? ''}
-            onChange={(e) => onChange(withField(rule, 'boughtFrom', e.currentTarget.value))}
-            w={150}
-          />
-          <TextInput
-            label="Bought before"
-            type="date"
-            value={rule.boughtBefore ?? ''}
-            onChange={(e) => onChange(withField(rule, 'boughtBefore', e.currentTarget.value))}
-            w={150}
-          />
-          <TextInput
-            label="Country"
-            placeholder="any"
-            maxLength={2}
-            value={rule.country ?? ''}
-            onChange={(e) => onChange(withField(rule, 'country', e.currentTarget.value.toUpperCase()))}
-            w={80}
-          />
+          <RuleTextInput rule={rule} field="boughtFrom" onChange={onChange} />
+          <RuleTextInput rule={rule} field="boughtBefore" onChange={onChange} />
+          <RuleTextInput rule={rule} field="country" onChange={onChange} />
         </>
       ) : null}
       <ActionIcon variant="subtle" color="red" aria-label="Remove rule" onClick={onRemove} mb={4}>

@@ -1,22 +1,10 @@
 import type { RouterOutputs } from '@keydesk/api';
 import { Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { LabeledValue } from '../../components/ui/labeled-value.tsx';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { suppressionLook } from '../../lib/statuses.ts';
 
 type Story = RouterOutputs['customer']['get'];
-
-function Field({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <Stack gap={0}>
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-        {label}
-      </Text>
-      <Text size="sm" component="div">
-        {children}
-      </Text>
-    </Stack>
-  );
-}
 
 export function CustomerProfileCard({
   profile,
@@ -37,7 +25,7 @@ export function CustomerProfileCard({
         Profile
       </Title>
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
-        <Field label="Email addresses">
+        <LabeledValue label="Email addresses">
           <Stack gap={2}>
             {profile.emails.map((email) => (
               <Group gap={6} key={email.id} wrap="nowrap">
@@ -53,16 +41,16 @@ export function CustomerProfileCard({
               </Group>
             ))}
           </Stack>
-        </Field>
-        <Field label="Company">{profile.company ?? '—'}</Field>
-        <Field label="Country">{profile.country ?? '—'}</Field>
-        <Field label="Postal address">
+        </LabeledValue>
+        <LabeledValue label="Company">{profile.company ?? '—'}</LabeledValue>
+        <LabeledValue label="Country">{profile.country ?? '—'}</LabeledValue>
+        <LabeledValue label="Postal address">
           {address.length > 0 ? address.map((line) => <div key={line}>{line}</div>) : '—'}
-        </Field>
-        {profile.phone ? <Field label="Phone">{profile.phone}</Field> : null}
-        <Field label="First seen">{formatDate(profile.firstSeenAt)}</Field>
-        <Field label="Last seen">{formatDateTime(profile.lastSeenAt)}</Field>
-        <Field label="Newsletter">
+        </LabeledValue>
+        {profile.phone ? <LabeledValue label="Phone">{profile.phone}</LabeledValue> : null}
+        <LabeledValue label="First seen">{formatDate(profile.firstSeenAt)}</LabeledValue>
+        <LabeledValue label="Last seen">{formatDateTime(profile.lastSeenAt)}</LabeledValue>
+        <LabeledValue label="Newsletter">
           {newsletter.length === 0
             ? 'Never subscribed'
             : newsletter.map((entry) => (
@@ -77,7 +65,7 @@ export function CustomerProfileCard({
                   {newsletter.length > 1 ? ` (${entry.email})` : ''}
                 </div>
               ))}
-        </Field>
+        </LabeledValue>
       </SimpleGrid>
     </Card>
   );

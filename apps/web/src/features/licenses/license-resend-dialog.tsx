@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import { z } from 'zod';
 import { QueryError } from '../../components/ui/query-state.tsx';
 import { useTRPC } from '../../lib/trpc.ts';
+import { MailHeaderLine } from '../mail/mail-header-line.tsx';
 import { MailPreviewFrame } from '../mail/mail-preview-frame.tsx';
 import { MailStatusAlert } from '../mail/mail-status-alert.tsx';
 
@@ -120,24 +121,9 @@ export function LicenseResendDialog(props: LicenseResendDialogProps) {
         {preview.error ? <QueryError error={preview.error} onRetry={() => void preview.refetch()} /> : null}
         {preview.data ? (
           <Stack gap={4} data-testid="license-resend-preview">
-            <Text size="sm">
-              <Text span fw={600}>
-                From:
-              </Text>{' '}
-              {preview.data.from ?? 'the sender set in Settings'}
-            </Text>
-            <Text size="sm">
-              <Text span fw={600}>
-                To:
-              </Text>{' '}
-              {preview.data.to}
-            </Text>
-            <Text size="sm">
-              <Text span fw={600}>
-                Subject:
-              </Text>{' '}
-              {preview.data.subject}
-            </Text>
+            <MailHeaderLine name="From">{preview.data.from ?? 'the sender set in Settings'}</MailHeaderLine>
+            <MailHeaderLine name="To">{preview.data.to}</MailHeaderLine>
+            <MailHeaderLine name="Subject">{preview.data.subject}</MailHeaderLine>
             <MailPreviewFrame
               html={preview.data.html}
               text={preview.data.text}

@@ -12,8 +12,9 @@ import {
   Tooltip,
 } from '@mantine/core';
 import { IconCheck, IconCopy, IconEye, IconEyeOff } from '@tabler/icons-react';
-import { type ReactNode, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
+import { LabeledValue } from '../../components/ui/labeled-value.tsx';
 import { StatusBadge } from '../../components/ui/status-badge.tsx';
 import { formatDate, formatMoney } from '../../lib/format.ts';
 import { LICENSE_STATUS, ORDER_STATUS, resellerLabel } from '../../lib/statuses.ts';
@@ -22,19 +23,6 @@ type LicenseDetail = RouterOutputs['licenseResend']['get']['license'];
 
 function maskKey(key: string): string {
   return key.replace(/[A-Za-z0-9]/g, (ch, index: number) => (index >= key.length - 5 ? ch : '•'));
-}
-
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Stack gap={0}>
-      <Text size="xs" c="dimmed" fw={600} tt="uppercase">
-        {label}
-      </Text>
-      <Text size="sm" component="div">
-        {children}
-      </Text>
-    </Stack>
-  );
 }
 
 function LicenseKeyField({ licenseKey }: { licenseKey: string }) {
@@ -77,17 +65,17 @@ export function LicenseSummary({ license }: { license: LicenseDetail }) {
           License
         </Title>
         <Stack gap="xs">
-          <Field label="Key">
+          <LabeledValue label="Key">
             <LicenseKeyField licenseKey={license.key} />
-          </Field>
-          <Field label="Product">
+          </LabeledValue>
+          <LabeledValue label="Product">
             {license.product} {license.edition} · version {license.majorVersion} ·{' '}
             {license.seats === 1 ? '1 seat' : `${license.seats} seats`}
-          </Field>
-          <Field label="Status">
+          </LabeledValue>
+          <LabeledValue label="Status">
             <StatusBadge vocabulary={LICENSE_STATUS} status={license.status} />
-          </Field>
-          <Field label="Issued">{formatDate(license.issuedAt)}</Field>
+          </LabeledValue>
+          <LabeledValue label="Issued">{formatDate(license.issuedAt)}</LabeledValue>
         </Stack>
       </Card>
       <Card>
@@ -96,21 +84,21 @@ export function LicenseSummary({ license }: { license: LicenseDetail }) {
         </Title>
         {customer ? (
           <Stack gap="xs">
-            <Field label="Name">
+            <LabeledValue label="Name">
               <Anchor component={Link} to={`/customers/${customer.id}`} size="sm">
                 {customer.name}
               </Anchor>
-            </Field>
-            <Field label={customer.emails.length === 1 ? 'Email' : 'Emails'}>
+            </LabeledValue>
+            <LabeledValue label={customer.emails.length === 1 ? 'Email' : 'Emails'}>
               {customer.emails.map((e) => (
                 <div key={e.email}>
                   {e.email}
                   {e.isPrimary && customer.emails.length > 1 ? ' (primary)' : ''}
                 </div>
               ))}
-            </Field>
-            {customer.company ? <Field label="Company">{customer.company}</Field> : null}
-            {customer.country ? <Field label="Country">{customer.country}</Field> : null}
+            </LabeledValue>
+            {customer.company ? <LabeledValue label="Company">{customer.company}</LabeledValue> : null}
+            {customer.country ? <LabeledValue label="Country">{customer.country}</LabeledValue> : null}
           </Stack>
         ) : (
           <Text size="sm" c="dimmed">
@@ -124,16 +112,16 @@ export function LicenseSummary({ license }: { license: LicenseDetail }) {
         </Title>
         {order ? (
           <Stack gap="xs">
-            <Field label="Order id">
+            <LabeledValue label="Order id">
               <span className="mono">{order.resellerOrderId}</span> ({resellerLabel(order.reseller)})
-            </Field>
-            <Field label="Date">{formatDate(order.purchasedAt)}</Field>
-            <Field label="Amount">
+            </LabeledValue>
+            <LabeledValue label="Date">{formatDate(order.purchasedAt)}</LabeledValue>
+            <LabeledValue label="Amount">
               <span className="num">{formatMoney(order.amountMinor, order.currency)}</span>
-            </Field>
-            <Field label="Status">
+            </LabeledValue>
+            <LabeledValue label="Status">
               <StatusBadge vocabulary={ORDER_STATUS} status={order.status} />
-            </Field>
+            </LabeledValue>
           </Stack>
         ) : (
           <Text size="sm" c="dimmed">

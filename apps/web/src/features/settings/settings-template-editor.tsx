@@ -20,6 +20,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { useEffect, useState } from 'react';
 import { QueryError, SkeletonRows } from '../../components/ui/query-state.tsx';
 import { useTRPC } from '../../lib/trpc.ts';
+import { MailHeaderLine } from '../mail/mail-header-line.tsx';
 import { MailPreviewFrame } from '../mail/mail-preview-frame.tsx';
 
 type TemplateEntry = RouterOutputs['mail']['template']['find']['items'][number];
@@ -166,12 +167,7 @@ export function SettingsTemplateEditor() {
                     ? `With the newest license of this product (#${preview.data.sample.licenseId}${preview.data.sample.customerName ? `, ${preview.data.sample.customerName}` : ''}) and a sample key.`
                     : 'With sample values: no license of this product exists yet.'}
                 </Text>
-                <Text size="sm">
-                  <Text span fw={600}>
-                    Subject:
-                  </Text>{' '}
-                  {preview.data.subject}
-                </Text>
+                <MailHeaderLine name="Subject">{preview.data.subject}</MailHeaderLine>
                 <MailPreviewFrame
                   html={preview.data.html}
                   text={preview.data.text}
