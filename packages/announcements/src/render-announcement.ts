@@ -3,7 +3,7 @@
 // a mass email is forwarded and archived far more than a key email.
 import type { Db } from '@keydesk/db';
 import { escapeHtml, TemplateError } from '@keydesk/mail';
-import { customerNameById, newestLicenseOf } from './sql/audience.ts';
+import { customerNameById, newestLicenseOf, recipientFieldsOf } from './sql/audience.ts';
 
 export const ANNOUNCEMENT_VARIABLES = [
   'name',
@@ -48,25 +48,53 @@ export function keyEnding(key: string): string {
   return plain.length <= KEY_ENDING_LENGTH ? '' : plain.slice(-KEY_ENDING_LENGTH);
 }
 
-/** A recipient's fields, read fresh: a name corrected after the campaign was drafted is used. */
-export function announcementValues(
-  db: Db,
-  recipient: { email: string; customerId: number | null; name?: string },
-): AnnouncementValues {
-  const license =
-    recipient.customerId === null ? undefined : newestLicenseOf.get(db, { customerId: recipient.customerId });
-  const name =
-    recipient.customerId === null
-      ? (recipient.name ?? '')
-      : (customerNameById.get(db, { customerId: recipient.customerId })?.name ?? recipient.name ?? '');
+type Recipient = { email: string; customerId: number | null; name?: string };
+type Fields = {
+  name: string;
+  product: string | null;
+  edition: string | null;
+  majorVersion: number | null;
+  key: string | null;
+};
+
+const EMPTY_LICENSE = { product: null, edition: null, majorVersion: null, key: null };
+
+function toValues(recipient: Recipient, fields: Fields | undefined): AnnouncementValues {
+  const license = fields?.key == null ? undefined : fields;
   return {
-    name,
+    name: fields?.name ?? recipient.name ?? '',
     email: recipient.email,
     product: license?.product ?? '',
     edition: license?.edition ?? '',
-    version: license ? String(license.majorVersion) : '',
-    keyEnding: license ? keyEnding(license.key) : '',
+    version: license?.majorVersion == null ? '' : String(license.majorVersion),
+    keyEnding: license?.key ? keyEnding(license.key) : '',
   };
+}
+
+/** A recipient's fields, read fresh: a name corrected after the campaign was drafted is used. */
+export function announcementValues(db: Db, recipient: Recipient): AnnouncementValues {
+  if (recipient.customerId === null) return toValues(recipient, undefined);
+  const license = newestLicenseOf.get(db, { customerId: recipient.customerId });
+  const name = customerNameById.get(db, { customerId: recipient.customerId })?.name;
+  return toValues(recipient, name === undefined ? undefined : { name, ...(license ?? EMPTY_LICENSE) });
+}
+
+/** The same fields for a queueing batch, in one read instead of two per recipient. */
+export function announcementValuesOf<R extends Recipient>(
+  db: Db,
+  recipients: readonly R[],
+): { recipient: R; values: AnnouncementValues }[] {
+  const ids = recipients.flatMap((r) => (r.customerId === null ? [] : [r.customerId]));
+  const byCustomer = new Map(
+    recipientFieldsOf.all(db, { customerIds: JSON.stringify(ids) }).map((row) => [row.customerId, row]),
+  );
+  return recipients.map((recipient) => ({
+    recipient,
+    values: toValues(
+      recipient,
+      recipient.customerId === null ? undefined : byCustomer.get(recipient.customerId),
+    ),
+  }));
 }
 
 function fill(text: string, values: AnnouncementValues, encode: (value: string) => string): string {

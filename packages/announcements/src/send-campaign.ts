@@ -16,7 +16,7 @@ import {
 import { parseAudience } from './audience-rules.ts';
 import { CampaignStateError, getCampaignRow, settleCampaign } from './campaigns.ts';
 import { evaluateAudience } from './find-audience.ts';
-import { announcementValues, renderAnnouncement } from './render-announcement.ts';
+import { announcementValuesOf, renderAnnouncement } from './render-announcement.ts';
 import type { CampaignRow } from './sql/campaigns.ts';
 import * as q from './sql/campaigns.ts';
 import { unsubscribeMailto } from './unsubscribe-by-email.ts';
@@ -58,10 +58,10 @@ export function queueCampaignBatch(
     const campaign = getCampaignRow(db, campaignId);
     if (campaign.status !== 'sending') return 0;
     const recipients = q.pendingRecipients.all(db, { campaignId, limit });
-    for (const recipient of recipients) {
+    for (const { recipient, values } of announcementValuesOf(db, recipients)) {
       const token = signUnsubscribeToken(context.secret, recipient.id);
       const url = unsubscribeUrl(context.publicUrl, token);
-      const rendered = renderAnnouncement(campaign, announcementValues(db, recipient), url);
+      const rendered = renderAnnouncement(campaign, values, url);
       const { id } = insertOutboxEmail(
         db,
         {

@@ -59,3 +59,23 @@ export const newestLicenseOf = sql<
 export const customerNameById = sql<{ name: string }, { customerId: number }>(
   'SELECT name FROM Customer WHERE id = @customerId',
 );
+
+/** A queueing batch's fields in one read: each customer's name and newest license not revoked. */
+export const recipientFieldsOf = sql<
+  {
+    customerId: number;
+    name: string;
+    product: string | null;
+    edition: string | null;
+    majorVersion: number | null;
+    key: string | null;
+  },
+  { customerIds: string }
+>(
+  `SELECT c.id AS customerId, c.name AS name, l.product AS product, l.edition AS edition,
+     l.majorVersion AS majorVersion, l.key AS key
+   FROM Customer c LEFT JOIN License l ON l.id = (
+     SELECT id FROM License WHERE customerId = c.id AND status <> 'revoked'
+     ORDER BY issuedAt DESC, id DESC LIMIT 1)
+   WHERE c.id IN (SELECT value FROM json_each(@customerIds))`,
+);
