@@ -104,6 +104,8 @@ try {
   report(`announcements.queue_${COUNT / 1000}k.seconds`, result.queueMs / 1000, 's');
   report('announcements.send.rate', (result.sent / result.sendMs) * 1000, 'messages/s');
   report('announcements.peak_rss', result.peakRss, 'MB');
+  // The part of the peak reached by resolving and queueing alone, before sending began.
+  report(`announcements.queue_${COUNT / 1000}k.peak_rss`, result.queueRss, 'MB');
 } finally {
   await smtp.close();
   rmSync(work, { recursive: true, force: true });
