@@ -1,9 +1,9 @@
-import { Alert, Button, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Stack } from '@mantine/core';
 import { isNotEmpty, useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useState } from 'react';
 import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
-import { CurrentPasswordInput } from '../components/ui/password-fields.tsx';
+import { AccountEmailInput, CurrentPasswordInput } from '../components/ui/password-fields.tsx';
 import { AuthCard } from '../features/auth/auth-card.tsx';
 import { useTRPC } from '../lib/trpc.ts';
 
@@ -95,11 +95,7 @@ export function LoginPage() {
               {login.error.message}
             </Alert>
           ) : null}
-          <TextInput
-            label="Email"
-            type="email"
-            autoComplete="username"
-            required
+          <AccountEmailInput
             autoFocus={rememberedEmail === ''}
             {...form.getInputProps('email')}
             key={form.key('email')}

@@ -1,11 +1,11 @@
-import { Alert, Button, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
 import { useNavigate, useSearchParams } from 'react-router';
 import { z } from 'zod';
-import { NewPasswordInput } from '../components/ui/password-fields.tsx';
+import { AccountEmailInput, NewPasswordInput } from '../components/ui/password-fields.tsx';
 import { AuthCard } from '../features/auth/auth-card.tsx';
 import { useTRPC } from '../lib/trpc.ts';
 
@@ -57,14 +57,7 @@ export function SetupPage() {
                 {setup.error.message}
               </Alert>
             ) : null}
-            <TextInput
-              label="Email"
-              type="email"
-              autoComplete="username"
-              required
-              {...form.getInputProps('email')}
-              key={form.key('email')}
-            />
+            <AccountEmailInput {...form.getInputProps('email')} key={form.key('email')} />
             <NewPasswordInput {...form.getInputProps('password')} key={form.key('password')} />
             <NewPasswordInput isRepeat {...form.getInputProps('confirm')} key={form.key('confirm')} />
             <Button type="submit" loading={setup.isPending} fullWidth>

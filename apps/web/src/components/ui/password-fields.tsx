@@ -1,7 +1,12 @@
-import { PasswordInput, type PasswordInputProps } from '@mantine/core';
+import { PasswordInput, type PasswordInputProps, TextInput, type TextInputProps } from '@mantine/core';
 
 // The owner's password fields, alike in every form: the browser's password manager is told which
 // is which (autocomplete), and a new password always states the rule the server enforces.
+
+/** The owner's email as the account name, so the password manager pairs it with the password. */
+export function AccountEmailInput(props: TextInputProps) {
+  return <TextInput label="Email" type="email" autoComplete="username" required {...props} />;
+}
 
 /** The password the owner has now: sign-in, re-authentication, changing it. */
 export function CurrentPasswordInput(props: PasswordInputProps) {
