@@ -1,4 +1,5 @@
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { isRouteErrorResponse, Link, type RouteObject, useRevalidator, useRouteError } from 'react-router';
 import { PageLoadError } from '../../lib/chunk-recovery.ts';
 
@@ -19,11 +20,10 @@ export function RouteErrorBoundary() {
 function PageLoadErrorView() {
   const revalidator = useRevalidator();
   return (
-    <Stack p="md" maw={640}>
-      <Alert color="red" title="This page could not be loaded" role="alert">
-        <Text size="sm">Part of Keydesk did not download. Check the connection, then try again.</Text>
-      </Alert>
-      <Group gap="sm">
+    <RouteErrorFrame
+      title="This page could not be loaded"
+      message="Part of Keydesk did not download. Check the connection, then try again."
+      action={
         <Button
           variant="light"
           onClick={() => void revalidator.revalidate()}
@@ -31,11 +31,8 @@ function PageLoadErrorView() {
         >
           Retry
         </Button>
-        <Button variant="default" component={Link} to="/">
-          Go to the Overview
-        </Button>
-      </Group>
-    </Stack>
+      }
+    />
   );
 }
 
@@ -48,14 +45,27 @@ function RouteErrorView({ error }: { error: unknown }) {
         ? error.message
         : 'Unknown error';
   return (
-    <Stack p="md" maw={640}>
-      <Alert color="red" title="This page failed to load" role="alert">
-        <Text size="sm">{message}</Text>
-      </Alert>
-      <Group gap="sm">
+    <RouteErrorFrame
+      title="This page failed to load"
+      message={message}
+      action={
         <Button variant="light" onClick={() => window.location.reload()}>
           Reload the page
         </Button>
+      }
+    />
+  );
+}
+
+/** Either failure says what happened, offers its one way out, and a way back to the Overview. */
+function RouteErrorFrame({ title, message, action }: { title: string; message: string; action: ReactNode }) {
+  return (
+    <Stack p="md" maw={640}>
+      <Alert color="red" title={title} role="alert">
+        <Text size="sm">{message}</Text>
+      </Alert>
+      <Group gap="sm">
+        {action}
         <Button variant="default" component={Link} to="/">
           Go to the Overview
         </Button>
