@@ -1,13 +1,10 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type UserConfig } from 'vite';
 import { compileHintFirstScreen, precompressAssets, preloadPageChunks } from './build-plugins.ts';
 
 const apiTarget = process.env.KEYDESK_API_URL ?? 'http://127.0.0.1:3000';
 
-export default defineConfig(({ command }) => ({
-  // A build is always the shipped bundle: React picks its development build (three times the bytes,
-  // and slower) from NODE_ENV, which a test runner or the owner's shell may have set to anything.
-  define: command === 'build' ? { 'process.env.NODE_ENV': JSON.stringify('production') } : {},
+const config = {
   // The Overview is the first screen after sign-in: its code is fetched with the entry.
   plugins: [
     react(),
@@ -41,4 +38,14 @@ export default defineConfig(({ command }) => ({
     port: 5173,
     proxy: { '/trpc': apiTarget, '/hooks': apiTarget, '/collect': apiTarget },
   },
-}));
+} satisfies UserConfig;
+
+export default defineConfig(({ command }) => {
+  // A build is always the shipped bundle. React picks its development build (three times the bytes,
+  // and slower) from NODE_ENV, which a test runner or the owner's shell may have set to anything.
+  // Vite reads NODE_ENV after loading this file and derives both the JSX transform (jsx or jsxDEV)
+  // and React's build from it, so setting it here keeps the two in step; a `define` alone gave the
+  // production React with development JSX calls, and the page threw "jsxDEV is not a function".
+  if (command === 'build') process.env.NODE_ENV = 'production';
+  return config;
+});
