@@ -1,17 +1,13 @@
 // Bounces and complaints in the synced mailbox act on the announcements they are about: a
 // permanent failure suppresses the address and marks its recipient bounced, a complaint suppresses
 // it, a delay is noted. A report about mail Keydesk did not send to that address changes nothing.
-import { saveCampaignDraft, startCampaign } from '@keydesk/announcements';
-import { seedPerson } from '@keydesk/announcements/testing';
 import { createTestDb, type TestDb } from '@keydesk/db/testing';
-import { createOutboxSender } from '@keydesk/mail';
 import { startTestSmtpServer, type TestSmtpServer } from '@keydesk/mail/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseEmail } from './parse-email.ts';
 import { storeEmail } from './store-emails.ts';
+import { sendUpdateNotice } from './test-fixtures/sent-campaign.ts';
 
-const FROM = 'Keydesk <news@keydesk.example>';
-const silent = { info() {}, warn() {}, error() {} };
 let reportCount = 0;
 
 function report(options: {
@@ -67,39 +63,12 @@ describe('delivery reports in the mailbox', () => {
     await db.destroy();
   });
 
-  async function sendCampaign(): Promise<Map<string, string>> {
-    for (const [name, email] of [
+  const sendCampaign = () =>
+    sendUpdateNotice(db, smtp.url, [
       ['Ann', 'ann@home.test'],
       ['Bob', 'bob@home.test'],
       ['Cid', 'cid@home.test'],
-    ] as const) {
-      await seedPerson(db, { name, emails: [email], licenses: [{ majorVersion: 5 }] });
-    }
-    const { id } = saveCampaignDraft({
-      db,
-      draft: {
-        name: 'Tessera 5',
-        topic: 'updates',
-        audience: { include: [{ kind: 'license', majorVersion: 5 }], exclude: [] },
-        subject: 'Tessera 5 is here',
-        textBody: 'Hello {{name}}',
-        htmlBody: '<p>Hello {{name}}</p>',
-      },
-      now: new Date(),
-    });
-    const context = { db, publicUrl: 'https://keydesk.example.com', fromAddress: FROM, secret: 's' };
-    await startCampaign(context, id, () => new Date());
-    const sender = createOutboxSender({
-      db,
-      getConfig: () => ({ smtpUrl: smtp.url, from: FROM }),
-      logger: silent,
-      getThrottle: () => ({ perSecond: 100, perHour: 10_000 }),
-    });
-    await sender.runOnce();
-    await sender.stop();
-    const sent = await db.prisma.outboxEmail.findMany({ select: { toAddress: true, messageId: true } });
-    return new Map(sent.map((m) => [m.toAddress, m.messageId]));
-  }
+    ]);
 
   async function receive(raw: Buffer) {
     const parsed = await parseEmail(raw, { maxAttachmentBytes: 100_000, fallbackDate: null });

@@ -2,12 +2,8 @@
 // outbox Message-ID in the returned headers) is appended to a real Dovecot mailbox, the IMAP sync
 // stores it, and the recipient ends bounced with the address suppressed.
 import { existsSync } from 'node:fs';
-import { saveCampaignDraft, startCampaign } from '@keydesk/announcements';
-import { seedPerson } from '@keydesk/announcements/testing';
 import { createTestDb, type TestDb } from '@keydesk/db/testing';
-import { createOutboxSender } from '@keydesk/mail';
 import { startTestSmtpServer, type TestSmtpServer } from '@keydesk/mail/testing';
-import { ImapFlow } from 'imapflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syncMailbox } from './imap-sync.ts';
 import {
@@ -16,13 +12,12 @@ import {
   IMAP_PASSWORD,
   IMAP_USER,
   startDovecot,
+  withImapClient,
 } from './test-fixtures/dovecot.ts';
+import { CAMPAIGN_FROM, sendUpdateNotice } from './test-fixtures/sent-campaign.ts';
 
 if (!existsSync(DOVECOT_BINARY))
   throw new Error('Dovecot is missing: run node scripts/ensure-system-deps.mjs dovecot');
-
-const FROM = 'Keydesk <news@keydesk.example>';
-const silent = { info() {}, warn() {}, error() {} };
 
 function bounceFor(address: string, messageId: string): string {
   return [
@@ -52,7 +47,7 @@ function bounceFor(address: string, messageId: string): string {
     '--r',
     'Content-Type: text/rfc822-headers',
     '',
-    `From: ${FROM}`,
+    `From: ${CAMPAIGN_FROM}`,
     `To: ${address}`,
     `Message-ID: ${messageId}`,
     'Subject: Tessera 5 is here',
@@ -78,49 +73,13 @@ describe('a bounce synced from a real IMAP mailbox', () => {
   });
 
   it('marks the recipient bounced and suppresses the address', async () => {
-    await seedPerson(db, { name: 'Ann', emails: ['ann@home.test'], licenses: [{ majorVersion: 5 }] });
-    await seedPerson(db, { name: 'Bob', emails: ['bob@home.test'], licenses: [{ majorVersion: 5 }] });
-    const { id } = saveCampaignDraft({
-      db,
-      draft: {
-        name: 'Tessera 5',
-        topic: 'updates',
-        audience: { include: [{ kind: 'license', majorVersion: 5 }], exclude: [] },
-        subject: 'Tessera 5 is here',
-        textBody: 'Hello {{name}}',
-        htmlBody: '<p>Hello {{name}}</p>',
-      },
-      now: new Date(),
-    });
-    const context = { db, publicUrl: 'https://keydesk.example.com', fromAddress: FROM, secret: 's' };
-    await startCampaign(context, id, () => new Date());
-    const sender = createOutboxSender({
-      db,
-      getConfig: () => ({ smtpUrl: smtp.url, from: FROM }),
-      logger: silent,
-    });
-    expect(await sender.runOnce()).toMatchObject({ sent: 2 });
-    await sender.stop();
-    const sent = await db.prisma.outboxEmail.findFirstOrThrow({
-      where: { toAddress: 'ann@home.test' },
-      select: { messageId: true, status: true },
-    });
-    expect(sent.status).toBe('sent');
-
-    const client = new ImapFlow({
-      host: '127.0.0.1',
-      port: dovecot.port,
-      secure: false,
-      doSTARTTLS: false,
-      auth: { user: IMAP_USER, pass: IMAP_PASSWORD },
-      logger: false,
-    });
-    await client.connect();
-    try {
-      await client.append('INBOX', bounceFor('ann@home.test', sent.messageId));
-    } finally {
-      await client.logout();
-    }
+    const ids = await sendUpdateNotice(db, smtp.url, [
+      ['Ann', 'ann@home.test'],
+      ['Bob', 'bob@home.test'],
+    ]);
+    await withImapClient(dovecot, (client) =>
+      client.append('INBOX', bounceFor('ann@home.test', ids.get('ann@home.test') ?? '')).then(() => {}),
+    );
 
     const result = await syncMailbox({
       db,

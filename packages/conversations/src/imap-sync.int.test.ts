@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { createTestDb, type TestDb } from '@keydesk/db/testing';
-import { ImapFlow } from 'imapflow';
+import type { ImapFlow } from 'imapflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chooseFolders, syncMailbox } from './imap-sync.ts';
 import {
@@ -9,6 +9,7 @@ import {
   IMAP_PASSWORD,
   IMAP_USER,
   startDovecot,
+  withImapClient,
 } from './test-fixtures/dovecot.ts';
 
 // `npm test` installs Dovecot (scripts/ensure-system-deps.mjs); a missing binary is a setup error, not a skip.
@@ -40,22 +41,7 @@ function message(id: string, subject: string, from = 'erin@example.com'): string
   ].join('\r\n');
 }
 
-async function withClient(work: (client: ImapFlow) => Promise<void>): Promise<void> {
-  const client = new ImapFlow({
-    host: '127.0.0.1',
-    port: dovecot.port,
-    secure: false,
-    doSTARTTLS: false,
-    auth: { user: IMAP_USER, pass: IMAP_PASSWORD },
-    logger: false,
-  });
-  await client.connect();
-  try {
-    await work(client);
-  } finally {
-    await client.logout();
-  }
-}
+const withClient = (work: (client: ImapFlow) => Promise<void>) => withImapClient(dovecot, work);
 
 const sync = () =>
   syncMailbox({

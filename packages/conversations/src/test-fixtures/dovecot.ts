@@ -6,6 +6,7 @@ import { chmodSync, chownSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } f
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { ImapFlow } from 'imapflow';
 
 export const DOVECOT_BINARY = '/usr/sbin/dovecot';
 export const IMAP_USER = 'owner@keydesk.test';
@@ -121,4 +122,25 @@ service stats {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Runs `work` with an IMAP client signed in to the test mailbox, and signs out after. */
+export async function withImapClient(
+  dovecot: Dovecot,
+  work: (client: ImapFlow) => Promise<void>,
+): Promise<void> {
+  const client = new ImapFlow({
+    host: '127.0.0.1',
+    port: dovecot.port,
+    secure: false,
+    doSTARTTLS: false,
+    auth: { user: IMAP_USER, pass: IMAP_PASSWORD },
+    logger: false,
+  });
+  await client.connect();
+  try {
+    await work(client);
+  } finally {
+    await client.logout();
+  }
 }

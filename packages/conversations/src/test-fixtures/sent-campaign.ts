@@ -1,0 +1,45 @@
+// A campaign really sent through the outbox to a test SMTP server, for tests of what comes back
+// (bounces, complaints): the Message-IDs the returned reports must quote are the outbox's own.
+import { saveCampaignDraft, startCampaign } from '@keydesk/announcements';
+import { seedPerson } from '@keydesk/announcements/testing';
+import type { TestDb } from '@keydesk/db/testing';
+import { createOutboxSender } from '@keydesk/mail';
+
+export const CAMPAIGN_FROM = 'Keydesk <news@keydesk.example>';
+const silent = { info() {}, warn() {}, error() {} };
+
+/** Seeds one version-5 license holder per name and address, sends them an update notice, and
+ *  returns each address's outbox Message-ID. */
+export async function sendUpdateNotice(
+  db: TestDb,
+  smtpUrl: string,
+  people: ReadonlyArray<readonly [name: string, email: string]>,
+): Promise<Map<string, string>> {
+  for (const [name, email] of people)
+    await seedPerson(db, { name, emails: [email], licenses: [{ majorVersion: 5 }] });
+  const { id } = saveCampaignDraft({
+    db,
+    draft: {
+      name: 'Tessera 5',
+      topic: 'updates',
+      audience: { include: [{ kind: 'license', majorVersion: 5 }], exclude: [] },
+      subject: 'Tessera 5 is here',
+      textBody: 'Hello {{name}}',
+      htmlBody: '<p>Hello {{name}}</p>',
+    },
+    now: new Date(),
+  });
+  const context = { db, publicUrl: 'https://keydesk.example.com', fromAddress: CAMPAIGN_FROM, secret: 's' };
+  await startCampaign(context, id, () => new Date());
+  const sender = createOutboxSender({
+    db,
+    getConfig: () => ({ smtpUrl, from: CAMPAIGN_FROM }),
+    logger: silent,
+    getThrottle: () => ({ perSecond: 100, perHour: 10_000 }),
+  });
+  const result = await sender.runOnce();
+  await sender.stop();
+  if (result.sent !== people.length) throw new Error(`Sent ${result.sent} of ${people.length} notices.`);
+  const sent = await db.prisma.outboxEmail.findMany({ select: { toAddress: true, messageId: true } });
+  return new Map(sent.map((m) => [m.toAddress, m.messageId]));
+}
