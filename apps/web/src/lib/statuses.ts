@@ -1,3 +1,5 @@
+import type { RouterOutputs } from '@keydesk/api';
+
 // One vocabulary per kind of status, so an order reads "Charged back" in red on every page and a
 // reseller has one name everywhere. The label is always shown; the colour only repeats it.
 
@@ -71,7 +73,11 @@ export const RECIPIENT_STATUS = {
   bounced: { label: 'Bounced', color: 'red' },
   unsubscribed: { label: 'Unsubscribed', color: 'yellow' },
   cancelled: CANCELLED,
-} as const satisfies StatusVocabulary;
+  // Exactly the server's statuses, checked by the compiler: a status added there fails the build here.
+} as const satisfies Record<
+  RouterOutputs['announcements']['recipients']['items'][number]['status'],
+  StatusLook
+>;
 
 export type RecipientStatus = keyof typeof RECIPIENT_STATUS;
 /** The recipients list filters by these, in this order: the vocabulary is the one list of them. */
