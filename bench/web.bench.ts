@@ -1,4 +1,4 @@
-// The web app's first screen: gzipped JavaScript the Overview needs (read from Vite's manifest) and
+// The web app's first screen: compressed JavaScript (gzip and brotli) the Overview needs (read from Vite's manifest) and
 // the time from navigation to the Overview's figures in headless Chromium, against the real server
 // with demo data and a signed-in session. Also the server's peak RSS while it served those loads.
 import { spawnSync } from 'node:child_process';
@@ -8,7 +8,7 @@ import { generateDemo } from '@keydesk/db/demo';
 import { chromium } from 'playwright-core';
 import { OWNER, REPO_ROOT, type RunningServer, startServer } from '../apps/web/e2e/fixtures/server.ts';
 import { isQuick, percentile, report, reportPeakRss } from './bench-kit.ts';
-import { gzipSizeKb, readManifest, staticClosure } from './web-manifest.ts';
+import { brotliSizeKb, gzipSizeKb, readManifest, staticClosure } from './web-manifest.ts';
 
 const WEB = path.join(REPO_ROOT, 'apps/web');
 const DIST = path.join(WEB, 'dist');
@@ -28,6 +28,7 @@ const manifest = readManifest(DIST);
 const overview = staticClosure(manifest, ['index.html', 'src/routes/overview-page.tsx']);
 const login = staticClosure(manifest, ['index.html', 'src/routes/login-page.tsx']);
 report('web.first_screen_js_gzip', gzipSizeKb(DIST, overview.js), 'KB');
+report('web.first_screen_js_brotli', brotliSizeKb(DIST, overview.js), 'KB');
 report('web.first_screen_css_gzip', gzipSizeKb(DIST, overview.css), 'KB');
 report('web.login_js_gzip', gzipSizeKb(DIST, login.js), 'KB');
 
