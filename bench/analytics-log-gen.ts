@@ -2,6 +2,7 @@
 // sticky user agents, visits of 1-12 requests over 90 days in time order, pages, assets, downloads,
 // update checks, bots and junk lines.
 import { createWriteStream } from 'node:fs';
+import { createRng } from '@keydesk/db/demo';
 
 const AGENTS = [
   'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36',
@@ -54,17 +55,6 @@ const REFERRERS = [
 ];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function logTime(ms: number): string {
   const d = new Date(ms);
   const p = (n: number) => String(n).padStart(2, '0');
@@ -72,8 +62,9 @@ function logTime(ms: number): string {
 }
 
 export async function generateAccessLog(file: string, lines: number, seed = 42): Promise<{ bytes: number }> {
-  const random = rng(seed);
-  const pick = <T>(list: T[]): T => list[Math.floor(random() * list.length)] as T;
+  const rng = createRng(seed);
+  const random = rng.next;
+  const pick = rng.pick;
   const clients = Math.max(1000, Math.floor(lines / 10));
   const ipOf = (i: number) =>
     i % 10 === 0

@@ -2,28 +2,19 @@
 // X-GM-THRID, Message-ID/In-Reply-To/References, a third multipart/alternative, quoted replies,
 // mboxrd `>From ` escaping and CRLF line ends. Written in chunks: memory stays flat at any size.
 import { createWriteStream } from 'node:fs';
+import { createRng } from '@keydesk/db/demo';
 
 const WORDS =
   'license key activation upgrade refund invoice download install error crash windows mac linux update version server offline renew subscription discount volume team seat transfer machine reinstall backup export import password account'.split(
     ' ',
   );
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export type GeneratedMbox = { messages: number; threads: number; bytes: number };
 
 export async function generateMbox(file: string, count: number, seed = 1): Promise<GeneratedMbox> {
-  const random = rng(seed);
-  const pick = <T>(list: T[]): T => list[Math.floor(random() * list.length)] as T;
+  const rng = createRng(seed);
+  const random = rng.next;
+  const pick = rng.pick;
   const sentence = (n: number) => Array.from({ length: n }, () => pick(WORDS)).join(' ');
   const out = createWriteStream(file);
   let bytes = 0;
