@@ -9,8 +9,10 @@ export function maskLicenseKey(key: string): string {
   return key.slice(0, visibleFrom).replace(/[^\s-]/g, '•') + key.slice(visibleFrom);
 }
 
-export function LicenseKeyReveal({ licenseKey, label }: { licenseKey: string; label: string }) {
+/** A masked key with Show and Copy. `label` names the license in the buttons where a list has several keys. */
+export function LicenseKeyReveal({ licenseKey, label }: { licenseKey: string; label?: string }) {
   const [isRevealed, setRevealed] = useState(false);
+  const ofLicense = label ? ` of ${label}` : '';
   return (
     <Group gap={4} wrap="nowrap">
       <Text ff="monospace" size="sm" data-testid="license-key">
@@ -20,18 +22,18 @@ export function LicenseKeyReveal({ licenseKey, label }: { licenseKey: string; la
         <ActionIcon
           variant="subtle"
           size="sm"
-          aria-label={`${isRevealed ? 'Hide' : 'Show'} key of ${label}`}
+          aria-label={`${isRevealed ? 'Hide' : 'Show'} key${ofLicense}`}
           aria-pressed={isRevealed}
           onClick={() => setRevealed((v) => !v)}
         >
-          {isRevealed ? <IconEyeOff size={16} /> : <IconEye size={16} />}
+          {isRevealed ? <IconEyeOff size={16} aria-hidden /> : <IconEye size={16} aria-hidden />}
         </ActionIcon>
       </Tooltip>
       <CopyButton value={licenseKey}>
         {({ copied, copy }) => (
           <Tooltip label={copied ? 'Copied' : 'Copy key'}>
-            <ActionIcon variant="subtle" size="sm" aria-label={`Copy key of ${label}`} onClick={copy}>
-              {copied ? <IconCheck size={16} /> : <IconCopy size={16} />}
+            <ActionIcon variant="subtle" size="sm" aria-label={`Copy key${ofLicense}`} onClick={copy}>
+              {copied ? <IconCheck size={16} aria-hidden /> : <IconCopy size={16} aria-hidden />}
             </ActionIcon>
           </Tooltip>
         )}

@@ -1,59 +1,13 @@
 import type { RouterOutputs } from '@keydesk/api';
-import {
-  ActionIcon,
-  Anchor,
-  Card,
-  CopyButton,
-  Group,
-  SimpleGrid,
-  Stack,
-  Text,
-  Title,
-  Tooltip,
-} from '@mantine/core';
-import { IconCheck, IconCopy, IconEye, IconEyeOff } from '@tabler/icons-react';
-import { useState } from 'react';
+import { Anchor, Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { LabeledValue } from '../../components/ui/labeled-value.tsx';
 import { StatusBadge } from '../../components/ui/status-badge.tsx';
 import { formatDate, formatMoney } from '../../lib/format.ts';
 import { LICENSE_STATUS, ORDER_STATUS, resellerLabel } from '../../lib/statuses.ts';
+import { LicenseKeyReveal } from './license-key-reveal.tsx';
 
 type LicenseDetail = RouterOutputs['licenseResend']['get']['license'];
-
-function maskKey(key: string): string {
-  return key.replace(/[A-Za-z0-9]/g, (ch, index: number) => (index >= key.length - 5 ? ch : '•'));
-}
-
-function LicenseKeyField({ licenseKey }: { licenseKey: string }) {
-  const [isRevealed, setRevealed] = useState(false);
-  return (
-    <Group gap={4} wrap="nowrap">
-      <Text className="mono" size="sm" data-testid="license-key">
-        {isRevealed ? licenseKey : maskKey(licenseKey)}
-      </Text>
-      <Tooltip label={isRevealed ? 'Hide key' : 'Show key'}>
-        <ActionIcon
-          variant="subtle"
-          aria-label={isRevealed ? 'Hide key' : 'Show key'}
-          aria-pressed={isRevealed}
-          onClick={() => setRevealed((v) => !v)}
-        >
-          {isRevealed ? <IconEyeOff size={16} aria-hidden /> : <IconEye size={16} aria-hidden />}
-        </ActionIcon>
-      </Tooltip>
-      <CopyButton value={licenseKey}>
-        {({ copied, copy }) => (
-          <Tooltip label={copied ? 'Copied' : 'Copy key'}>
-            <ActionIcon variant="subtle" aria-label="Copy key" onClick={copy}>
-              {copied ? <IconCheck size={16} aria-hidden /> : <IconCopy size={16} aria-hidden />}
-            </ActionIcon>
-          </Tooltip>
-        )}
-      </CopyButton>
-    </Group>
-  );
-}
 
 /** The license, its customer and its order, side by side. */
 export function LicenseSummary({ license }: { license: LicenseDetail }) {
@@ -66,7 +20,7 @@ export function LicenseSummary({ license }: { license: LicenseDetail }) {
         </Title>
         <Stack gap="xs">
           <LabeledValue label="Key">
-            <LicenseKeyField licenseKey={license.key} />
+            <LicenseKeyReveal licenseKey={license.key} />
           </LabeledValue>
           <LabeledValue label="Product">
             {license.product} {license.edition} · version {license.majorVersion} ·{' '}
