@@ -6,49 +6,7 @@ import { startTestSmtpServer, type TestSmtpServer } from '@keydesk/mail/testing'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseEmail } from './parse-email.ts';
 import { storeEmail } from './store-emails.ts';
-import { sendUpdateNotice } from './test-fixtures/sent-campaign.ts';
-
-let reportCount = 0;
-
-function report(options: {
-  kind: 'delivery-status' | 'feedback-report';
-  fields: string;
-  messageId: string;
-}): Buffer {
-  reportCount++;
-  return Buffer.from(
-    [
-      'From: Mail Delivery System <MAILER-DAEMON@mx.example>',
-      'To: news@keydesk.example',
-      `Subject: Report ${reportCount}`,
-      'Date: Mon, 07 Dec 2026 10:00:00 +0000',
-      `Message-ID: <report-${reportCount}@mx.example>`,
-      'MIME-Version: 1.0',
-      `Content-Type: multipart/report; report-type=${options.kind};`,
-      '\tboundary="r"',
-      '',
-      '--r',
-      'Content-Type: text/plain',
-      '',
-      'Your message could not be delivered.',
-      '',
-      '--r',
-      `Content-Type: message/${options.kind}`,
-      '',
-      options.fields,
-      '',
-      '--r',
-      'Content-Type: text/rfc822-headers',
-      '',
-      'From: Keydesk <news@keydesk.example>',
-      `Message-ID: ${options.messageId}`,
-      'Subject: Tessera 5 is here',
-      '',
-      '--r--',
-      '',
-    ].join('\r\n'),
-  );
-}
+import { deliveryReportEmail, sendUpdateNotice } from './test-fixtures/sent-campaign.ts';
 
 describe('delivery reports in the mailbox', () => {
   let db: TestDb;
@@ -70,8 +28,8 @@ describe('delivery reports in the mailbox', () => {
       ['Cid', 'cid@home.test'],
     ]);
 
-  async function receive(raw: Buffer) {
-    const parsed = await parseEmail(raw, { maxAttachmentBytes: 100_000, fallbackDate: null });
+  async function receive(report: string) {
+    const parsed = await parseEmail(Buffer.from(report), { maxAttachmentBytes: 100_000, fallbackDate: null });
     db.sqlite.transaction(() =>
       storeEmail(db, parsed, { source: 'imap', ownAddresses: new Set(), now: new Date() }),
     )();
@@ -88,7 +46,7 @@ describe('delivery reports in the mailbox', () => {
     const ids = await sendCampaign();
     expect(ids.size).toBe(3);
     await receive(
-      report({
+      deliveryReportEmail({
         kind: 'delivery-status',
         fields:
           'Reporting-MTA: dns; mx.example\r\n\r\nFinal-Recipient: rfc822; ann@home.test\r\nAction: failed\r\nStatus: 5.1.1\r\nDiagnostic-Code: smtp; 550 5.1.1 No such user',
@@ -96,14 +54,14 @@ describe('delivery reports in the mailbox', () => {
       }),
     );
     await receive(
-      report({
+      deliveryReportEmail({
         kind: 'delivery-status',
         fields: 'Final-Recipient: rfc822; bob@home.test\r\nAction: delayed\r\nStatus: 4.4.1',
         messageId: ids.get('bob@home.test') ?? '',
       }),
     );
     await receive(
-      report({
+      deliveryReportEmail({
         kind: 'feedback-report',
         fields: 'Feedback-Type: abuse\r\nVersion: 1\r\nOriginal-Rcpt-To: <cid@home.test>',
         messageId: ids.get('cid@home.test') ?? '',
@@ -128,18 +86,24 @@ describe('delivery reports in the mailbox', () => {
       `Final-Recipient: rfc822; ${address}\r\nAction: failed\r\nStatus: 5.1.1`;
     // A stranger's forged bounce, naming a customer and a made-up Message-ID.
     await receive(
-      report({ kind: 'delivery-status', fields: failed('ann@home.test'), messageId: '<forged@x.example>' }),
+      deliveryReportEmail({
+        kind: 'delivery-status',
+        fields: failed('ann@home.test'),
+        messageId: '<forged@x.example>',
+      }),
     );
     // A real Message-ID of ours, but another address than the one it went to.
     await receive(
-      report({
+      deliveryReportEmail({
         kind: 'delivery-status',
         fields: failed('bob@home.test'),
         messageId: ids.get('ann@home.test') ?? '',
       }),
     );
     // No returned headers at all.
-    await receive(report({ kind: 'delivery-status', fields: failed('cid@home.test'), messageId: '' }));
+    await receive(
+      deliveryReportEmail({ kind: 'delivery-status', fields: failed('cid@home.test'), messageId: '' }),
+    );
     expect(await suppressions()).toEqual([]);
     // Nobody is bounced or noted (the outbox's outcome reaches a recipient when its list is read).
     for (const r of await recipients()) {

@@ -1,60 +1,26 @@
 // Bounces arrive by IMAP: a delivery status notification about an announcement Keydesk sent (its
 // outbox Message-ID in the returned headers) is appended to a real Dovecot mailbox, the IMAP sync
 // stores it, and the recipient ends bounced with the address suppressed.
-import { existsSync } from 'node:fs';
 import { createTestDb, type TestDb } from '@keydesk/db/testing';
 import { startTestSmtpServer, type TestSmtpServer } from '@keydesk/mail/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syncMailbox } from './imap-sync.ts';
-import {
-  DOVECOT_BINARY,
-  type Dovecot,
-  IMAP_PASSWORD,
-  IMAP_USER,
-  startDovecot,
-  withImapClient,
-} from './test-fixtures/dovecot.ts';
-import { CAMPAIGN_FROM, sendUpdateNotice } from './test-fixtures/sent-campaign.ts';
-
-if (!existsSync(DOVECOT_BINARY))
-  throw new Error('Dovecot is missing: run node scripts/ensure-system-deps.mjs dovecot');
+import { type Dovecot, imapAccount, startDovecot, withImapClient } from './test-fixtures/dovecot.ts';
+import { deliveryReportEmail, sendUpdateNotice } from './test-fixtures/sent-campaign.ts';
 
 function bounceFor(address: string, messageId: string): string {
-  return [
-    'From: Mail Delivery System <MAILER-DAEMON@mx.example>',
-    `To: ${IMAP_USER}`,
-    'Subject: Undelivered Mail Returned to Sender',
-    'Date: Mon, 07 Dec 2026 10:00:00 +0000',
-    'Message-ID: <dsn-1@mx.example>',
-    'MIME-Version: 1.0',
-    'Content-Type: multipart/report; report-type=delivery-status; boundary="r"',
-    '',
-    '--r',
-    'Content-Type: text/plain',
-    '',
-    'Your message could not be delivered.',
-    '',
-    '--r',
-    'Content-Type: message/delivery-status',
-    '',
-    'Reporting-MTA: dns; mx.example',
-    '',
-    `Final-Recipient: rfc822; ${address}`,
-    'Action: failed',
-    'Status: 5.1.1',
-    'Diagnostic-Code: smtp; 550 5.1.1 User unknown',
-    '',
-    '--r',
-    'Content-Type: text/rfc822-headers',
-    '',
-    `From: ${CAMPAIGN_FROM}`,
-    `To: ${address}`,
-    `Message-ID: ${messageId}`,
-    'Subject: Tessera 5 is here',
-    '',
-    '--r--',
-    '',
-  ].join('\r\n');
+  return deliveryReportEmail({
+    kind: 'delivery-status',
+    fields: [
+      'Reporting-MTA: dns; mx.example',
+      '',
+      `Final-Recipient: rfc822; ${address}`,
+      'Action: failed',
+      'Status: 5.1.1',
+      'Diagnostic-Code: smtp; 550 5.1.1 User unknown',
+    ].join('\r\n'),
+    messageId,
+  });
 }
 
 describe('a bounce synced from a real IMAP mailbox', () => {
@@ -81,18 +47,7 @@ describe('a bounce synced from a real IMAP mailbox', () => {
       client.append('INBOX', bounceFor('ann@home.test', ids.get('ann@home.test') ?? '')).then(() => {}),
     );
 
-    const result = await syncMailbox({
-      db,
-      account: {
-        host: '127.0.0.1',
-        port: dovecot.port,
-        user: IMAP_USER,
-        password: IMAP_PASSWORD,
-        secure: false,
-        requireTls: false,
-      },
-      now: () => new Date(),
-    });
+    const result = await syncMailbox({ db, account: imapAccount(dovecot), now: () => new Date() });
     expect(result.folders.reduce((n, f) => n + f.created, 0)).toBe(1);
 
     const recipients = await db.prisma.campaignRecipient.findMany({

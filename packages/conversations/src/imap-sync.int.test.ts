@@ -1,20 +1,14 @@
-import { existsSync } from 'node:fs';
 import { createTestDb, type TestDb } from '@keydesk/db/testing';
 import type { ImapFlow } from 'imapflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chooseFolders, syncMailbox } from './imap-sync.ts';
 import {
-  DOVECOT_BINARY,
   type Dovecot,
-  IMAP_PASSWORD,
   IMAP_USER,
+  imapAccount,
   startDovecot,
   withImapClient,
 } from './test-fixtures/dovecot.ts';
-
-// `npm test` installs Dovecot (scripts/ensure-system-deps.mjs); a missing binary is a setup error, not a skip.
-if (!existsSync(DOVECOT_BINARY))
-  throw new Error('Dovecot is missing: run node scripts/ensure-system-deps.mjs dovecot');
 
 let dovecot: Dovecot;
 let db: TestDb;
@@ -43,19 +37,7 @@ function message(id: string, subject: string, from = 'erin@example.com'): string
 
 const withClient = (work: (client: ImapFlow) => Promise<void>) => withImapClient(dovecot, work);
 
-const sync = () =>
-  syncMailbox({
-    db,
-    account: {
-      host: '127.0.0.1',
-      port: dovecot.port,
-      user: IMAP_USER,
-      password: IMAP_PASSWORD,
-      secure: false,
-      requireTls: false,
-    },
-    now: () => new Date(),
-  });
+const sync = () => syncMailbox({ db, account: imapAccount(dovecot), now: () => new Date() });
 
 const countMessages = () =>
   (db.sqlite.prepare('SELECT COUNT(*) AS n FROM EmailMessage').safeIntegers(false).get() as { n: number }).n;

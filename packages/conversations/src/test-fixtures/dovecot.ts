@@ -2,13 +2,14 @@
 // Runs as root here (the test machine's user); logins and mail processes drop to Dovecot's own
 // users, and the maildir belongs to `dovecot` so no real account is involved.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { chmodSync, chownSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ImapFlow } from 'imapflow';
+import type { ImapAccount } from '../imap-sync.ts';
 
-export const DOVECOT_BINARY = '/usr/sbin/dovecot';
+const DOVECOT_BINARY = '/usr/sbin/dovecot';
 export const IMAP_USER = 'owner@keydesk.test';
 export const IMAP_PASSWORD = 'app-password-123';
 
@@ -50,6 +51,9 @@ async function waitForPort(port: number, timeoutMs: number): Promise<void> {
 }
 
 export async function startDovecot(): Promise<Dovecot> {
+  // `npm test` installs Dovecot (scripts/ensure-system-deps.mjs); a missing binary is a setup error, not a skip.
+  if (!existsSync(DOVECOT_BINARY))
+    throw new Error('Dovecot is missing: run node scripts/ensure-system-deps.mjs dovecot');
   const dir = mkdtempSync(path.join(tmpdir(), 'keydesk-dovecot-'));
   chmodSync(dir, 0o755); // the mail processes run as `dovecot` and must reach the maildir
   const mailDir = path.join(dir, 'mail');
@@ -121,6 +125,18 @@ service stats {
       await new Promise((r) => child.once('exit', r));
       rmSync(dir, { recursive: true, force: true });
     },
+  };
+}
+
+/** The test mailbox as `syncMailbox` signs in to it: plain IMAP on localhost. */
+export function imapAccount(dovecot: Dovecot): ImapAccount {
+  return {
+    host: '127.0.0.1',
+    port: dovecot.port,
+    user: IMAP_USER,
+    password: IMAP_PASSWORD,
+    secure: false,
+    requireTls: false,
   };
 }
 

@@ -43,3 +43,45 @@ export async function sendUpdateNotice(
   const sent = await db.prisma.outboxEmail.findMany({ select: { toAddress: true, messageId: true } });
   return new Map(sent.map((m) => [m.toAddress, m.messageId]));
 }
+
+let reportCount = 0;
+
+/** A `multipart/report` as a receiving server returns it: prose, the report fields (`fields`,
+ *  CRLF-separated) and the returned headers of our message `messageId` ('' for none). */
+export function deliveryReportEmail(options: {
+  kind: 'delivery-status' | 'feedback-report';
+  fields: string;
+  messageId: string;
+}): string {
+  reportCount++;
+  return [
+    'From: Mail Delivery System <MAILER-DAEMON@mx.example>',
+    `To: ${CAMPAIGN_FROM}`,
+    `Subject: Report ${reportCount}`,
+    'Date: Mon, 07 Dec 2026 10:00:00 +0000',
+    `Message-ID: <report-${reportCount}@mx.example>`,
+    'MIME-Version: 1.0',
+    `Content-Type: multipart/report; report-type=${options.kind};`,
+    '\tboundary="r"',
+    '',
+    '--r',
+    'Content-Type: text/plain',
+    '',
+    'Your message could not be delivered.',
+    '',
+    '--r',
+    `Content-Type: message/${options.kind}`,
+    '',
+    options.fields,
+    '',
+    '--r',
+    'Content-Type: text/rfc822-headers',
+    '',
+    `From: ${CAMPAIGN_FROM}`,
+    `Message-ID: ${options.messageId}`,
+    'Subject: Tessera 5 is here',
+    '',
+    '--r--',
+    '',
+  ].join('\r\n');
+}
