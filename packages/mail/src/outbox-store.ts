@@ -13,6 +13,7 @@ import {
   markOutboxEmailSent,
   nextDueAnnouncement,
   nextDueDirectEmail,
+  type OutboxMessage,
   outboxIdByIdempotencyKey,
   releaseSendingOutboxEmails,
   requeueOutboxEmail,
@@ -23,34 +24,20 @@ import {
 export const OUTBOX_STATUSES = ['queued', 'sending', 'sent', 'failed'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
-export type NewOutboxEmail = {
+export type NewOutboxEmail = OutboxMessage & {
   kind: 'license_resend' | 'test' | 'announcement';
   idempotencyKey: string;
-  fromAddress: string;
-  toAddress: string;
-  subject: string;
-  textBody: string;
-  htmlBody: string;
-  messageId: string;
   customerId: number | null;
   /** Extra headers sent as given (List-Unsubscribe); names and values are one line each. */
   headers?: Record<string, string> | null;
   campaignId?: number | null;
 };
 
-export type ClaimedOutboxEmail = {
-  id: number;
-  fromAddress: string;
-  toAddress: string;
-  subject: string;
-  textBody: string;
-  htmlBody: string;
-  messageId: string;
-  attempts: number;
+/** A due row with its status and headers read: see toClaimed. */
+export type ClaimedOutboxEmail = Omit<DueOutboxRow, 'status' | 'headers'> & {
   /** The status it had when claimed: "sending" means an earlier attempt never finished. */
   previousStatus: OutboxStatus;
   headers: Record<string, string>;
-  campaignId: number | null;
 };
 
 /** Inserts one queued email; on a repeated idempotency key returns the existing row's id instead. */

@@ -2,15 +2,19 @@
 // named parameters and row shapes. Times are epoch milliseconds, as Prisma's adapter stores them.
 import { sql } from '@keydesk/db';
 
-type OutboxEmailValues = {
-  kind: string;
-  idempotencyKey: string;
+/** The email itself: what is queued, claimed and handed to SMTP. */
+export type OutboxMessage = {
   fromAddress: string;
   toAddress: string;
   subject: string;
   textBody: string;
   htmlBody: string;
   messageId: string;
+};
+
+type OutboxEmailValues = OutboxMessage & {
+  kind: string;
+  idempotencyKey: string;
   customerId: number | null;
   /** JSON object of extra headers, or null. */
   headers: string | null;
@@ -30,14 +34,8 @@ export const outboxIdByIdempotencyKey = sql<{ id: number }, { idempotencyKey: st
   'SELECT id FROM OutboxEmail WHERE idempotencyKey = @idempotencyKey',
 );
 
-export type DueOutboxRow = {
+export type DueOutboxRow = OutboxMessage & {
   id: number;
-  fromAddress: string;
-  toAddress: string;
-  subject: string;
-  textBody: string;
-  htmlBody: string;
-  messageId: string;
   attempts: number;
   /** TEXT; only the outbox writes it, with OUTBOX_STATUSES. */
   status: string;
