@@ -1,21 +1,26 @@
-import type { Db } from '@keydesk/db';
+import type { Db, Prisma } from '@keydesk/db';
 import { type OutboxStatus, toOutboxStatus } from './outbox-store.ts';
 
-export const outboxEmailSelect = {
-  id: true,
-  kind: true,
-  toAddress: true,
-  subject: true,
+/** Where an email's delivery stands, as the outbox list and a license's resend history show it. */
+export const outboxDeliverySelect = {
   status: true,
   attempts: true,
   nextAttemptAt: true,
   lastError: true,
   serverResponse: true,
   messageId: true,
+  sentAt: true,
+} satisfies Prisma.OutboxEmailSelect;
+
+export const outboxEmailSelect = {
+  id: true,
+  kind: true,
+  toAddress: true,
+  subject: true,
   customerId: true,
   createdAt: true,
-  sentAt: true,
-} as const;
+  ...outboxDeliverySelect,
+} satisfies Prisma.OutboxEmailSelect;
 
 /** Newest first, by id; cursor is the last id seen. */
 export async function findOutboxEmails(options: {

@@ -1,4 +1,5 @@
 import { type Db, DomainError, type DomainErrorKind, type Prisma } from '@keydesk/db';
+import { outboxDeliverySelect } from '../find-outbox-emails.ts';
 import { toOutboxStatus } from '../outbox-store.ts';
 import type { TemplateValues } from '../render-template.ts';
 
@@ -55,17 +56,7 @@ export const licenseResendHistorySelect = {
   requestedAt: true,
   toAddress: true,
   isAlternateAddress: true,
-  outbox: {
-    select: {
-      status: true,
-      attempts: true,
-      nextAttemptAt: true,
-      lastError: true,
-      serverResponse: true,
-      messageId: true,
-      sentAt: true,
-    },
-  },
+  outbox: { select: outboxDeliverySelect },
 } satisfies Prisma.LicenseResendSelect;
 
 export const RESEND_HISTORY_LIMIT = 50;
