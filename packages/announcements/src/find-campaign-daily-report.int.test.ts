@@ -7,7 +7,7 @@ import { findCampaignDailyReport } from './find-campaign-daily-report.ts';
 import { recordDeliveryReport } from './record-delivery-report.ts';
 import { startCampaign } from './send-campaign.ts';
 import { recordMailboxRefused } from './suppress-address.ts';
-import { seedPerson } from './testing.ts';
+import { seedPerson, UPDATE_NOTICE_DRAFT } from './testing.ts';
 import { unsubscribeByToken } from './unsubscribe.ts';
 import { signUnsubscribeToken } from './unsubscribe-token.ts';
 
@@ -38,18 +38,7 @@ describe('a campaign report by day', () => {
     ] as const) {
       await seedPerson(db, { name, emails: [email], licenses: [{}] });
     }
-    const { id } = saveCampaignDraft({
-      db,
-      draft: {
-        name: 'Tessera 5',
-        topic: 'updates',
-        audience: { include: [{ kind: 'license' }], exclude: [] },
-        subject: 'Tessera 5 is here',
-        textBody: 'Hello {{name}}',
-        htmlBody: '<p>Hello {{name}}</p>',
-      },
-      now: day(1),
-    });
+    const { id } = saveCampaignDraft({ db, draft: UPDATE_NOTICE_DRAFT, now: day(1) });
     const context = { db, publicUrl: 'https://keydesk.example.com', fromAddress: FROM, secret: SECRET };
     await startCampaign(context, id, () => day(1));
     expect(findCampaignDailyReport({ db, campaignId: id, now: day(1) })).toEqual([]);

@@ -13,7 +13,7 @@ import {
   startCampaign,
 } from './send-campaign.ts';
 import { recordMailboxRefused } from './suppress-address.ts';
-import { seedPerson, seedSubscription } from './testing.ts';
+import { seedPerson, seedSubscription, UPDATE_NOTICE_DRAFT } from './testing.ts';
 
 const FROM = 'Keydesk <news@keydesk.example>';
 const silent = { info() {}, warn() {}, error() {} };
@@ -101,8 +101,7 @@ describe('a campaign', () => {
     const { id } = saveCampaignDraft({
       db,
       draft: {
-        name: 'Tessera 5',
-        topic: 'updates',
+        ...UPDATE_NOTICE_DRAFT,
         audience: { include: [{ kind: 'license', majorVersion: 5 }], exclude: [] },
         ...template,
       },

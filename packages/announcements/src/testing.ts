@@ -1,6 +1,7 @@
 // People for the announcement tests: customers with licenses, several addresses, a country, and
 // newsletter rows, created the way imports leave them.
 import type { Db } from '@keydesk/db';
+import type { CampaignDraft } from './campaigns.ts';
 
 let counter = 0;
 
@@ -49,3 +50,13 @@ export async function seedSubscription(db: Db, email: string, status: 'subscribe
     data: { email, status, subscribedAt: new Date('2026-01-01T00:00:00Z'), source: 'csv' },
   });
 }
+
+/** The announcement most campaign tests send: "Tessera 5 is here" to every license holder. */
+export const UPDATE_NOTICE_DRAFT: CampaignDraft = {
+  name: 'Tessera 5',
+  topic: 'updates',
+  audience: { include: [{ kind: 'license' }], exclude: [] },
+  subject: 'Tessera 5 is here',
+  textBody: 'Hello {{name}}',
+  htmlBody: '<p>Hello {{name}}</p>',
+};

@@ -2,7 +2,7 @@
 // mailbox, unsubscribes its recipient as the one-click POST does (same suppression, same
 // recipient status), in the transaction that stores it. A forged token changes nothing.
 import { saveCampaignDraft, startCampaign } from '@keydesk/announcements';
-import { seedPerson } from '@keydesk/announcements/testing';
+import { seedPerson, UPDATE_NOTICE_DRAFT } from '@keydesk/announcements/testing';
 import { createTestDb, type TestDb } from '@keydesk/db/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseEmail } from './parse-email.ts';
@@ -40,18 +40,7 @@ describe('unsubscribing by the mailto in List-Unsubscribe', () => {
   async function startCampaignWithMailtos(): Promise<Map<string, string>> {
     await seedPerson(db, { name: 'Ann', emails: ['ann@home.test'], licenses: [{}] });
     await seedPerson(db, { name: 'Bob', emails: ['bob@home.test'], licenses: [{}] });
-    const { id } = saveCampaignDraft({
-      db,
-      draft: {
-        name: 'Tessera 5',
-        topic: 'updates',
-        audience: { include: [{ kind: 'license' }], exclude: [] },
-        subject: 'Tessera 5 is here',
-        textBody: 'Hello {{name}}',
-        htmlBody: '<p>Hello {{name}}</p>',
-      },
-      now: new Date(),
-    });
+    const { id } = saveCampaignDraft({ db, draft: UPDATE_NOTICE_DRAFT, now: new Date() });
     const context = {
       db,
       publicUrl: 'https://keydesk.example.com',

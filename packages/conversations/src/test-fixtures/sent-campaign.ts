@@ -1,7 +1,7 @@
 // A campaign really sent through the outbox to a test SMTP server, for tests of what comes back
 // (bounces, complaints): the Message-IDs the returned reports must quote are the outbox's own.
 import { saveCampaignDraft, startCampaign } from '@keydesk/announcements';
-import { seedPerson } from '@keydesk/announcements/testing';
+import { seedPerson, UPDATE_NOTICE_DRAFT } from '@keydesk/announcements/testing';
 import type { TestDb } from '@keydesk/db/testing';
 import { createOutboxSender } from '@keydesk/mail';
 
@@ -17,18 +17,7 @@ export async function sendUpdateNotice(
 ): Promise<Map<string, string>> {
   for (const [name, email] of people)
     await seedPerson(db, { name, emails: [email], licenses: [{ majorVersion: 5 }] });
-  const { id } = saveCampaignDraft({
-    db,
-    draft: {
-      name: 'Tessera 5',
-      topic: 'updates',
-      audience: { include: [{ kind: 'license', majorVersion: 5 }], exclude: [] },
-      subject: 'Tessera 5 is here',
-      textBody: 'Hello {{name}}',
-      htmlBody: '<p>Hello {{name}}</p>',
-    },
-    now: new Date(),
-  });
+  const { id } = saveCampaignDraft({ db, draft: UPDATE_NOTICE_DRAFT, now: new Date() });
   const context = { db, publicUrl: 'https://keydesk.example.com', fromAddress: CAMPAIGN_FROM, secret: 's' };
   await startCampaign(context, id, () => new Date());
   const sender = createOutboxSender({
