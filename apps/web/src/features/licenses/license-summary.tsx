@@ -1,5 +1,6 @@
 import type { RouterOutputs } from '@keydesk/api';
 import { Anchor, Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { LabeledValue } from '../../components/ui/labeled-value.tsx';
 import { StatusBadge } from '../../components/ui/status-badge.tsx';
@@ -9,15 +10,24 @@ import { LicenseKeyReveal } from './license-key-reveal.tsx';
 
 type LicenseDetail = RouterOutputs['licenseResend']['get']['license'];
 
+/** The three cards sit side by side, so they share one look. */
+function SummaryCard({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Card>
+      <Title order={2} size="h5" mb="sm">
+        {title}
+      </Title>
+      {children}
+    </Card>
+  );
+}
+
 /** The license, its customer and its order, side by side. */
 export function LicenseSummary({ license }: { license: LicenseDetail }) {
   const { customer, order } = license;
   return (
     <SimpleGrid cols={{ base: 1, md: 3 }}>
-      <Card>
-        <Title order={2} size="h5" mb="sm">
-          License
-        </Title>
+      <SummaryCard title="License">
         <Stack gap="xs">
           <LabeledValue label="Key">
             <LicenseKeyReveal licenseKey={license.key} />
@@ -31,11 +41,8 @@ export function LicenseSummary({ license }: { license: LicenseDetail }) {
           </LabeledValue>
           <LabeledValue label="Issued">{formatDate(license.issuedAt)}</LabeledValue>
         </Stack>
-      </Card>
-      <Card>
-        <Title order={2} size="h5" mb="sm">
-          Customer
-        </Title>
+      </SummaryCard>
+      <SummaryCard title="Customer">
         {customer ? (
           <Stack gap="xs">
             <LabeledValue label="Name">
@@ -59,11 +66,8 @@ export function LicenseSummary({ license }: { license: LicenseDetail }) {
             No customer is linked (erased, or the key was issued by hand).
           </Text>
         )}
-      </Card>
-      <Card>
-        <Title order={2} size="h5" mb="sm">
-          Order
-        </Title>
+      </SummaryCard>
+      <SummaryCard title="Order">
         {order ? (
           <Stack gap="xs">
             <LabeledValue label="Order id">
@@ -82,7 +86,7 @@ export function LicenseSummary({ license }: { license: LicenseDetail }) {
             No order is linked to this license.
           </Text>
         )}
-      </Card>
+      </SummaryCard>
     </SimpleGrid>
   );
 }
