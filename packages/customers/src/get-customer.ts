@@ -1,7 +1,7 @@
 // A customer's whole story in one call: profile, licenses with upgrade verdicts, orders,
 // newsletter, conversations, key resends, notes, audit entries and the addresses announcements no
 // longer reach. Every list is bounded.
-import type { Db, Prisma } from '@keydesk/db';
+import { type Db, licenseCoreSelect, type Prisma } from '@keydesk/db';
 import { getUpgradeEligibility, type UpgradeRule } from './upgrade-eligibility.ts';
 
 const LIST_LIMIT = 200;
@@ -27,15 +27,7 @@ export const customerProfileSelect = {
 } satisfies Prisma.CustomerSelect;
 
 export const customerLicenseSelect = {
-  id: true,
-  key: true,
-  product: true,
-  edition: true,
-  seats: true,
-  majorVersion: true,
-  status: true,
-  issuedAt: true,
-  revokedAt: true,
+  ...licenseCoreSelect,
   orderId: true,
 } satisfies Prisma.LicenseSelect;
 

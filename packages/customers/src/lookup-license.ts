@@ -1,22 +1,11 @@
 // Paste a key in any formatting: the license with its customer and orders, or "no such key"
 // with the checksum's verdict (a typo, or a well-formed key this business never issued) and
 // the closest keys on file.
-import type { Db } from '@keydesk/db';
+import { type Db, licenseCustomerSelect } from '@keydesk/db';
 import { checkLicenseKey, type KeyShape, normalizeLicenseKey } from '@keydesk/license-key';
 import { findClosestLicenseKeys } from '@keydesk/search';
 import { customerLicenseSelect, customerOrderSelect } from './get-customer.ts';
 import { getUpgradeEligibility, type UpgradeRule } from './upgrade-eligibility.ts';
-
-const lookupCustomerSelect = {
-  id: true,
-  name: true,
-  company: true,
-  country: true,
-  emails: {
-    select: { email: true, isPrimary: true },
-    orderBy: [{ isPrimary: 'desc' as const }, { id: 'asc' as const }],
-  },
-};
 
 export async function lookupLicense(options: { db: Db; key: string; rule: UpgradeRule; now: Date }) {
   const { db, rule, now } = options;
@@ -25,7 +14,7 @@ export async function lookupLicense(options: { db: Db; key: string; rule: Upgrad
   const license = normalized
     ? await db.prisma.license.findUnique({
         where: { keyNormalized: normalized },
-        select: { ...customerLicenseSelect, customer: { select: lookupCustomerSelect } },
+        select: { ...customerLicenseSelect, customer: { select: licenseCustomerSelect } },
       })
     : null;
   if (!license) {

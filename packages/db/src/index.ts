@@ -19,6 +19,7 @@ export {
   resumeImportRun,
   saveImportProgress,
 } from './import-runs/import-runs.ts';
+export { licenseCoreSelect, licenseCustomerSelect } from './license-selects.ts';
 export type { LicenseValues } from './license-values.ts';
 export { applyMigrations, MigrationChecksumError, pendingMigrations } from './migrate.ts';
 export { readMigrations } from './migrations-dir.ts';

@@ -1,4 +1,11 @@
-import { type Db, DomainError, type DomainErrorKind, type Prisma } from '@keydesk/db';
+import {
+  type Db,
+  DomainError,
+  type DomainErrorKind,
+  licenseCoreSelect,
+  licenseCustomerSelect,
+  type Prisma,
+} from '@keydesk/db';
 import { outboxDeliverySelect } from '../find-outbox-emails.ts';
 import { toOutboxStatus } from '../outbox-store.ts';
 import type { TemplateValues } from '../render-template.ts';
@@ -17,27 +24,8 @@ export class LicenseResendError extends DomainError {
 }
 
 export const licenseForResendSelect = {
-  id: true,
-  key: true,
-  product: true,
-  edition: true,
-  seats: true,
-  majorVersion: true,
-  status: true,
-  issuedAt: true,
-  revokedAt: true,
-  customer: {
-    select: {
-      id: true,
-      name: true,
-      company: true,
-      country: true,
-      emails: {
-        select: { email: true, isPrimary: true },
-        orderBy: [{ isPrimary: 'desc' as const }, { id: 'asc' as const }],
-      },
-    },
-  },
+  ...licenseCoreSelect,
+  customer: { select: licenseCustomerSelect },
   order: {
     select: {
       id: true,
