@@ -14,6 +14,7 @@ import { scanDatabaseRowsForCardNumbers, scanForCardNumbers } from '@keydesk/pri
 import { cardInText, type DisguisedCard } from '@keydesk/privacy/testing';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { mboxMessage } from './mbox-message.ts';
 import { postTawk } from './webhooks/tawk-fixtures.ts';
 import {
   avangatePairs,
@@ -151,7 +152,7 @@ describe('every input path redacts card numbers before writing', () => {
   it('mbox import: subject, text and HTML bodies, .txt/.csv/.html attachments', async () => {
     const cards = fc.sample(cardInText(), { numRuns: 25 });
     const file = path.join(db.dir, 'cards.mbox');
-    writeFileSync(file, cards.map((card, i) => mboxMessage(card, i)).join(''));
+    writeFileSync(file, cards.map((card, i) => cardMessage(card, i)).join(''));
     const summary = await importMbox({ db, file, now: () => now, parseWorkers: 0 });
     expect(summary.created).toBe(cards.length);
     expect(db.sqlite.prepare('SELECT count(*) FROM EmailAttachment').pluck().get()).toBe(
@@ -213,7 +214,7 @@ describe('every input path redacts card numbers before writing', () => {
   });
 });
 
-function mboxMessage(card: DisguisedCard, i: number): string {
+function cardMessage(card: DisguisedCard, i: number): string {
   const b64 = (text: string) => Buffer.from(text).toString('base64').replace(/.{76}/g, '$&\r\n');
   const part = (type: string, body: string, filename?: string) =>
     [
@@ -224,32 +225,19 @@ function mboxMessage(card: DisguisedCard, i: number): string {
       b64(body),
     ].join('\r\n');
   const html = `<p>Please charge ${card.text}</p>`;
-  return [
-    `From card${i}@example.com Mon Jan 06 04:49:45 +0000 2020`,
-    `From: Card Sender <card${i}@example.com>`,
-    'To: support@tessera.example',
-    `Subject: =?utf-8?B?${Buffer.from(`Card ${card.text.replace(/[\r\n]/g, ' ')}`).toString('base64')}?=`,
-    `Message-ID: <card-${i}@example.com>`,
-    'Date: Mon, 06 Jan 2020 04:49:45 +0000',
-    'MIME-Version: 1.0',
-    'Content-Type: multipart/mixed; boundary="outer"',
-    '',
-    '--outer',
-    'Content-Type: multipart/alternative; boundary="inner"',
-    '',
-    '--inner',
-    part('text/plain', `Hello,\r\nmy card: ${card.text}\r\n`),
-    '--inner',
-    part('text/html', html),
-    '--inner--',
-    '--outer',
-    part('text/plain', `card,${card.text}\r\n`, 'card.txt'),
-    '--outer',
-    part('text/csv', `name,card\r\nA,"${card.text}"\r\n`, 'cards.csv'),
-    '--outer',
-    part('text/html', html, 'card.html'),
-    '--outer--',
-    '',
-    '',
-  ].join('\r\n');
+  return mboxMessage({
+    envelopeSender: `card${i}@example.com`,
+    headers: [
+      `From: Card Sender <card${i}@example.com>`,
+      `Subject: =?utf-8?B?${Buffer.from(`Card ${card.text.replace(/[\r\n]/g, ' ')}`).toString('base64')}?=`,
+      `Message-ID: <card-${i}@example.com>`,
+    ],
+    text: part('text/plain', `Hello,\r\nmy card: ${card.text}\r\n`),
+    html: part('text/html', html),
+    attachments: [
+      part('text/plain', `card,${card.text}\r\n`, 'card.txt'),
+      part('text/csv', `name,card\r\nA,"${card.text}"\r\n`, 'cards.csv'),
+      part('text/html', html, 'card.html'),
+    ],
+  });
 }

@@ -14,6 +14,7 @@ import { resendLicenseKey } from '@keydesk/mail';
 import { backupDatabase } from '@keydesk/maintenance';
 import { eraseCustomer, type PersonToFind, scanForPersonalData } from '@keydesk/privacy';
 import { describe, expect, it } from 'vitest';
+import { mboxMessage } from './mbox-message.ts';
 import { postTawk } from './webhooks/tawk-fixtures.ts';
 import {
   form,
@@ -64,43 +65,34 @@ const b64Word = (text: string) => `=?utf-8?B?${Buffer.from(text).toString('base6
 function mbox(): string {
   const attachment = `Customer: ${NAME}\r\nPhone: ${PERSON.phone}\r\nAddress: ${PERSON.street}, ${PERSON.zip} ${PERSON.city}\r\n`;
   const html = `<p>Best, ${NAME.replace('ë', '&euml;').replace('ï', '&#239;')}<br>${PERSON.street.replace('É', '&Eacute;')}</p>`;
-  return [
-    `From ${PERSON.email} Mon Jan 06 04:49:45 +0000 2020`,
-    `From: ${b64Word(NAME)} <${PERSON.email}>`,
-    'To: support@tessera.example',
-    `Cc: ${PERSON.altEmail}`,
-    `Subject: =?utf-8?Q?Key_for_${encodeURIComponent(PERSON.last).replace(/%/g, '=')}?=`,
-    '<erase-me-1@erase-me.example>'.replace(/^/, 'Message-ID: '),
-    'Date: Mon, 06 Jan 2020 04:49:45 +0000',
-    'MIME-Version: 1.0',
-    'Content-Type: multipart/mixed; boundary="outer"',
-    '',
-    '--outer',
-    'Content-Type: multipart/alternative; boundary="inner"',
-    '',
-    '--inner',
-    'Content-Type: text/plain; charset=utf-8',
-    'Content-Transfer-Encoding: quoted-printable',
-    '',
-    `Hello, my key ${LICENSE_KEY} stopped working. Call me on ${PERSON.phone}. ${NAME}`.replace(
-      /[^\x20-\x7e]/g,
-      (c) => [...Buffer.from(c)].map((b) => `=${b.toString(16).toUpperCase()}`).join(''),
-    ),
-    '--inner',
-    'Content-Type: text/html; charset=utf-8',
-    '',
-    html,
-    '--inner--',
-    '--outer',
-    'Content-Type: text/plain; charset=utf-8; name="details.txt"',
-    'Content-Transfer-Encoding: base64',
-    'Content-Disposition: attachment; filename="details.txt"',
-    '',
-    Buffer.from(attachment).toString('base64'),
-    '--outer--',
-    '',
-    '',
-  ].join('\r\n');
+  return mboxMessage({
+    envelopeSender: PERSON.email,
+    headers: [
+      `From: ${b64Word(NAME)} <${PERSON.email}>`,
+      `Cc: ${PERSON.altEmail}`,
+      `Subject: =?utf-8?Q?Key_for_${encodeURIComponent(PERSON.last).replace(/%/g, '=')}?=`,
+      '<erase-me-1@erase-me.example>'.replace(/^/, 'Message-ID: '),
+    ],
+    text: [
+      'Content-Type: text/plain; charset=utf-8',
+      'Content-Transfer-Encoding: quoted-printable',
+      '',
+      `Hello, my key ${LICENSE_KEY} stopped working. Call me on ${PERSON.phone}. ${NAME}`.replace(
+        /[^\x20-\x7e]/g,
+        (c) => [...Buffer.from(c)].map((b) => `=${b.toString(16).toUpperCase()}`).join(''),
+      ),
+    ].join('\r\n'),
+    html: ['Content-Type: text/html; charset=utf-8', '', html].join('\r\n'),
+    attachments: [
+      [
+        'Content-Type: text/plain; charset=utf-8; name="details.txt"',
+        'Content-Transfer-Encoding: base64',
+        'Content-Disposition: attachment; filename="details.txt"',
+        '',
+        Buffer.from(attachment).toString('base64'),
+      ].join('\r\n'),
+    ],
+  });
 }
 
 async function feedEveryInputPath(): Promise<number> {
