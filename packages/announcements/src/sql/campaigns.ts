@@ -2,14 +2,18 @@
 // stores them.
 import { sql } from '@keydesk/db';
 
-export type CampaignRow = {
-  id: number;
+/** What the owner writes in a draft; audience is the rules' JSON. */
+type CampaignContent = {
   name: string;
   topic: string;
   audience: string;
   subject: string;
   textBody: string;
   htmlBody: string;
+};
+
+export type CampaignRow = CampaignContent & {
+  id: number;
   status: string;
   createdAt: number;
   updatedAt: number;
@@ -20,23 +24,13 @@ export type CampaignRow = {
 const CAMPAIGN_COLUMNS =
   'id, name, topic, audience, subject, textBody, htmlBody, status, createdAt, updatedAt, startedAt, finishedAt';
 
-type CampaignContent = {
-  name: string;
-  topic: string;
-  audience: string;
-  subject: string;
-  textBody: string;
-  htmlBody: string;
-  now: number;
-};
-
-export const insertCampaign = sql<never, CampaignContent>(
+export const insertCampaign = sql<never, CampaignContent & { now: number }>(
   `INSERT INTO Campaign (name, topic, audience, subject, textBody, htmlBody, status, createdAt, updatedAt)
    VALUES (@name, @topic, @audience, @subject, @textBody, @htmlBody, 'draft', @now, @now)`,
 );
 
 /** Only a draft changes: what a started campaign sends is what the owner saw when starting it. */
-export const updateDraft = sql<never, CampaignContent & { id: number }>(
+export const updateDraft = sql<never, CampaignContent & { id: number; now: number }>(
   `UPDATE Campaign SET name = @name, topic = @topic, audience = @audience, subject = @subject,
      textBody = @textBody, htmlBody = @htmlBody, updatedAt = @now
    WHERE id = @id AND status = 'draft'`,
