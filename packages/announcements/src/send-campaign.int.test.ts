@@ -2,7 +2,7 @@ import { createTestDb, type TestDb } from '@keydesk/db/testing';
 import { createOutboxSender, resendLicenseKey } from '@keydesk/mail';
 import { startTestSmtpServer, type TestSmtpServer } from '@keydesk/mail/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { findCampaignRecipients, getCampaign, saveCampaignDraft } from './campaigns.ts';
+import { type CampaignDraft, findCampaignRecipients, getCampaign, saveCampaignDraft } from './campaigns.ts';
 import { previewAudience } from './find-audience.ts';
 import {
   cancelCampaign,
@@ -13,7 +13,7 @@ import {
   startCampaign,
 } from './send-campaign.ts';
 import { recordMailboxRefused } from './suppress-address.ts';
-import { seedPerson, seedSubscription, UPDATE_NOTICE_DRAFT } from './testing.ts';
+import { seedPerson, seedSubscription } from './testing.ts';
 
 const FROM = 'Keydesk <news@keydesk.example>';
 const silent = { info() {}, warn() {}, error() {} };
@@ -49,6 +49,10 @@ describe('a campaign', () => {
       onMailboxRefused: (refused) => recordMailboxRefused({ db, ...refused, now: now() }),
     });
   }
+
+  /** Saves a draft of the shared template to `draft`'s audience, and returns its id. */
+  const saveDraft = (draft: Pick<CampaignDraft, 'name' | 'topic' | 'audience'>) =>
+    saveCampaignDraft({ db, draft: { ...draft, ...template }, now: now() }).id;
 
   async function seedAudience() {
     const ann = await seedPerson(db, {
@@ -98,14 +102,10 @@ describe('a campaign', () => {
 
   it('sends once per recipient with List-Unsubscribe, key resends first, and records replies and bounces', async () => {
     const ann = await seedAudience();
-    const { id } = saveCampaignDraft({
-      db,
-      draft: {
-        ...UPDATE_NOTICE_DRAFT,
-        audience: { include: [{ kind: 'license', majorVersion: 5 }], exclude: [] },
-        ...template,
-      },
-      now: now(),
+    const id = saveDraft({
+      name: 'Tessera 5',
+      topic: 'updates',
+      audience: { include: [{ kind: 'license', majorVersion: 5 }], exclude: [] },
     });
     expect(await startCampaign(context, id, now)).toEqual({ recipients: 2 });
     await expect(startCampaign(context, id, now)).rejects.toThrow(/already started/);
@@ -147,15 +147,10 @@ describe('a campaign', () => {
 
   it('pauses, resumes, retries a failed recipient alone, and cancels what was not sent', async () => {
     await seedAudience();
-    const { id } = saveCampaignDraft({
-      db,
-      draft: {
-        name: 'News',
-        topic: 'newsletter',
-        audience: { include: [{ kind: 'newsletter' }], exclude: [] },
-        ...template,
-      },
-      now: now(),
+    const id = saveDraft({
+      name: 'News',
+      topic: 'newsletter',
+      audience: { include: [{ kind: 'newsletter' }], exclude: [] },
     });
     await startCampaign(context, id, now);
     pauseCampaign({ db, campaignId: id, now: now() });
@@ -197,15 +192,10 @@ describe('a campaign', () => {
   it('waits for the throttle, and counts the hour across passes', async () => {
     for (let i = 0; i < 4; i++)
       await seedPerson(db, { name: `P${i}`, emails: [`p${i}@t.test`], licenses: [{}] });
-    const { id } = saveCampaignDraft({
-      db,
-      draft: {
-        name: 'T',
-        topic: 'updates',
-        audience: { include: [{ kind: 'license' }], exclude: [] },
-        ...template,
-      },
-      now: now(),
+    const id = saveDraft({
+      name: 'T',
+      topic: 'updates',
+      audience: { include: [{ kind: 'license' }], exclude: [] },
     });
     await startCampaign(context, id, now);
     const fixed = new Date();
