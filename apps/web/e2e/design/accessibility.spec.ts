@@ -5,10 +5,10 @@ import { useDesignSession } from './design-session.ts';
 
 const WIDTHS = [
   ['wide', DESKTOP],
-  ['375 px', PHONE],
+  [`${PHONE.width} px`, PHONE],
 ] as const;
 
-// axe-core (serious and critical fail) on every page, in both themes, wide and 375 px.
+// axe-core (serious and critical fail) on every page, in both themes, wide and phone-wide.
 describe('every page is accessible in both themes, wide and narrow', () => {
   const session = useDesignSession();
 

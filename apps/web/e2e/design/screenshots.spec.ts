@@ -22,9 +22,9 @@ describe('README screenshots', () => {
 
   for (const theme of THEMES) {
     it(`photographs the main pages in the ${theme} theme`, async () => {
-      const shots = DESIGN_PAGES.flatMap((target) => [
-        ...(target.hasScreenshot ? [{ target, viewport: DESKTOP, suffix: '' }] : []),
-        ...(target.hasPhoneScreenshot ? [{ target, viewport: PHONE, suffix: '-375' }] : []),
+      const shots = DESIGN_PAGES.filter((target) => target.hasScreenshot).flatMap((target) => [
+        { target, viewport: DESKTOP, suffix: '' },
+        { target, viewport: PHONE, suffix: `-${PHONE.width}` },
       ]);
       for (const { target, viewport, suffix } of shots) {
         const page = await session.open(target, { colorScheme: theme, viewport, deviceScaleFactor: 1 });
