@@ -5,17 +5,22 @@ import { useMutation } from '@tanstack/react-query';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
 import { useNavigate, useSearchParams } from 'react-router';
 import { z } from 'zod';
-import { AccountEmailInput, NewPasswordInput } from '../components/ui/password-fields.tsx';
+import {
+  AccountEmailInput,
+  NewPasswordInput,
+  withRepeatedPassword,
+  ZNewPassword,
+} from '../components/ui/password-fields.tsx';
 import { AuthCard } from '../features/auth/auth-card.tsx';
 import { useTRPC } from '../lib/trpc.ts';
 
-const ZSetupForm = z
-  .object({
+const ZSetupForm = withRepeatedPassword(
+  z.object({
     email: z.email('Enter a valid email address.'),
-    password: z.string().min(12, 'Use at least 12 characters.').max(256),
+    newPassword: ZNewPassword,
     confirm: z.string(),
-  })
-  .refine((v) => v.password === v.confirm, { path: ['confirm'], message: 'The passwords differ.' });
+  }),
+);
 
 export function SetupPage() {
   const trpc = useTRPC();
@@ -24,7 +29,7 @@ export function SetupPage() {
   const token = params.get('token') ?? '';
   const form = useForm({
     mode: 'uncontrolled',
-    initialValues: { email: '', password: '', confirm: '' },
+    initialValues: { email: '', newPassword: '', confirm: '' },
     validate: zod4Resolver(ZSetupForm),
   });
   const setup = useMutation(
@@ -48,7 +53,9 @@ export function SetupPage() {
         </Alert>
       ) : (
         <form
-          onSubmit={form.onSubmit(({ email, password }) => setup.mutate({ token, email, password }))}
+          onSubmit={form.onSubmit(({ email, newPassword }) =>
+            setup.mutate({ token, email, password: newPassword }),
+          )}
           noValidate
         >
           <Stack>
@@ -58,7 +65,7 @@ export function SetupPage() {
               </Alert>
             ) : null}
             <AccountEmailInput {...form.getInputProps('email')} key={form.key('email')} />
-            <NewPasswordInput {...form.getInputProps('password')} key={form.key('password')} />
+            <NewPasswordInput {...form.getInputProps('newPassword')} key={form.key('newPassword')} />
             <NewPasswordInput isRepeat {...form.getInputProps('confirm')} key={form.key('confirm')} />
             <Button type="submit" loading={setup.isPending} fullWidth>
               Create owner

@@ -1,4 +1,5 @@
 import { PasswordInput, type PasswordInputProps, TextInput, type TextInputProps } from '@mantine/core';
+import { z } from 'zod';
 
 // The owner's password fields, alike in every form: the browser's password manager is told which
 // is which (autocomplete), and a new password always states the rule the server enforces.
@@ -14,6 +15,19 @@ export function CurrentPasswordInput(props: PasswordInputProps) {
 }
 
 export const NEW_PASSWORD_RULE = 'At least 12 characters; very common passwords are refused.';
+
+/** The length part of the rule, checked before sending; only the server can refuse a common password. */
+export const ZNewPassword = z.string().min(12, 'Use at least 12 characters.').max(256);
+
+/** A form schema whose `confirm` field must repeat its `newPassword`. */
+export function withRepeatedPassword<TForm extends z.ZodType<{ newPassword: string; confirm: string }>>(
+  form: TForm,
+) {
+  return form.refine((v) => v.newPassword === v.confirm, {
+    path: ['confirm'],
+    message: 'The passwords differ.',
+  });
+}
 
 /** A password being chosen, with its rule; `isRepeat` for the field that confirms it. */
 export function NewPasswordInput({

@@ -3,17 +3,22 @@ import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
 import { z } from 'zod';
-import { CurrentPasswordInput, NewPasswordInput } from '../../components/ui/password-fields.tsx';
+import {
+  CurrentPasswordInput,
+  NewPasswordInput,
+  withRepeatedPassword,
+  ZNewPassword,
+} from '../../components/ui/password-fields.tsx';
 import { useTRPC } from '../../lib/trpc.ts';
 import { notifySettings } from './settings-notify.ts';
 
-const ZPasswordForm = z
-  .object({
+const ZPasswordForm = withRepeatedPassword(
+  z.object({
     currentPassword: z.string().min(1, 'Enter your current password.'),
-    newPassword: z.string().min(12, 'Use at least 12 characters.').max(256),
+    newPassword: ZNewPassword,
     confirm: z.string(),
-  })
-  .refine((v) => v.newPassword === v.confirm, { path: ['confirm'], message: 'The passwords differ.' });
+  }),
+);
 
 export function SettingsPasswordForm() {
   const trpc = useTRPC();
