@@ -18,7 +18,14 @@ export type DesignSession = {
  */
 export function useDesignSession(customers = 400): DesignSession {
   const e2e = useE2eSession({
-    seed: (db) => generateDemo({ sqlite: db.sqlite, customers, seed: 3 }),
+    seed(db) {
+      generateDemo({ sqlite: db.sqlite, customers, seed: 3 });
+      // The pages as an owner who has picked a home currency sees them (the key is analytics'
+      // SETTING_HOME_CURRENCY; the web workspace does not depend on that package).
+      db.sqlite
+        .prepare("INSERT INTO Setting (key, value, updatedAt) VALUES ('money.homeCurrency', 'EUR', ?)")
+        .run(Date.now());
+    },
     hasStorageState: true,
   });
   return {

@@ -39,7 +39,8 @@ process.stderr.write('\n');
 console.log(`Demo data in ${path.relative(process.cwd(), file)} (${seconds.toFixed(1)} s):`);
 console.log(
   `  ${result.customers.toLocaleString('en')} new customers, ${result.orders.toLocaleString('en')} orders, ${result.licenses.toLocaleString('en')} licenses, ` +
-    `${result.newsletter.toLocaleString('en')} newsletter entries, ${result.chats} chats, ${result.threads} email threads, ${result.analyticsRows.toLocaleString('en')} daily aggregate rows.`,
+    `${result.newsletter.toLocaleString('en')} newsletter entries, ${result.chats} chats, ${result.threads} email threads, ${result.analyticsRows.toLocaleString('en')} daily aggregate rows, ` +
+    `${result.exchangeRates.toLocaleString('en')} exchange rates (demo figures, not the ECB's).`,
 );
 if (result.customers === 0)
   console.log('  (Everything was already there: running the demo again adds nothing.)');

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { generateDemoAnalytics } from './demo-analytics.ts';
 import { generateDemoConversations } from './demo-conversations.ts';
 import { generateDemoCustomers } from './demo-customers.ts';
+import { generateDemoRates } from './demo-rates.ts';
 
 export { demoPrimaryEmail } from './demo-customers.ts';
 export { createRng, itemSeed, type Rng } from './rng.ts';
@@ -43,5 +44,6 @@ export function generateDemo(options: DemoOptions) {
   });
   options.onProgress?.('analytics', 0, 730);
   const analytics = generateDemoAnalytics({ sqlite: options.sqlite, seed, now });
-  return { ...sales, ...conversations, analyticsRows: analytics.rows };
+  const exchangeRates = generateDemoRates({ sqlite: options.sqlite, seed, now });
+  return { ...sales, ...conversations, analyticsRows: analytics.rows, exchangeRates };
 }

@@ -165,3 +165,11 @@ export const upsertDemoUpdateCheckDay = dailyUpsert(
   ['day', 'product', 'os', 'osVersion', 'appVersion', 'language', 'isLicensed'],
   ['checks'],
 );
+/** Never overwrites a rate fetched from the ECB. */
+export const insertDemoRate = sql<
+  never,
+  { currency: string; day: string; perEuro: number; fetchedAt: number }
+>(
+  `INSERT OR IGNORE INTO ExchangeRate (currency, day, perEuro, fetchedAt)
+   VALUES (@currency, @day, @perEuro, @fetchedAt)`,
+);
