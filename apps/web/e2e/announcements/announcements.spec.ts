@@ -1,26 +1,22 @@
 import { seedPerson } from '@keydesk/announcements/testing';
-import { findFreePort, startTestSmtpServer, type TestSmtpServer } from '@keydesk/mail/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findFreePort } from '@keydesk/mail/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, newPage, signIn } from '../fixtures/browser.ts';
 import { useE2eSession } from '../fixtures/e2e-session.ts';
+import { useTestSmtp } from '../fixtures/test-smtp.ts';
 
 describe('Announcements', () => {
-  let smtp: TestSmtpServer;
+  const smtp = useTestSmtp();
   let port = 0;
-
   beforeAll(async () => {
-    smtp = await startTestSmtpServer();
     port = await findFreePort();
-  });
-  afterAll(async () => {
-    await smtp?.stop();
   });
 
   // PUBLIC_URL is the address the server prints, so it names a port chosen beforehand.
   const e2e = useE2eSession({
     server: () => ({
       env: {
-        SMTP_URL: smtp.url,
+        SMTP_URL: smtp.server.url,
         MAIL_FROM: 'Tessera <news@tessera.test>',
         PORT: String(port),
         PUBLIC_URL: `http://127.0.0.1:${port}`,
@@ -66,7 +62,7 @@ describe('Announcements', () => {
 
     await page.getByRole('button', { name: 'Start sending' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Start sending' }).click();
-    const [message] = await smtp.waitForMessages(1);
+    const [message] = await smtp.server.waitForMessages(1);
     expect(message?.envelopeTo).toEqual(['ines@example.test']);
     expect(message?.parsed.subject).toBe('Tessera 6 is out, Ines Müller');
     await page
@@ -74,7 +70,7 @@ describe('Announcements', () => {
       .getByText('Sent', { exact: true })
       .waitFor({ timeout: 20_000 });
     await new Promise((r) => setTimeout(r, 500));
-    expect(smtp.received).toHaveLength(1);
+    expect(smtp.server.received).toHaveLength(1);
     await page.getByText('Sending started.').waitFor({ state: 'hidden', timeout: 15_000 });
     await expectAccessible(page, 'Announcements with its recipients');
     await page.context().close();

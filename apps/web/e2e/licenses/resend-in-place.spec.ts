@@ -1,7 +1,8 @@
-import { seedLicense, startTestSmtpServer, type TestSmtpServer } from '@keydesk/mail/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedLicense } from '@keydesk/mail/testing';
+import { describe, expect, it } from 'vitest';
 import { useE2eSession } from '../fixtures/e2e-session.ts';
 import { OWNER } from '../fixtures/server.ts';
+import { useTestSmtp } from '../fixtures/test-smtp.ts';
 import { expectAccessibleEverywhere, WIDE } from '../fixtures/viewports.ts';
 
 const FROM = 'Keydesk Support <support@keydesk.test>';
@@ -9,21 +10,10 @@ const FROM = 'Keydesk Support <support@keydesk.test>';
 // The owner resends a key from the customer's page and stays there; Settings → Mail proves the
 // SMTP path with a test email and previews templates without a real key.
 describe('Resending where the owner is, and testing the mail path', () => {
-  let smtp: TestSmtpServer;
   let seeded: Awaited<ReturnType<typeof seedLicense>>;
-
-  beforeAll(async () => {
-    smtp = await startTestSmtpServer();
-  });
-
-  // Registered before the session: vitest runs afterAll hooks last-registered first, so this
-  // stops after the app server it serves.
-  afterAll(async () => {
-    await smtp?.stop();
-  });
-
+  const smtp = useTestSmtp();
   const e2e = useE2eSession({
-    server: () => ({ env: { SMTP_URL: smtp.url, MAIL_FROM: FROM } }),
+    server: () => ({ env: { SMTP_URL: smtp.server.url, MAIL_FROM: FROM } }),
     page: { viewport: WIDE },
     async seed(db) {
       seeded = await seedLicense(db, { name: 'Ines Müller' });
@@ -44,7 +34,7 @@ describe('Resending where the owner is, and testing the mail path', () => {
     ).toBeNull();
     const resends = e2e.page.getByRole('table', { name: 'Key resends' });
     await resends.getByText(seeded.email).waitFor();
-    await smtp.waitForMessages(1);
+    await smtp.server.waitForMessages(1);
   });
 
   it("sends a test email to the owner through SMTP and shows the server's reply", async () => {
@@ -53,7 +43,7 @@ describe('Resending where the owner is, and testing the mail path', () => {
     const result = e2e.page.getByTestId('settings-test-email');
     await result.getByText(`Sent to ${OWNER.email}`).waitFor({ timeout: 20_000 });
     expect(await result.textContent()).toMatch(/The server replied: 250/);
-    const messages = await smtp.waitForMessages(2);
+    const messages = await smtp.server.waitForMessages(2);
     expect(messages.some((m) => m.envelopeTo.includes(OWNER.email))).toBe(true);
   });
 

@@ -1,26 +1,16 @@
-import { seedLicense, startTestSmtpServer, type TestSmtpServer } from '@keydesk/mail/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedLicense } from '@keydesk/mail/testing';
+import { describe, expect, it } from 'vitest';
 import { expectAccessible, newPage, signIn } from '../fixtures/browser.ts';
 import { useE2eSession } from '../fixtures/e2e-session.ts';
+import { useTestSmtp } from '../fixtures/test-smtp.ts';
 
 const FROM = 'Keydesk Support <support@keydesk.test>';
 
 describe('Resending a license key', () => {
-  let smtp: TestSmtpServer;
   let seeded: Awaited<ReturnType<typeof seedLicense>>;
-
-  beforeAll(async () => {
-    smtp = await startTestSmtpServer();
-  });
-
-  // Registered before the session: vitest runs afterAll hooks last-registered first, so this
-  // stops after the app server it serves.
-  afterAll(async () => {
-    await smtp?.stop();
-  });
-
+  const smtp = useTestSmtp();
   const e2e = useE2eSession({
-    server: () => ({ env: { SMTP_URL: smtp.url, MAIL_FROM: FROM } }),
+    server: () => ({ env: { SMTP_URL: smtp.server.url, MAIL_FROM: FROM } }),
     async seed(db) {
       seeded = await seedLicense(db, { name: 'Ines Müller' });
     },
@@ -53,7 +43,7 @@ describe('Resending a license key', () => {
     await dialog.waitFor({ state: 'hidden' });
     expect(new URL(page.url()).searchParams.get('resend')).toBeNull();
 
-    const [message] = await smtp.waitForMessages(1);
+    const [message] = await smtp.server.waitForMessages(1);
     expect(message?.envelopeTo).toEqual([seeded.email]);
     expect(message?.parsed.text).toContain(seeded.key);
     expect(message?.parsed.html).toContain(seeded.key);
@@ -68,7 +58,7 @@ describe('Resending a license key', () => {
     await history.locator('tbody').getByText('Sent', { exact: true }).waitFor({ timeout: 15_000 });
     await expect(history.textContent()).resolves.toContain(outbox[0]?.messageId ?? '?');
     await new Promise((r) => setTimeout(r, 500));
-    expect(smtp.received).toHaveLength(1);
+    expect(smtp.server.received).toHaveLength(1);
     // The toast closes by itself after 4 s; caught mid-fade, its half-transparent colours fail
     // axe's contrast check (seen once in CI).
     await page.getByText('Key email queued').waitFor({ state: 'hidden', timeout: 15_000 });
@@ -88,7 +78,7 @@ describe('Resending a license key', () => {
     await dialog.getByRole('button', { name: 'Send' }).click();
     await page.getByText('Key email queued').waitFor();
 
-    const messages = await smtp.waitForMessages(2);
+    const messages = await smtp.server.waitForMessages(2);
     expect(messages[1]?.envelopeTo).toEqual(['ines.private@example.org']);
     expect(messages[1]?.parsed.text).toContain(seeded.key);
     await page.getByTestId('license-resend-history').getByText('Other address').waitFor();
