@@ -1,8 +1,8 @@
 // Reading email: the message frame is as tall as the message, and images the page cannot load
 // (plain http) are named, not silently dropped.
-import { parseEmail, storeEmail } from '@keydesk/conversations';
 import { describe, expect, it } from 'vitest';
 import { useE2eSession } from '../fixtures/e2e-session.ts';
+import { seedEmail } from '../fixtures/seed-email.ts';
 import { expectAccessibleEverywhere, WIDE } from '../fixtures/viewports.ts';
 
 function rawEmail(id: string, subject: string, html: string): Buffer {
@@ -36,16 +36,7 @@ describe('Reading an email', () => {
         'Long report',
         Array.from({ length: 80 }, (_, i) => `<p>Line ${i + 1} of a long bug report.</p>`).join(''),
       );
-      for (const raw of [short, long]) {
-        const parsed = await parseEmail(raw, { maxAttachmentBytes: 1000, fallbackDate: new Date() });
-        db.sqlite.transaction(() => {
-          storeEmail(db, parsed, {
-            source: 'mbox',
-            ownAddresses: new Set(['support@keydesk.test']),
-            now: new Date(),
-          });
-        })();
-      }
+      for (const raw of [short, long]) await seedEmail(db, raw);
       const idOf = (subject: string) =>
         Number(db.sqlite.prepare('SELECT id FROM EmailThread WHERE subject = ?').pluck().get(subject));
       threads.short = idOf('Short question');

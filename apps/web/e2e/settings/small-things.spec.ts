@@ -1,8 +1,8 @@
 // The small things of the owner's day: setup hands its email to sign-in, Enter opens the palette's
 // first result, jobs and the audit log read as words, counts have proper plurals.
-import { parseEmail, storeEmail } from '@keydesk/conversations';
 import { describe, expect, it } from 'vitest';
 import { useE2eSession } from '../fixtures/e2e-session.ts';
+import { seedEmail } from '../fixtures/seed-email.ts';
 import { OWNER } from '../fixtures/server.ts';
 import { WIDE } from '../fixtures/viewports.ts';
 
@@ -23,26 +23,21 @@ describe('Small things', () => {
           )
           .run('Łukasz Kowalczyk', 'PL', now, now, now, now).lastInsertRowid,
       );
-      const raw = Buffer.from(
-        [
-          'From: Łukasz <lukasz@example.com>',
-          'To: support@keydesk.test',
-          'Subject: One question',
-          'Date: Mon, 06 Jan 2025 10:00:00 +0000',
-          'Message-ID: <one@example.com>',
-          'Content-Type: text/plain; charset=utf-8',
-          '',
-          'Hello',
-        ].join('\r\n'),
+      await seedEmail(
+        db,
+        Buffer.from(
+          [
+            'From: Łukasz <lukasz@example.com>',
+            'To: support@keydesk.test',
+            'Subject: One question',
+            'Date: Mon, 06 Jan 2025 10:00:00 +0000',
+            'Message-ID: <one@example.com>',
+            'Content-Type: text/plain; charset=utf-8',
+            '',
+            'Hello',
+          ].join('\r\n'),
+        ),
       );
-      const parsed = await parseEmail(raw, { maxAttachmentBytes: 1000, fallbackDate: new Date() });
-      db.sqlite.transaction(() => {
-        storeEmail(db, parsed, {
-          source: 'mbox',
-          ownAddresses: new Set(['support@keydesk.test']),
-          now: new Date(),
-        });
-      })();
       threadId = Number(db.sqlite.prepare('SELECT id FROM EmailThread').pluck().get());
     },
   });
