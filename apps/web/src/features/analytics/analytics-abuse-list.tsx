@@ -1,10 +1,10 @@
 // License keys that checked for updates from many networks within the retention window.
 import type { RouterOutputs } from '@keydesk/api';
-import { Card, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { type Column, ColumnTable } from '../../components/ui/column-table.tsx';
 import { formatCount, formatDateTime } from '../../lib/format.ts';
 import { useTRPC } from '../../lib/trpc.ts';
+import { AnalyticsPanel } from './analytics-panel.tsx';
 
 type AbuseRow = RouterOutputs['analytics']['possibleAbuse']['rows'][number];
 
@@ -25,14 +25,16 @@ export function AnalyticsAbuseList() {
   const result = useQuery(trpc.analytics.possibleAbuse.queryOptions({ minNetworks: 3, limit: 25 }));
   const data = result.data;
   return (
-    <Card component="section" aria-label="Possible license abuse" data-testid="analytics-abuse">
-      <Title order={3} size="h5">
-        Possible license abuse
-      </Title>
-      <Text size="sm" c="dimmed" mb="sm">
-        License keys whose update checks came from 3 or more networks (/24 or /48) in the last{' '}
-        {data ? data.retentionDays : '…'} days. A shared key, or a customer who travels.
-      </Text>
+    <AnalyticsPanel
+      title="Possible license abuse"
+      testId="analytics-abuse"
+      intro={
+        <>
+          License keys whose update checks came from 3 or more networks (/24 or /48) in the last{' '}
+          {data ? data.retentionDays : '…'} days. A shared key, or a customer who travels.
+        </>
+      }
+    >
       <ColumnTable
         label="Possible license abuse"
         minWidth={560}
@@ -49,6 +51,6 @@ export function AnalyticsAbuseList() {
         onRetry={() => void result.refetch()}
         tableProps={{ striped: true }}
       />
-    </Card>
+    </AnalyticsPanel>
   );
 }

@@ -1,12 +1,13 @@
 // Starts an access-log import of files on the server and follows its progress (ImportRun rows).
 import type { RouterOutputs } from '@keydesk/api';
-import { Button, Card, Group, Progress, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Button, Group, Progress, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { type Column, ColumnTable } from '../../components/ui/column-table.tsx';
 import { formatCount, formatDateTime } from '../../lib/format.ts';
 import { useTRPC } from '../../lib/trpc.ts';
+import { AnalyticsPanel } from './analytics-panel.tsx';
 
 type ImportRun = RouterOutputs['analytics']['importRuns'][number];
 
@@ -66,14 +67,11 @@ export function AnalyticsImportPanel() {
   const wasRunning = runs.data?.some((run) => run.status === 'running');
 
   return (
-    <Card component="section" aria-label="Import access logs" data-testid="analytics-import">
-      <Title order={3} size="h5">
-        Import access logs
-      </Title>
-      <Text size="sm" c="dimmed" mb="sm">
-        Paths of combined-format logs (plain or .gz) on the server, one per line. Lines already imported are
-        skipped, so importing a file twice changes nothing.
-      </Text>
+    <AnalyticsPanel
+      title="Import access logs"
+      testId="analytics-import"
+      intro="Paths of combined-format logs (plain or .gz) on the server, one per line. Lines already imported are skipped, so importing a file twice changes nothing."
+    >
       <Stack gap="sm">
         <Textarea
           label="Log files on the server"
@@ -108,6 +106,6 @@ export function AnalyticsImportPanel() {
           onRetry={() => void runs.refetch()}
         />
       </Stack>
-    </Card>
+    </AnalyticsPanel>
   );
 }
