@@ -1,5 +1,5 @@
 import type { RouterOutputs } from '@keydesk/api';
-import { Button, Group, Paper, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Group, Paper, Stack, Text, Textarea, type TextareaProps } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -8,6 +8,14 @@ import { formatDateTime } from '../../lib/format.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 
 type Note = RouterOutputs['customer']['get']['notes'][number];
+
+/** The server's bound on a note (MAX_NOTE_LENGTH in customer.schemas.ts), so typing stops there. */
+const MAX_NOTE_LENGTH = 10_000;
+
+/** A note's text, new or edited: grows with what is typed. */
+function CustomerNoteInput(props: TextareaProps) {
+  return <Textarea autosize minRows={2} maxLength={MAX_NOTE_LENGTH} {...props} />;
+}
 
 function useNoteMutations(customerId: number) {
   const trpc = useTRPC();
@@ -29,13 +37,10 @@ function CustomerNoteItem({ note, customerId }: { note: Note; customerId: number
   if (draft !== null) {
     return (
       <Stack gap={6}>
-        <Textarea
+        <CustomerNoteInput
           label="Edit note"
           value={draft}
           onChange={(event) => setDraft(event.currentTarget.value)}
-          autosize
-          minRows={2}
-          maxLength={10_000}
         />
         <Group gap="xs">
           <Button
@@ -91,14 +96,11 @@ export function CustomerNotes({ customerId, notes }: { customerId: number; notes
   const [body, setBody] = useState('');
   return (
     <Stack gap="sm">
-      <Textarea
+      <CustomerNoteInput
         label="New private note"
         description="Only you see notes. Card numbers are removed before saving."
         value={body}
         onChange={(event) => setBody(event.currentTarget.value)}
-        autosize
-        minRows={2}
-        maxLength={10_000}
       />
       <Group>
         <Button
