@@ -14,6 +14,9 @@ type Details = Record<string, unknown>;
 const count = (value: unknown, one: string, other: string) =>
   typeof value === 'number' ? formatPlural(value, { one, other }) : null;
 
+/** "paypro webhook", or just "webhook" when the writer recorded no source. */
+const webhook = (d: Details) => `${d.source ? `${String(d.source)} ` : ''}webhook`;
+
 /** One sentence per known action; the details it reads are those its writer records. */
 const SENTENCES: Record<string, (details: Details) => string> = {
   'announcement.start': (d) => {
@@ -54,9 +57,9 @@ const SENTENCES: Record<string, (details: Details) => string> = {
   'license.resend': (d) => `Resent a license key${d.isAlternateAddress ? ' to another address' : ''}`,
   'settings.credential.set': () => 'Saved a credential',
   'settings.credential.clear': () => 'Removed a credential',
-  'webhook.replay': (d) => `Replayed a ${d.source ? `${String(d.source)} ` : ''}webhook`,
-  'webhook.failed': (d) => `A ${d.source ? `${String(d.source)} ` : ''}webhook failed`,
-  'webhook.rejected': (d) => `Refused a ${d.source ? `${String(d.source)} ` : ''}webhook`,
+  'webhook.replay': (d) => `Replayed a ${webhook(d)}`,
+  'webhook.failed': (d) => `A ${webhook(d)} failed`,
+  'webhook.rejected': (d) => `Refused a ${webhook(d)}`,
   'tawk.webhook.rejected': () => 'Refused a tawk.to webhook',
 };
 
