@@ -3,6 +3,7 @@ import { generateLicenseKey, normalizeLicenseKey } from '@keydesk/license-key';
 import { describe, expect, it } from 'vitest';
 import { expectAccessible } from '../fixtures/browser.ts';
 import { useE2eSession } from '../fixtures/e2e-session.ts';
+import { openPalette } from '../fixtures/palette.ts';
 
 const KEY = generateLicenseKey(() => new Uint8Array(23).map((_, i) => (i * 7 + 3) % 256));
 
@@ -116,14 +117,7 @@ describe('Customers: search, customer page, license lookup, palette', () => {
   });
 
   it('opens the Ctrl-K palette from any page and jumps to a customer', async () => {
-    await e2e.page.goto(`${e2e.server.url}/`);
-    await e2e.page
-      .getByRole('button', { name: /Search/ })
-      .first()
-      .waitFor();
-    await e2e.page.keyboard.press('Control+K');
-    const box = e2e.page.getByRole('textbox', { name: 'Search customers, keys, orders and pages' });
-    await box.waitFor();
+    const box = await openPalette(e2e.page, e2e.server.url);
     await box.fill('PP-E2E-1813');
     await e2e.page.getByTestId('palette-customer').filter({ hasText: 'Søren Kierkegård' }).waitFor();
     await expectAccessible(e2e.page, 'Command palette');

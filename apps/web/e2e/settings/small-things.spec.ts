@@ -2,6 +2,7 @@
 // first result, jobs and the audit log read as words, counts have proper plurals.
 import { describe, expect, it } from 'vitest';
 import { useE2eSession } from '../fixtures/e2e-session.ts';
+import { openPalette } from '../fixtures/palette.ts';
 import { seedEmail } from '../fixtures/seed-email.ts';
 import { OWNER } from '../fixtures/server.ts';
 import { WIDE } from '../fixtures/viewports.ts';
@@ -67,11 +68,7 @@ describe('Small things', () => {
   });
 
   it('Enter opens the first palette result without an arrow press', async () => {
-    await e2e.page.goto(`${e2e.server.url}/`);
-    await e2e.page.getByRole('button', { name: /^Search/ }).waitFor();
-    await e2e.page.keyboard.press('Control+K');
-    const box = e2e.page.getByRole('textbox', { name: 'Search customers, keys, orders and pages' });
-    await box.waitFor();
+    const box = await openPalette(e2e.page, e2e.server.url);
     await box.fill('Kowalczyk');
     await e2e.page.getByTestId('palette-customer').first().waitFor();
     await e2e.page.keyboard.press('Enter');
@@ -79,11 +76,7 @@ describe('Small things', () => {
   });
 
   it('Enter pressed before the results arrive opens the first of them when they come', async () => {
-    await e2e.page.goto(`${e2e.server.url}/`);
-    await e2e.page.getByRole('button', { name: /^Search/ }).waitFor();
-    await e2e.page.keyboard.press('Control+K');
-    const box = e2e.page.getByRole('textbox', { name: 'Search customers, keys, orders and pages' });
-    await box.waitFor();
+    const box = await openPalette(e2e.page, e2e.server.url);
     await box.pressSequentially('Kowalcz');
     await e2e.page.keyboard.press('Enter');
     await e2e.page.waitForURL(new RegExp(`/customers/${customerId}$`));
