@@ -3,6 +3,7 @@ import {
   browserTimeZone,
   formatChange,
   formatCount,
+  formatCountry,
   formatDate,
   formatDateTime,
   formatMoney,
@@ -17,6 +18,15 @@ const plain = (s: string) => s.replace(/[\u202f\u00a0]/g, ' ');
 
 describe('format', () => {
   afterEach(() => setFormatSettings({ locale: 'en-US', timeZone: null }));
+
+  it('names a country in the owner language and leaves what is not a region code alone', () => {
+    setFormatSettings({ locale: 'en-US' });
+    expect(formatCountry('de')).toBe('Germany');
+    expect(formatCountry('KR')).toBe('South Korea');
+    setFormatSettings({ locale: 'de-DE' });
+    expect(formatCountry('KR')).toBe('Südkorea');
+    expect(formatCountry('Bavaria')).toBe('Bavaria');
+  });
 
   it('formats counts with the locale grouping', () => {
     setFormatSettings({ locale: 'en-US' });

@@ -151,3 +151,20 @@ export function formatInterval(minutes: number): string {
     ? 'every minute'
     : `every ${formatPlural(minutes, { one: 'minute', other: 'minutes' })}`;
 }
+
+const regionNames = new Map<string, Intl.DisplayNames>();
+
+/** "DE" → "Germany" in the owner's language; codes the browser does not know stay as they are. */
+export function formatCountry(code: string): string {
+  if (!/^[A-Za-z]{2}$/.test(code)) return code;
+  try {
+    let names = regionNames.get(formats.locale);
+    if (!names) {
+      names = new Intl.DisplayNames(formats.locale, { type: 'region' });
+      regionNames.set(formats.locale, names);
+    }
+    return names.of(code.toUpperCase()) ?? code;
+  } catch {
+    return code;
+  }
+}

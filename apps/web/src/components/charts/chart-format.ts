@@ -1,5 +1,5 @@
 // Chart labels in the owner's locale (lib/format.ts decides which): calendar days and buckets, short
-// numbers for axes, country names instead of codes. Buckets are calendar days (YYYY-MM-DD, UTC as the
+// numbers for axes, language names instead of codes (country names: lib/format.ts). Buckets are calendar days (YYYY-MM-DD, UTC as the
 // API labels them), so they are formatted in UTC: no time zone may shift a day into its neighbour.
 import { getFormatSettings } from '../../lib/format.ts';
 
@@ -80,18 +80,6 @@ export function formatMajorMoney(valueMajor: number, currency: string): string {
   return cached(`major-${currency}`, (l) => new Intl.NumberFormat(l, { style: 'currency', currency })).format(
     valueMajor,
   );
-}
-
-/** "DE" → "Germany" in the owner's language; codes the browser does not know stay as they are. */
-export function formatCountry(code: string): string {
-  if (!/^[A-Za-z]{2}$/.test(code)) return code;
-  try {
-    return (
-      cached('region', (l) => new Intl.DisplayNames(l, { type: 'region' })).of(code.toUpperCase()) ?? code
-    );
-  } catch {
-    return code;
-  }
 }
 
 /** "de" → "German"; used for the program's reported languages. */

@@ -6,12 +6,11 @@ import { useQuery } from '@tanstack/react-query';
 import {
   formatCompact,
   formatCompactMoney,
-  formatCountry,
   formatLanguage,
   formatMajorMoney,
 } from '../../components/charts/chart-format.ts';
 import { LazyChart } from '../../components/charts/lazy-chart.tsx';
-import { formatCount, formatMoney } from '../../lib/format.ts';
+import { formatCount, formatCountry, formatMoney } from '../../lib/format.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { AnalyticsChartCard, chartCardState, useCurrencyPick } from './analytics-chart-card.tsx';
 import { type AnalyticsQuery, isRangeReady, minorToMajor, rangeInput } from './analytics-query.ts';

@@ -1,7 +1,7 @@
 import type { RouterOutputs } from '@keydesk/api';
 import { Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { LabeledValue } from '../../components/ui/labeled-value.tsx';
-import { formatDate, formatDateTime } from '../../lib/format.ts';
+import { formatCountry, formatDate, formatDateTime } from '../../lib/format.ts';
 import { suppressionLook } from '../../lib/statuses.ts';
 
 type Story = RouterOutputs['customer']['get'];
@@ -17,7 +17,7 @@ export function CustomerProfileCard({
     profile.addressLine2,
     [profile.postalCode, profile.city].filter(Boolean).join(' '),
     profile.region,
-    profile.country,
+    profile.country ? formatCountry(profile.country) : null,
   ].filter((line): line is string => Boolean(line));
   return (
     <Card>
@@ -43,7 +43,7 @@ export function CustomerProfileCard({
           </Stack>
         </LabeledValue>
         <LabeledValue label="Company">{profile.company ?? '—'}</LabeledValue>
-        <LabeledValue label="Country">{profile.country ?? '—'}</LabeledValue>
+        <LabeledValue label="Country">{profile.country ? formatCountry(profile.country) : '—'}</LabeledValue>
         <LabeledValue label="Postal address">
           {address.length > 0 ? address.map((line) => <div key={line}>{line}</div>) : '—'}
         </LabeledValue>

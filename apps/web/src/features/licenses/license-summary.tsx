@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { LabeledValue } from '../../components/ui/labeled-value.tsx';
 import { StatusBadge } from '../../components/ui/status-badge.tsx';
-import { formatDate, formatMoney } from '../../lib/format.ts';
+import { formatCountry, formatDate, formatMoney } from '../../lib/format.ts';
 import { LICENSE_STATUS, ORDER_STATUS, resellerLabel } from '../../lib/statuses.ts';
 import { LicenseKeyReveal } from './license-key-reveal.tsx';
 
@@ -59,7 +59,9 @@ export function LicenseSummary({ license }: { license: LicenseDetail }) {
               ))}
             </LabeledValue>
             {customer.company ? <LabeledValue label="Company">{customer.company}</LabeledValue> : null}
-            {customer.country ? <LabeledValue label="Country">{customer.country}</LabeledValue> : null}
+            {customer.country ? (
+              <LabeledValue label="Country">{formatCountry(customer.country)}</LabeledValue>
+            ) : null}
           </Stack>
         ) : (
           <Text size="sm" c="dimmed">
