@@ -36,12 +36,12 @@ export const UPGRADE_STATUS: StatusVocabulary = {
   none: { label: 'Not eligible', color: 'gray' },
 };
 
-export const OUTBOX_STATUS: StatusVocabulary = {
-  queued: { label: 'Queued', color: 'gray' },
+export const OUTBOX_STATUS = {
+  queued: { label: 'Queued', color: 'blue' },
   sending: SENDING,
   sent: SENT,
   failed: FAILED,
-};
+} as const satisfies StatusVocabulary;
 
 export const WEBHOOK_STATUS: StatusVocabulary = {
   processed: { label: 'Processed', color: 'teal' },

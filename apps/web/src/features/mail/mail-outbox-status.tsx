@@ -2,22 +2,20 @@ import type { RouterOutputs } from '@keydesk/api';
 import { Badge, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconCheck, IconClock, IconSend } from '@tabler/icons-react';
 import { formatDateTime } from '../../lib/format.ts';
+import { OUTBOX_STATUS } from '../../lib/statuses.ts';
 
 type OutboxState = Pick<
   RouterOutputs['mail']['outbox']['find']['items'][number],
   'status' | 'attempts' | 'nextAttemptAt' | 'lastError' | 'serverResponse' | 'messageId'
 >;
 
-const STATUS = {
-  queued: { label: 'Queued', color: 'blue', Icon: IconClock },
-  sending: { label: 'Sending', color: 'blue', Icon: IconSend },
-  sent: { label: 'Sent', color: 'teal', Icon: IconCheck },
-  failed: { label: 'Failed', color: 'red', Icon: IconAlertTriangle },
-} as const;
+// Words and colours are the app's one outbox vocabulary; this view adds an icon to each.
+const ICON = { queued: IconClock, sending: IconSend, sent: IconCheck, failed: IconAlertTriangle } as const;
 
 /** Status as a word and an icon (never colour alone), with what the owner needs to know about it. */
 export function MailOutboxStatus({ outbox }: { outbox: OutboxState }) {
-  const { label, color, Icon } = STATUS[outbox.status];
+  const { label, color } = OUTBOX_STATUS[outbox.status];
+  const Icon = ICON[outbox.status];
   return (
     <Stack gap={2}>
       <Badge variant="light" color={color} leftSection={<Icon size={12} aria-hidden />} w="fit-content">
