@@ -30,8 +30,48 @@ export const DESIGN_PAGES: DesignPage[] = [
     ready: (page) => page.getByTestId('stat-customers-value'),
     hasScreenshot: true,
   },
-  { name: 'customers', path: '/customers', ready: heading('Customers'), hasScreenshot: true },
+  {
+    name: 'customers',
+    // A common surname, so the page shows how namesakes are told apart.
+    path: '/customers?q=hall',
+    ready: (page) => page.getByTestId('customer-search-result').first(),
+    hasScreenshot: true,
+  },
+  // Demo customer 2 has a license and an order, and a Latin-script name (the test browser may have no
+  // CJK fonts); chat and email thread 1 exist whenever the demo has conversations.
+  {
+    name: 'customer',
+    path: '/customers/2',
+    ready: (page) => page.getByTestId('customer-license-row').first(),
+    hasScreenshot: true,
+  },
+  {
+    name: 'customer-privacy',
+    path: '/customers/2/privacy',
+    ready: (page) => page.getByRole('heading', { name: /^Privacy: / }),
+    hasScreenshot: true,
+  },
+  { name: 'license-lookup', path: '/licenses', ready: heading('License lookup'), hasScreenshot: true },
+  {
+    name: 'license',
+    path: '/licenses/2',
+    ready: (page) => page.getByRole('heading', { name: / license$/ }),
+    hasScreenshot: true,
+  },
   { name: 'conversations', path: '/conversations', ready: heading('Conversations'), hasScreenshot: true },
+  {
+    name: 'chat',
+    path: '/conversations/chat/1',
+    ready: (page) => page.getByRole('heading', { name: /^Chat with / }),
+    hasScreenshot: true,
+  },
+  {
+    name: 'email-thread',
+    path: '/conversations/email/1',
+    // The thread's subject replaces the placeholder title once it has loaded.
+    ready: (page) => page.getByRole('heading', { level: 1, name: /^(?!Email thread$)/ }),
+    hasScreenshot: true,
+  },
   {
     name: 'analytics',
     path: '/analytics',

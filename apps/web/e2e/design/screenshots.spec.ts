@@ -21,22 +21,23 @@ describe('README screenshots', () => {
   });
 
   for (const theme of THEMES) {
-    it(`photographs the main pages in the ${theme} theme`, async () => {
-      const shots = DESIGN_PAGES.filter((target) => target.hasScreenshot).flatMap((target) => [
-        { target, viewport: DESKTOP, suffix: '' },
-        { target, viewport: PHONE, suffix: `-${PHONE.width}` },
-      ]);
-      for (const { target, viewport, suffix } of shots) {
-        const page = await session.open(target, { colorScheme: theme, viewport, deviceScaleFactor: 1 });
-        await page.evaluate(() => document.fonts.ready);
-        await page.locator('[aria-busy="true"]').first().waitFor({ state: 'detached', timeout: 10_000 });
-        // Let chart.js finish its entry animation.
-        await page.waitForTimeout(800);
-        const file = path.join(OUT_DIR, `${target.name}-${theme}${suffix}.png`);
-        await page.screenshot({ path: file });
-        expect(statSync(file).size, file).toBeGreaterThan(10_000);
-        await page.context().close();
-      }
-    });
+    for (const target of DESIGN_PAGES.filter((candidate) => candidate.hasScreenshot)) {
+      it(`photographs ${target.name} in the ${theme} theme, wide and phone-wide`, async () => {
+        for (const [viewport, suffix] of [
+          [DESKTOP, ''],
+          [PHONE, `-${PHONE.width}`],
+        ] as const) {
+          const page = await session.open(target, { colorScheme: theme, viewport, deviceScaleFactor: 1 });
+          await page.evaluate(() => document.fonts.ready);
+          await page.locator('[aria-busy="true"]').first().waitFor({ state: 'detached', timeout: 10_000 });
+          // Let chart.js finish its entry animation.
+          await page.waitForTimeout(800);
+          const file = path.join(OUT_DIR, `${target.name}-${theme}${suffix}.png`);
+          await page.screenshot({ path: file });
+          expect(statSync(file).size, file).toBeGreaterThan(10_000);
+          await page.context().close();
+        }
+      });
+    }
   }
 });
