@@ -7,9 +7,10 @@ import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { previewAudience } from '@keydesk/announcements';
 import { createDb, withDeferredSearchIndex, withoutForeignKeyChecks } from '@keydesk/db';
 import { SMTPServer } from 'smtp-server';
-import { isQuick, report } from './bench-kit.ts';
+import { isQuick, percentile, report } from './bench-kit.ts';
 
 const COUNT = isQuick ? 5_000 : 100_000;
 const SEND_COUNT = isQuick ? 2_000 : 10_000;
@@ -75,9 +76,35 @@ function startSmtp(): Promise<{ url: string; close: () => Promise<void> }> {
   });
 }
 
+/**
+ * What the owner waits for as they change the rules: the count and first page of an audience of
+ * everyone, and of a third of them with an exclusion, evaluated in SQLite (median of 5 each).
+ */
+async function timeAudiencePreview() {
+  const db = await createDb({ file: dbFile, migrate: false });
+  const audiences = [
+    { include: [{ kind: 'license' as const, product: 'Tessera' }], exclude: [] },
+    {
+      include: [{ kind: 'license' as const, country: 'DE' }],
+      exclude: [{ kind: 'license' as const, edition: 'Pro' }],
+    },
+  ];
+  const times: number[] = [];
+  for (const audience of audiences) {
+    for (let i = 0; i < 5; i++) {
+      const start = performance.now();
+      previewAudience({ db, audience, topic: 'updates', limit: 50 });
+      times.push(performance.now() - start);
+    }
+  }
+  await db.close();
+  report(`announcements.audience_preview_${COUNT / 1000}k.ms`, percentile(times, 50), 'ms');
+}
+
 const smtp = await startSmtp();
 try {
   copyFileSync(await seededDatabase(), dbFile);
+  await timeAudiencePreview();
   // Asynchronous: the SMTP server lives in this process and must answer while the child sends.
   const child = await new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
     const proc = spawn(

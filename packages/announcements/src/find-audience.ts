@@ -1,119 +1,82 @@
-// Who an audience reaches right now: the rules evaluated against the database, then one address
-// per person with every opt-out, bounce and suppression applied (select-recipients.ts). Erased
-// customers are not found because erasure removes them and unlinks their licenses.
+// Who an audience reaches right now, as the owner pages through it and as a campaign fixes it.
+// The rules are evaluated by one statement (sql/audience.ts), so nothing here holds the audience.
 import type { Db } from '@keydesk/db';
 import type { TAudience, TAudienceRule, TCampaignTopic } from './audience-rules.ts';
 import {
-  type AudiencePerson,
-  type AudienceRecipient,
-  SUPPRESSION_REASONS,
-  type SuppressionReason,
-  selectRecipients,
-} from './select-recipients.ts';
-import {
-  allSuppressions,
-  customerAddresses,
-  customersHoldingLicense,
-  newsletterSubscribers,
-  unsubscribedNewsletterAddresses,
+  type AudienceParams,
+  type AudienceRow,
+  type AudienceRuleRow,
+  audienceCount,
+  audienceMember,
+  audiencePage,
+  insertAudienceRecipients,
 } from './sql/audience.ts';
 
-type Matched = {
-  customers: Set<number>;
-  addresses: Set<string>;
-  /** The address a customer subscribed to the newsletter with: the newsletter goes there. */
-  subscribedAddress: Map<number, string>;
-};
+export type AudienceRecipient = AudienceRow;
 
 const dayStart = (day: string | undefined) => (day === undefined ? null : Date.parse(`${day}T00:00:00Z`));
 
-function match(db: Db, rules: TAudienceRule[]): Matched {
-  const matched: Matched = { customers: new Set(), addresses: new Set(), subscribedAddress: new Map() };
-  for (const rule of rules) {
-    if (rule.kind === 'newsletter') {
-      for (const row of newsletterSubscribers.iterate(db)) {
-        if (row.customerId === null) matched.addresses.add(row.email);
-        else {
-          matched.customers.add(row.customerId);
-          matched.subscribedAddress.set(row.customerId, row.email);
-        }
-      }
-      continue;
-    }
-    const rows = customersHoldingLicense.iterate(db, {
-      product: rule.product ?? null,
-      edition: rule.edition ?? null,
-      majorVersion: rule.majorVersion ?? null,
-      boughtFrom: dayStart(rule.boughtFrom),
-      boughtBefore: dayStart(rule.boughtBefore),
-      country: rule.country ?? null,
-    });
-    for (const row of rows) matched.customers.add(row.customerId);
-  }
-  return matched;
+function toRuleRow(rule: TAudienceRule, excluded: 0 | 1): AudienceRuleRow {
+  const any = { product: null, edition: null, majorVersion: null, boughtFrom: null, boughtBefore: null };
+  if (rule.kind === 'newsletter') return { kind: 'newsletter', excluded, ...any, country: null };
+  return {
+    kind: 'license',
+    excluded,
+    product: rule.product ?? null,
+    edition: rule.edition ?? null,
+    majorVersion: rule.majorVersion ?? null,
+    boughtFrom: dayStart(rule.boughtFrom),
+    boughtBefore: dayStart(rule.boughtBefore),
+    country: rule.country ?? null,
+  };
 }
 
-function isSuppressionReason(value: string): value is SuppressionReason {
-  return (SUPPRESSION_REASONS as readonly string[]).includes(value);
+type AudienceOf = { audience: TAudience; topic: TCampaignTopic };
+
+function paramsOf({ audience, topic }: AudienceOf): AudienceParams {
+  const rules = [
+    ...audience.include.map((rule) => toRuleRow(rule, 0)),
+    ...audience.exclude.map((rule) => toRuleRow(rule, 1)),
+  ];
+  return { rules: JSON.stringify(rules), topic };
 }
 
-/** Every recipient of the audience, sorted by address. */
-export function evaluateAudience(options: {
-  db: Db;
-  audience: TAudience;
-  topic: TCampaignTopic;
-}): AudienceRecipient[] {
-  const { db, audience, topic } = options;
-  const included = match(db, audience.include);
-  const excluded = match(db, audience.exclude);
+export function countAudience(options: AudienceOf & { db: Db }): number {
+  return audienceCount.get(options.db, paramsOf(options))?.n ?? 0;
+}
 
-  const people = new Map<number, AudiencePerson>();
-  for (const row of customerAddresses.iterate(db)) {
-    if (!included.customers.has(row.customerId) || excluded.customers.has(row.customerId)) continue;
-    const person = people.get(row.customerId);
-    if (person) person.emails.push(row.email);
-    else people.set(row.customerId, { customerId: row.customerId, name: row.name, emails: [row.email] });
-  }
-  if (topic === 'newsletter') {
-    // Consent to the newsletter was given for one address; it comes first, before the primary.
-    for (const [customerId, email] of included.subscribedAddress) {
-      const person = people.get(customerId);
-      if (person) person.emails = [email, ...person.emails.filter((e) => e !== email)];
-    }
-  }
-  const subscribers: AudiencePerson[] = [...included.addresses]
-    .filter((email) => !excluded.addresses.has(email))
-    .map((email) => ({ customerId: null, name: '', emails: [email] }));
+/** The recipient at `email` (lower-cased), or the first in address order; undefined when none. */
+export function findAudienceMember(
+  options: AudienceOf & { db: Db; email?: string | undefined },
+): AudienceRecipient | undefined {
+  const params = paramsOf(options);
+  if (options.email === undefined)
+    return audiencePage.get(options.db, { ...params, afterEmail: '', limit: 1 });
+  return audienceMember.get(options.db, { ...params, email: options.email });
+}
 
-  const suppressions = new Map<string, SuppressionReason>();
-  for (const row of allSuppressions.all(db)) {
-    // Only this package writes the column; an unknown value blocks the address rather than risk it.
-    suppressions.set(row.email, isSuppressionReason(row.reason) ? row.reason : 'manual');
-  }
-  const newsletterUnsubscribed = new Set(unsubscribedNewsletterAddresses.all(db).map((r) => r.email));
-  return selectRecipients([...people.values(), ...subscribers], {
-    topic,
-    suppressions,
-    newsletterUnsubscribed,
-  });
+/** Writes the audience as a campaign's pending recipients; returns how many there are. */
+export function insertCampaignAudience(
+  options: AudienceOf & { db: Db; campaignId: number; now: number },
+): number {
+  const { db, campaignId, now } = options;
+  return insertAudienceRecipients.run(db, { ...paramsOf(options), campaignId, now }).changes;
 }
 
 export const MAX_AUDIENCE_PAGE = 100;
 
 /** The count and one page of an audience, for the owner to see who is in as the rules change. */
-export function previewAudience(options: {
-  db: Db;
-  audience: TAudience;
-  topic: TCampaignTopic;
-  cursor?: string | undefined;
-  limit: number;
-}): { count: number; items: AudienceRecipient[]; nextCursor: string | null } {
-  const all = evaluateAudience(options);
-  const { cursor } = options;
-  const start = cursor === undefined ? 0 : all.findIndex((r) => r.email > cursor);
-  const from = start < 0 ? all.length : start;
+export function previewAudience(
+  options: AudienceOf & { db: Db; cursor?: string | undefined; limit: number },
+): { count: number; items: AudienceRecipient[]; nextCursor: string | null } {
   const limit = Math.min(Math.max(1, options.limit), MAX_AUDIENCE_PAGE);
-  const items = all.slice(from, from + limit);
-  const hasMore = from + limit < all.length;
-  return { count: all.length, items, nextCursor: hasMore ? (items.at(-1)?.email ?? null) : null };
+  const rows = audiencePage.all(options.db, {
+    ...paramsOf(options),
+    afterEmail: options.cursor ?? '',
+    limit: limit + 1,
+  });
+  const items = rows.slice(0, limit).map(({ email, customerId, name }) => ({ email, customerId, name }));
+  // Past the last page no row carries the size, so it is counted on its own.
+  const count = rows[0]?.total ?? countAudience(options);
+  return { count, items, nextCursor: rows.length > limit ? (items.at(-1)?.email ?? null) : null };
 }

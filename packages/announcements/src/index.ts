@@ -24,7 +24,7 @@ export {
   settleCampaign,
   settleSendingCampaigns,
 } from './campaigns.ts';
-export { evaluateAudience, MAX_AUDIENCE_PAGE, previewAudience } from './find-audience.ts';
+export { countAudience, MAX_AUDIENCE_PAGE, previewAudience } from './find-audience.ts';
 export { type CampaignDailyReportRow, findCampaignDailyReport } from './find-campaign-daily-report.ts';
 export { previewAnnouncement, sendTestAnnouncement } from './preview-announcement.ts';
 export {
@@ -39,7 +39,6 @@ export {
   keyEnding,
   renderAnnouncement,
 } from './render-announcement.ts';
-export { SUPPRESSION_REASONS, type SuppressionReason, selectRecipients } from './select-recipients.ts';
 export {
   cancelCampaign,
   listUnsubscribeHeaders,
@@ -59,7 +58,12 @@ export {
   updateSendingLimits,
   ZSendingLimits,
 } from './sending-limits.ts';
-export { recordMailboxRefused, suppressAddress } from './suppress-address.ts';
+export {
+  recordMailboxRefused,
+  SUPPRESSION_REASONS,
+  type SuppressionReason,
+  suppressAddress,
+} from './suppress-address.ts';
 export {
   findUnsubscribeTarget,
   maskEmail,

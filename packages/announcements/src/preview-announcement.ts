@@ -3,7 +3,7 @@ import { type Db, DomainError } from '@keydesk/db';
 import { createMessageId, insertOutboxEmail, notifyOutboxChanged } from '@keydesk/mail';
 import { parseAudience } from './audience-rules.ts';
 import { getCampaignRow } from './campaigns.ts';
-import { evaluateAudience } from './find-audience.ts';
+import { findAudienceMember } from './find-audience.ts';
 import { announcementValues, type RenderedAnnouncement, renderAnnouncement } from './render-announcement.ts';
 import { listUnsubscribeHeaders } from './send-campaign.ts';
 import { recipientByEmail } from './sql/campaigns.ts';
@@ -22,12 +22,12 @@ function recipientFor(db: Db, campaignId: number, email: string | undefined) {
     const fixed = recipientByEmail.get(db, { campaignId, email: wanted });
     if (fixed) return { campaign, recipient: fixed };
   }
-  const audience = evaluateAudience({
+  const recipient = findAudienceMember({
     db,
     audience: parseAudience(campaign.audience),
     topic: campaign.topic === 'newsletter' ? 'newsletter' : 'updates',
+    email: wanted || undefined,
   });
-  const recipient = wanted ? audience.find((r) => r.email === wanted) : audience[0];
   if (!recipient) {
     throw new AnnouncementPreviewError(
       wanted ? `${wanted} is not in this campaign's audience.` : "This campaign's audience is empty.",

@@ -15,7 +15,7 @@ import {
 } from '@keydesk/mail';
 import { parseAudience } from './audience-rules.ts';
 import { CampaignStateError, getCampaignRow, settleCampaign } from './campaigns.ts';
-import { evaluateAudience } from './find-audience.ts';
+import { insertCampaignAudience } from './find-audience.ts';
 import { announcementValuesOf, renderAnnouncement } from './render-announcement.ts';
 import type { CampaignRow } from './sql/campaigns.ts';
 import * as q from './sql/campaigns.ts';
@@ -124,22 +124,23 @@ export async function startCampaign(
 }
 
 /**
- * Evaluates the audience and writes its recipient rows, in its own scope so the audience (100k
- * objects for a large list) can be collected before queueing renders every email.
+ * Fixes the audience as it is now into recipient rows, in one statement and one transaction with
+ * the move to "sending": the audience never passes through the server's memory.
  */
 function fixRecipients(db: Db, campaign: CampaignRow, at: number): number {
   const campaignId = campaign.id;
-  const recipients = evaluateAudience({
-    db,
-    audience: parseAudience(campaign.audience),
-    topic: campaign.topic === 'newsletter' ? 'newsletter' : 'updates',
-  });
-  if (recipients.length === 0)
-    throw new CampaignStateError('The audience is empty: nobody would receive it.');
-  const isStarted = db.sqlite.transaction(() => {
+  return db.sqlite.transaction(() => {
     if (q.moveCampaign.run(db, { id: campaignId, from: 'draft', to: 'sending', now: at }).changes === 0)
-      return false;
-    for (const r of recipients) q.insertRecipient.run(db, { campaignId, ...r, now: at });
+      throw new CampaignStateError('This campaign has already started.');
+    const recipients = insertCampaignAudience({
+      db,
+      audience: parseAudience(campaign.audience),
+      topic: campaign.topic === 'newsletter' ? 'newsletter' : 'updates',
+      campaignId,
+      now: at,
+    });
+    // Throwing rolls the start back: the campaign stays a draft the owner can change.
+    if (recipients === 0) throw new CampaignStateError('The audience is empty: nobody would receive it.');
     // Counts only: the audit log never names the people a campaign went to.
     recordAudit(
       db,
@@ -148,14 +149,12 @@ function fixRecipients(db: Db, campaign: CampaignRow, at: number): number {
         actor: 'owner',
         targetType: 'campaign',
         targetId: campaignId,
-        details: { recipients: recipients.length },
+        details: { recipients },
       },
       new Date(at),
     );
-    return true;
+    return recipients;
   })();
-  if (!isStarted) throw new CampaignStateError('This campaign has already started.');
-  return recipients.length;
 }
 
 export function pauseCampaign(options: { db: Db; campaignId: number; now: Date }): void {

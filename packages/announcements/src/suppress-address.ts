@@ -4,9 +4,12 @@
 import type { Db } from '@keydesk/db';
 import { withdrawQueuedOutboxEmail } from '@keydesk/mail';
 import type { TCampaignTopic } from './audience-rules.ts';
-import type { SuppressionReason } from './select-recipients.ts';
 import { markRecipientBounced, markRecipientLeft, unsentRecipientsOf } from './sql/campaigns.ts';
 import { upsertSuppression } from './sql/suppressions.ts';
+
+/** Why an address is suppressed; sql/audience.ts reads each (a hard bounce rules out that address only). */
+export const SUPPRESSION_REASONS = ['hard_bounce', 'complaint', 'manual', 'updates_unsubscribed'] as const;
+export type SuppressionReason = (typeof SUPPRESSION_REASONS)[number];
 
 /**
  * Takes the address out of every campaign of these topics that has not handed it to SMTP yet.

@@ -58,15 +58,6 @@ export const recipientCounts = sql<{ status: string; n: number }, { campaignId: 
   'SELECT status, count(*) AS n FROM CampaignRecipient WHERE campaignId = @campaignId GROUP BY status',
 );
 
-export const insertRecipient = sql<
-  never,
-  { campaignId: number; email: string; customerId: number | null; name: string; now: number }
->(
-  `INSERT INTO CampaignRecipient (campaignId, email, customerId, name, status, createdAt)
-   VALUES (@campaignId, @email, @customerId, @name, 'pending', @now)
-   ON CONFLICT (campaignId, email) DO NOTHING`,
-);
-
 export type RecipientRow = {
   id: number;
   email: string;
