@@ -11,6 +11,7 @@ export { composeLicenseResend } from './license-resend/compose-license-resend.ts
 export {
   getLicenseForResend,
   LicenseResendError,
+  licenseOrderSelect,
   licenseTemplateValues,
   RESEND_HISTORY_LIMIT,
 } from './license-resend/get-license-for-resend.ts';

@@ -23,20 +23,21 @@ export class LicenseResendError extends DomainError {
   }
 }
 
+/** The order as the license page shows it; the API's output schema picks the same fields. */
+export const licenseOrderSelect = {
+  id: true,
+  reseller: true,
+  resellerOrderId: true,
+  purchasedAt: true,
+  status: true,
+  amountMinor: true,
+  currency: true,
+} satisfies Prisma.OrderSelect;
+
 export const licenseForResendSelect = {
   ...licenseCoreSelect,
   customer: { select: licenseCustomerSelect },
-  order: {
-    select: {
-      id: true,
-      reseller: true,
-      resellerOrderId: true,
-      purchasedAt: true,
-      status: true,
-      amountMinor: true,
-      currency: true,
-    },
-  },
+  order: { select: licenseOrderSelect },
 } satisfies Prisma.LicenseSelect;
 
 export const licenseResendHistorySelect = {

@@ -1,3 +1,4 @@
+import { licenseOrderSelect } from '@keydesk/mail';
 import { z } from 'zod';
 import { ZOrderRow } from '../customer/customer.schemas.ts';
 import { ZLicenseCore, ZLicenseCustomer } from '../license/license.schemas.ts';
@@ -20,15 +21,7 @@ export const ZOutboxState = z.object({
 export const ZLicenseResendGetOutput = z.object({
   license: ZLicenseCore.extend({
     customer: ZLicenseCustomer.nullable(),
-    order: ZOrderRow.pick({
-      id: true,
-      reseller: true,
-      resellerOrderId: true,
-      purchasedAt: true,
-      status: true,
-      amountMinor: true,
-      currency: true,
-    }).nullable(),
+    order: ZOrderRow.pick(licenseOrderSelect).nullable(),
   }),
   defaultAddress: z.string().nullable(),
   canResend: z.boolean(),
