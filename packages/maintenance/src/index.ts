@@ -25,13 +25,6 @@ export {
 } from './job-runs.ts';
 export { checkJobSettingValue, type JobSetting, JobSettingRangeError } from './job-setting.ts';
 export { RestoreRefusedError, restoreDatabase } from './restore-database.ts';
-export {
-  purgeAuditLog,
-  purgeExpiredSessions,
-  purgeLoginAttempts,
-  purgeRawUpdateChecks,
-  purgeSentOutbox,
-  purgeWebhookEvents,
-  vacuumIfWorthwhile,
-} from './retention.ts';
+// One namespace for the purges the scheduled jobs run: retention.purgeAuditLog reads as what it is.
+export * as retention from './retention.ts';
 export { runningServerPid, serverPidFile, writeServerPidFile } from './server-pid-file.ts';

@@ -1,15 +1,5 @@
 // Retention, housekeeping and the daily backup: thin wrappers over @keydesk/maintenance.
-import {
-  backupDatabase,
-  type JobSetting,
-  purgeAuditLog,
-  purgeExpiredSessions,
-  purgeLoginAttempts,
-  purgeRawUpdateChecks,
-  purgeSentOutbox,
-  purgeWebhookEvents,
-  vacuumIfWorthwhile,
-} from '@keydesk/maintenance';
+import { backupDatabase, type JobSetting, retention } from '@keydesk/maintenance';
 import type { AppServices } from '../context.ts';
 import { readJobSetting } from './job-settings.ts';
 import type { ScheduledJob } from './scheduled-job.ts';
@@ -27,26 +17,38 @@ export const sessionsPurgeJob: ScheduledJob = {
   description: 'Removes sessions that have expired or gone idle.',
   defaultIntervalMs: HOUR,
   async run(services, now) {
-    const n = purgeExpiredSessions(services.db.sqlite, now, services.sessionPolicy.idleMs);
+    const n = retention.purgeExpiredSessions(services.db.sqlite, now, services.sessionPolicy.idleMs);
     return `deleted ${count(n)} expired sessions`;
   },
 };
+
+type Sqlite = AppServices['db']['sqlite'];
 
 /** A daily job that deletes what is older than a number of days the owner may change. */
 function retentionJob(
   definition: Pick<ScheduledJob, 'name' | 'label' | 'description'> & {
     setting: Omit<JobSetting, 'unit'>;
-    /** Deletes what is older than `days`; returns the run's summary. */
-    purge(services: AppServices, now: Date, days: number): string;
+    /** Deletes what is older than `days`: how many rows, or rows deleted and rows kept but emptied. */
+    purge(sqlite: Sqlite, now: Date, days: number): number | { deleted: number; emptied: number };
+    /** What the run's summary calls the deleted rows and, where a purge empties some, their parts. */
+    nouns: { deleted: string; emptied?: string };
+    /** Names the job that purges instead of this one, or null when this one does. */
+    leftTo?: () => string | null;
   },
 ): ScheduledJob {
-  const { purge, setting, ...described } = definition;
+  const { purge, nouns, leftTo, setting, ...described } = definition;
   const job: ScheduledJob = {
     ...described,
     defaultIntervalMs: DAY,
     setting: { ...setting, unit: 'days' },
     async run(services, now) {
-      return purge(services, now, readJobSetting(services.settings, job) ?? setting.defaultValue);
+      const otherJob = leftTo?.();
+      if (otherJob) return `left to ${otherJob}`;
+      const days = readJobSetting(services.settings, job) ?? setting.defaultValue;
+      const purged = purge(services.db.sqlite, now, days);
+      const { deleted, emptied } = typeof purged === 'number' ? { deleted: purged, emptied: 0 } : purged;
+      const emptiedPart = nouns.emptied ? `, emptied ${count(emptied)} ${nouns.emptied}` : '';
+      return `deleted ${count(deleted)} ${nouns.deleted}${emptiedPart} older than ${days} days`;
     },
   };
   return job;
@@ -57,8 +59,8 @@ export const loginAttemptsPurgeJob = retentionJob({
   label: 'Forget old sign-in attempts',
   description: 'Deletes sign-in attempts (IP addresses) older than the retention period.',
   setting: { label: 'Keep sign-in attempts for', defaultValue: 30, min: 1, max: 365 },
-  purge: (services, now, days) =>
-    `deleted ${count(purgeLoginAttempts(services.db.sqlite, now, days))} attempts older than ${days} days`,
+  purge: retention.purgeLoginAttempts,
+  nouns: { deleted: 'attempts' },
 });
 
 export const outboxPurgeJob = retentionJob({
@@ -67,10 +69,8 @@ export const outboxPurgeJob = retentionJob({
   description:
     'Deletes sent mail older than the retention period; resend history keeps its row without the key.',
   setting: { label: 'Keep sent mail for', defaultValue: 90, min: 1, max: 3650 },
-  purge(services, now, days) {
-    const { deleted, emptied } = purgeSentOutbox(services.db.sqlite, now, days);
-    return `deleted ${count(deleted)} sent emails, emptied ${count(emptied)} resend bodies older than ${days} days`;
-  },
+  purge: retention.purgeSentOutbox,
+  nouns: { deleted: 'sent emails', emptied: 'resend bodies' },
 });
 
 export const webhookEventsPurgeJob = retentionJob({
@@ -79,10 +79,8 @@ export const webhookEventsPurgeJob = retentionJob({
   description:
     'Deletes refused and duplicate webhook requests past retention; older notifications keep their row without the payload.',
   setting: { label: 'Keep webhook payloads for', defaultValue: 90, min: 1, max: 3650 },
-  purge(services, now, days) {
-    const { deleted, emptied } = purgeWebhookEvents(services.db.sqlite, now, days);
-    return `deleted ${count(deleted)} refused or duplicate requests, emptied ${count(emptied)} payloads older than ${days} days`;
-  },
+  purge: retention.purgeWebhookEvents,
+  nouns: { deleted: 'refused or duplicate requests', emptied: 'payloads' },
 });
 
 export const auditLogPurgeJob = retentionJob({
@@ -90,8 +88,8 @@ export const auditLogPurgeJob = retentionJob({
   label: 'Forget old audit entries',
   description: 'Deletes audit entries older than the retention period.',
   setting: { label: 'Keep audit entries for', defaultValue: 365, min: 30, max: 3650 },
-  purge: (services, now, days) =>
-    `deleted ${count(purgeAuditLog(services.db.sqlite, now, days))} audit entries older than ${days} days`,
+  purge: retention.purgeAuditLog,
+  nouns: { deleted: 'audit entries' },
 });
 
 /** Only for a build without the roll-up job: raw rows hold IP addresses and must not stay. */
@@ -101,10 +99,9 @@ export function rawUpdateChecksPurgeJob(isRollupRegistered: () => boolean): Sche
     label: 'Delete raw update checks',
     description: `Deletes raw update-check rows (IP addresses) past retention, unless ${UPDATE_CHECK_ROLLUP_JOB} does it.`,
     setting: { label: 'Keep raw update checks for', defaultValue: 14, min: 1, max: 90 },
-    purge: (services, now, days) =>
-      isRollupRegistered()
-        ? `left to ${UPDATE_CHECK_ROLLUP_JOB}`
-        : `deleted ${count(purgeRawUpdateChecks(services.db.sqlite, now, days))} raw update checks older than ${days} days`,
+    purge: retention.purgeRawUpdateChecks,
+    nouns: { deleted: 'raw update checks' },
+    leftTo: () => (isRollupRegistered() ? UPDATE_CHECK_ROLLUP_JOB : null),
   });
 }
 
@@ -114,7 +111,7 @@ export const vacuumJob: ScheduledJob = {
   description: 'Compacts the database file when a fifth of it is free space, and refreshes query statistics.',
   defaultIntervalMs: 7 * DAY,
   async run(services) {
-    const r = vacuumIfWorthwhile(services.db.sqlite);
+    const r = retention.vacuumIfWorthwhile(services.db.sqlite);
     return r.isVacuumed
       ? `vacuumed: ${count(r.freePages)} of ${count(r.pages)} pages were free`
       : `not needed: ${count(r.freePages)} of ${count(r.pages)} pages free; statistics refreshed`;
