@@ -8,7 +8,6 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { importMbox } from '@keydesk/conversations';
 import { addCustomerNote } from '@keydesk/customers';
-import type { TestDb } from '@keydesk/db/testing';
 import { createNewsletterCsvKind, createOrderCsvKind, runCsvImport } from '@keydesk/ingestion';
 import { scanDatabaseRowsForCardNumbers, scanForCardNumbers } from '@keydesk/privacy';
 import { cardInText, type DisguisedCard } from '@keydesk/privacy/testing';
@@ -23,23 +22,18 @@ import {
   post,
   SECRETS,
   useWebhookServer,
-  type WebhookServer,
 } from './webhooks/webhook-fixtures.ts';
 
-let db: TestDb;
-let server: WebhookServer;
 const now = new Date();
 const RUNS = { numRuns: 25 };
 let serial = 0;
 
-useWebhookServer({ now: () => now }, (bed) => {
-  ({ db, server } = bed);
-});
+const testBed = useWebhookServer({ now: () => now });
 
 /** Nothing card-shaped anywhere: file bytes (main, WAL) and every value of every row. */
 function expectNoCardStored() {
-  expect(scanForCardNumbers(db.file)).toEqual([]);
-  expect(scanDatabaseRowsForCardNumbers(db.sqlite)).toEqual([]);
+  expect(scanForCardNumbers(testBed.db.file)).toEqual([]);
+  expect(scanDatabaseRowsForCardNumbers(testBed.db.sqlite)).toEqual([]);
 }
 
 /** JSON whose non-ASCII characters and whitespace are all \u-escaped, as some senders write it. */
@@ -74,7 +68,10 @@ describe('every input path redacts card numbers before writing', () => {
                 ? [k, 'ab']
                 : [k, v],
         );
-        const res = await post(`${server.url}/hooks/paypro`, formBody(pairs, spaces, variant === 'broken'));
+        const res = await post(
+          `${testBed.server.url}/hooks/paypro`,
+          formBody(pairs, spaces, variant === 'broken'),
+        );
         expect(res.status).toBeLessThan(500);
       }),
       RUNS,
@@ -97,7 +94,7 @@ describe('every input path redacts card numbers before writing', () => {
             ? pairs.map(([k, v]): [string, string] => [k, k.startsWith('SIGNATURE') ? '00' : v])
             : pairs;
         const res = await post(
-          `${server.url}/hooks/avangate`,
+          `${testBed.server.url}/hooks/avangate`,
           formBody(signed, spaces, variant === 'broken'),
         );
         expect(res.status).toBeLessThan(500);
@@ -120,7 +117,7 @@ describe('every input path redacts card numbers before writing', () => {
           property: { id: 'p1', name: 'Tessera' },
         };
         const body = isAsciiJson ? asciiJson(event) : JSON.stringify(event);
-        expect((await postTawk(`${server.url}/hooks/tawk`, body, { eventId: id })).status).toBe(200);
+        expect((await postTawk(`${testBed.server.url}/hooks/tawk`, body, { eventId: id })).status).toBe(200);
       }),
       RUNS,
     );
@@ -138,7 +135,7 @@ describe('every input path redacts card numbers before writing', () => {
           note: card.text,
         };
         const body = isAsciiJson ? asciiJson(payload) : JSON.stringify(payload);
-        const res = await post(`${server.url}/hooks/newsletter`, body, {
+        const res = await post(`${testBed.server.url}/hooks/newsletter`, body, {
           'content-type': 'application/json',
           'x-keydesk-signature': `sha256=${createHmac('sha256', SECRETS.newsletter).update(body).digest('hex')}`,
         });
@@ -151,11 +148,11 @@ describe('every input path redacts card numbers before writing', () => {
 
   it('mbox import: subject, text and HTML bodies, .txt/.csv/.html attachments', async () => {
     const cards = fc.sample(cardInText(), { numRuns: 25 });
-    const file = path.join(db.dir, 'cards.mbox');
+    const file = path.join(testBed.db.dir, 'cards.mbox');
     writeFileSync(file, cards.map((card, i) => cardMessage(card, i)).join(''));
-    const summary = await importMbox({ db, file, now: () => now, parseWorkers: 0 });
+    const summary = await importMbox({ db: testBed.db, file, now: () => now, parseWorkers: 0 });
     expect(summary.created).toBe(cards.length);
-    expect(db.sqlite.prepare('SELECT count(*) FROM EmailAttachment').pluck().get()).toBe(
+    expect(testBed.db.sqlite.prepare('SELECT count(*) FROM EmailAttachment').pluck().get()).toBe(
       BigInt(cards.length * 3),
     );
     expectNoCardStored();
@@ -164,7 +161,7 @@ describe('every input path redacts card numbers before writing', () => {
   it('order and newsletter CSV imports, rejected rows included', async () => {
     const cards = fc.sample(cardInText(), { numRuns: 25 });
     const csv = (card: DisguisedCard) => `"${card.text.replace(/"/g, '""')}"`;
-    const orders = path.join(db.dir, 'orders.csv');
+    const orders = path.join(testBed.db.dir, 'orders.csv');
     writeFileSync(
       orders,
       [
@@ -176,13 +173,13 @@ describe('every input path redacts card numbers before writing', () => {
       ].join('\n'),
     );
     const orderRun = await runCsvImport({
-      db,
+      db: testBed.db,
       now: () => now,
       file: orders,
       kind: createOrderCsvKind('paypro'),
     });
     expect(orderRun).toMatchObject({ created: cards.length, rejected: cards.length });
-    const newsletter = path.join(db.dir, 'newsletter.csv');
+    const newsletter = path.join(testBed.db.dir, 'newsletter.csv');
     writeFileSync(
       newsletter,
       [
@@ -191,7 +188,7 @@ describe('every input path redacts card numbers before writing', () => {
       ].join('\n'),
     );
     const newsletterRun = await runCsvImport({
-      db,
+      db: testBed.db,
       now: () => now,
       file: newsletter,
       kind: createNewsletterCsvKind(),
@@ -202,11 +199,11 @@ describe('every input path redacts card numbers before writing', () => {
 
   it('customer notes', async () => {
     const customerId = Number(
-      db.sqlite.prepare('SELECT id FROM Customer LIMIT 1').pluck().safeIntegers(false).get(),
+      testBed.db.sqlite.prepare('SELECT id FROM Customer LIMIT 1').pluck().safeIntegers(false).get(),
     );
     await fc.assert(
       fc.property(cardInText(), (card) => {
-        addCustomerNote({ db, customerId, body: card.text, now });
+        addCustomerNote({ db: testBed.db, customerId, body: card.text, now });
       }),
       RUNS,
     );

@@ -9,7 +9,6 @@ import { recordMailboxRefused, saveCampaignDraft, startCampaign } from '@keydesk
 import { importMbox } from '@keydesk/conversations';
 import { addCustomerNote, deleteCustomerNote, updateCustomerNote } from '@keydesk/customers';
 import { generateDemo } from '@keydesk/db/demo';
-import type { TestDb } from '@keydesk/db/testing';
 import { resendLicenseKey } from '@keydesk/mail';
 import { backupDatabase } from '@keydesk/maintenance';
 import { eraseCustomer, type PersonToFind, scanForPersonalData } from '@keydesk/privacy';
@@ -22,7 +21,6 @@ import {
   post,
   subscribeOverWebhook,
   useWebhookServer,
-  type WebhookServer,
 } from './webhooks/webhook-fixtures.ts';
 
 const PERSON = {
@@ -46,19 +44,12 @@ const person: PersonToFind = {
 };
 const LICENSE_KEY = 'YQXW7-K2M9P-4X8ZQ-ERASE';
 
-let db: TestDb;
-let server: WebhookServer;
 const now = new Date();
 
-useWebhookServer(
-  {
-    now: () => now,
-    seed: (db) => generateDemo({ sqlite: db.sqlite, customers: 200, seed: 11 }),
-  },
-  (bed) => {
-    ({ db, server } = bed);
-  },
-);
+const testBed = useWebhookServer({
+  now: () => now,
+  seed: (db) => generateDemo({ sqlite: db.sqlite, customers: 200, seed: 11 }),
+});
 
 const b64Word = (text: string) => `=?utf-8?B?${Buffer.from(text).toString('base64')}?=`;
 
@@ -116,9 +107,11 @@ async function feedEveryInputPath(): Promise<number> {
   // erase-customer.ts's rule (by order id and address). Helper "reseller" is reworking how
   // WebhookEvent payloads are stored and erased by customer reference; this case must keep passing
   // with their change.
-  expect((await post(`${server.url}/hooks/paypro`, form(paypro).replace(/%20/g, '+'))).status).toBe(200);
+  expect((await post(`${testBed.server.url}/hooks/paypro`, form(paypro).replace(/%20/g, '+'))).status).toBe(
+    200,
+  );
   const customerId = Number(
-    db.sqlite
+    testBed.db.sqlite
       .prepare('SELECT customerId FROM CustomerEmail WHERE email = ?')
       .pluck()
       .safeIntegers(false)
@@ -134,40 +127,47 @@ async function feedEveryInputPath(): Promise<number> {
     visitor: { name: NAME, email: PERSON.email, city: PERSON.city },
     property: { id: 'p1', name: 'Tessera' },
   });
-  expect((await postTawk(`${server.url}/hooks/tawk`, chat, { eventId: 'erase-chat-1' })).status).toBe(200);
+  expect((await postTawk(`${testBed.server.url}/hooks/tawk`, chat, { eventId: 'erase-chat-1' })).status).toBe(
+    200,
+  );
 
-  const file = path.join(db.dir, 'erase.mbox');
+  const file = path.join(testBed.db.dir, 'erase.mbox');
   writeFileSync(file, mbox());
-  expect((await importMbox({ db, file, now: () => now, parseWorkers: 0 })).created).toBe(1);
+  expect((await importMbox({ db: testBed.db, file, now: () => now, parseWorkers: 0 })).created).toBe(1);
 
-  expect(await subscribeOverWebhook(server.url, 'erase-nl-1', PERSON.email, now)).toBe(200);
+  expect(await subscribeOverWebhook(testBed.server.url, 'erase-nl-1', PERSON.email, now)).toBe(200);
 
-  addCustomerNote({ db, customerId, body: `Called ${NAME} on ${PERSON.phone} about ${PERSON.street}`, now });
+  addCustomerNote({
+    db: testBed.db,
+    customerId,
+    body: `Called ${NAME} on ${PERSON.phone} about ${PERSON.street}`,
+    now,
+  });
   // Rows changed or deleted long before the erasure leave their old bytes in free space on the
   // page or on free pages, where a later erasure's secure_delete never reaches.
   const draft = addCustomerNote({
-    db,
+    db: testBed.db,
     customerId,
     body: `Draft: ${NAME}, ${PERSON.altEmail}, ${PERSON.city}`,
     now,
   });
-  updateCustomerNote({ db, noteId: draft.id, body: 'Draft (edited)', now });
+  updateCustomerNote({ db: testBed.db, noteId: draft.id, body: 'Draft (edited)', now });
   const gone = addCustomerNote({
-    db,
+    db: testBed.db,
     customerId,
     body: `Old: ${PERSON.zip} ${PERSON.phone} ${NAME}`.repeat(200),
     now,
   });
-  deleteCustomerNote({ db, noteId: gone.id, now });
+  deleteCustomerNote({ db: testBed.db, noteId: gone.id, now });
   const licenseId = Number(
-    db.sqlite
+    testBed.db.sqlite
       .prepare('SELECT id FROM License WHERE customerId = ?')
       .pluck()
       .safeIntegers(false)
       .get(customerId),
   );
   await resendLicenseKey({
-    db,
+    db: testBed.db,
     licenseId,
     requestId: 'erase-resend-1',
     fromAddress: 'support@tessera.example',
@@ -176,7 +176,7 @@ async function feedEveryInputPath(): Promise<number> {
   // An announcement: their recipient row (name, address) and its outbox email, which bounced, so
   // their address is suppressed too.
   const { id: campaignId } = saveCampaignDraft({
-    db,
+    db: testBed.db,
     draft: {
       name: 'Tessera 6',
       topic: 'updates',
@@ -188,14 +188,20 @@ async function feedEveryInputPath(): Promise<number> {
     now,
   });
   const send = {
-    db,
+    db: testBed.db,
     publicUrl: 'https://keydesk.example.com',
     fromAddress: 'news@tessera.example',
     secret: 's',
   };
   await startCampaign(send, campaignId, () => now);
-  recordMailboxRefused({ db, toAddress: PERSON.email, campaignId, reason: '550 no such user', now });
-  const count = (sql: string) => db.sqlite.prepare(sql).pluck().safeIntegers(false).get(PERSON.email);
+  recordMailboxRefused({
+    db: testBed.db,
+    toAddress: PERSON.email,
+    campaignId,
+    reason: '550 no such user',
+    now,
+  });
+  const count = (sql: string) => testBed.db.sqlite.prepare(sql).pluck().safeIntegers(false).get(PERSON.email);
   expect(count("SELECT count(*) FROM CampaignRecipient WHERE email = ? AND status = 'bounced'")).toBe(1);
   expect(count("SELECT count(*) FROM EmailSuppression WHERE email = ? AND reason = 'hard_bounce'")).toBe(1);
   return customerId;
@@ -204,9 +210,11 @@ async function feedEveryInputPath(): Promise<number> {
 describe('erasing a customer', () => {
   it('leaves no byte of them in the database file, its WAL, its FTS indexes or a later backup', async () => {
     const customerId = await feedEveryInputPath();
-    db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    testBed.db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     // The scan must see the data first, in several encodings, or finding none later proves nothing.
-    const before = new Set(scanForPersonalData(db.file, person).map((f) => `${f.term} / ${f.encoding}`));
+    const before = new Set(
+      scanForPersonalData(testBed.db.file, person).map((f) => `${f.term} / ${f.encoding}`),
+    );
     for (const seen of [
       `${NAME} / utf-8`,
       `${PERSON.email} / utf-8`,
@@ -215,28 +223,30 @@ describe('erasing a customer', () => {
     ])
       expect(before, seen).toContain(seen);
 
-    eraseCustomer({ db, customerId, confirmEmail: PERSON.email, now });
+    eraseCustomer({ db: testBed.db, customerId, confirmEmail: PERSON.email, now });
     const backup = await backupDatabase({
-      sqlite: db.sqlite,
-      dbFile: db.file,
+      sqlite: testBed.db.sqlite,
+      dbFile: testBed.db.file,
       now: new Date(now.getTime() + 1000),
     });
 
     const left = scanForPersonalData(
-      [db.file, `${db.file}-wal`, `${db.file}-journal`, backup.backup.file],
+      [testBed.db.file, `${testBed.db.file}-wal`, `${testBed.db.file}-journal`, backup.backup.file],
       person,
     );
     expect(left.map((f) => `${path.basename(f.file)}@${f.offset}: ${f.term} / ${f.encoding}`)).toEqual([]);
     for (const table of ['CustomerNameWord', 'EmailMessageFts', 'ChatMessageFts']) {
-      db.sqlite.exec(`CREATE VIRTUAL TABLE temp.vocab_${table} USING fts5vocab(main, ${table}, 'row')`);
-      const terms = db.sqlite
+      testBed.db.sqlite.exec(
+        `CREATE VIRTUAL TABLE temp.vocab_${table} USING fts5vocab(main, ${table}, 'row')`,
+      );
+      const terms = testBed.db.sqlite
         .prepare(`SELECT term FROM temp.vocab_${table} WHERE term IN (?, ?, ?)`)
         .pluck()
         .all('ysolde', 'quixwright', 'ysëult');
       expect(terms, table).toEqual([]);
     }
     expect(
-      db.sqlite
+      testBed.db.sqlite
         .prepare(`SELECT count(*) FROM CustomerSearch WHERE CustomerSearch MATCH 'quixwr'`)
         .pluck()
         .get(),

@@ -1,22 +1,16 @@
 import { createSession, DEFAULT_SESSION_POLICY } from '@keydesk/auth';
-import type { TestDb } from '@keydesk/db/testing';
 import { expect, it } from 'vitest';
-import { useWebhookServer, type WebhookServer } from './webhooks/webhook-fixtures.ts';
+import { useWebhookServer } from './webhooks/webhook-fixtures.ts';
 
-let db: TestDb;
-let server: WebhookServer;
-
-useWebhookServer({}, (bed) => {
-  ({ db, server } = bed);
-});
+const testBed = useWebhookServer({});
 
 const CSV =
   'REFNO,SALEDATE,ORDERSTATUS,CUSTOMEREMAIL,IPN_PNAME,IPN_TOTALGENERAL,CURRENCY\n1,2024-01-01 10:00:00,COMPLETE,a@b.example,Tessera 5,10.00,USD\nbad,row\n';
 
 it('streams an uploaded CSV into a background import the UI can poll, for the signed-in owner only', async () => {
-  const url = `${server.url}/imports/upload?kind=orders&reseller=avangate`;
+  const url = `${testBed.server.url}/imports/upload?kind=orders&reseller=avangate`;
   expect((await fetch(url, { method: 'POST', body: CSV })).status).toBe(401);
-  const { token } = await createSession({ db, now: new Date(), policy: DEFAULT_SESSION_POLICY });
+  const { token } = await createSession({ db: testBed.db, now: new Date(), policy: DEFAULT_SESSION_POLICY });
   const cookie = `keydesk_session=${token}`;
   expect(
     (await fetch(url, { method: 'POST', body: CSV, headers: { cookie, origin: 'https://evil.example' } }))
@@ -24,7 +18,7 @@ it('streams an uploaded CSV into a background import the UI can poll, for the si
   ).toBe(403);
   expect(
     (
-      await fetch(`${server.url}/imports/upload?kind=mystery`, {
+      await fetch(`${testBed.server.url}/imports/upload?kind=mystery`, {
         method: 'POST',
         body: CSV,
         headers: { cookie },
@@ -36,7 +30,7 @@ it('streams an uploaded CSV into a background import the UI can poll, for the si
   expect(res.status).toBe(202);
   const { importRunId } = (await res.json()) as { importRunId: number };
   const read = () =>
-    db.sqlite
+    testBed.db.sqlite
       .prepare('SELECT status, created, rejected, errors FROM ImportRun WHERE id = ?')
       .safeIntegers(false)
       .get(importRunId) as {

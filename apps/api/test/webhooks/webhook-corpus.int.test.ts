@@ -1,21 +1,16 @@
 // 2Checkout's own SDK sample notifications (packages/ingestion/test-corpus) sent over real HTTP as
 // the reseller would: each is stored once, its retries are duplicates, forged or broken copies are
 // refused with a reason, and every request is accounted for: in = stored + duplicates + refused.
-import type { TestDb } from '@keydesk/db/testing';
 import { readAvangateSamples, resignSample, samplePairs } from '@keydesk/ingestion/test-corpus';
 import { expect, it } from 'vitest';
 import { queryRows } from '../test-db.ts';
-import { form, post, SECRETS, useWebhookServer, type WebhookServer } from './webhook-fixtures.ts';
+import { form, post, SECRETS, useWebhookServer } from './webhook-fixtures.ts';
 
-let db: TestDb;
-let server: WebhookServer;
 let clock = new Date();
 
-useWebhookServer({ now: () => clock }, (bed) => {
-  ({ db, server } = bed);
-});
+const testBed = useWebhookServer({ now: () => clock });
 
-const all = <T>(sql: string, ...params: unknown[]) => queryRows<T>(db, sql, ...params);
+const all = <T>(sql: string, ...params: unknown[]) => queryRows<T>(testBed.db, sql, ...params);
 
 it.each(readAvangateSamples())('stores $file once and accounts for every copy of it', async (sample) => {
   // The sample's IPN_DATE is wall-clock time at its TIMEZONE_OFFSET (GMT+03:00); a minute later.
@@ -24,7 +19,9 @@ it.each(readAvangateSamples())('stores $file once and accounts for every copy of
     `${ipnDate.slice(0, 4)}-${ipnDate.slice(4, 6)}-${ipnDate.slice(6, 8)}T${ipnDate.slice(8, 10)}:${ipnDate.slice(10, 12)}:${ipnDate.slice(12, 14)}+03:00`,
   );
   clock = new Date(clock.getTime() + 60_000);
-  const firstId = Number(db.sqlite.prepare('SELECT coalesce(max(id), 0) FROM WebhookEvent').pluck().get());
+  const firstId = Number(
+    testBed.db.sqlite.prepare('SELECT coalesce(max(id), 0) FROM WebhookEvent').pluck().get(),
+  );
   const pairs = samplePairs(sample);
   const sha2 = form(resignSample(pairs, SECRETS.avangate, 'sha256'));
   const tampered = form(
@@ -43,7 +40,7 @@ it.each(readAvangateSamples())('stores $file once and accounts for every copy of
     { body: sha2.slice(0, 200), expected: 401 },
   ];
   for (const [i, request] of requests.entries()) {
-    const res = await post(`${server.url}/hooks/avangate`, request.body);
+    const res = await post(`${testBed.server.url}/hooks/avangate`, request.body);
     expect(res.status, `request ${i}: ${res.text}`).toBe(request.expected);
     if (request.expected === 200)
       expect(res.text).toMatch(/^<sig algo="sha(3-)?256" date="\d{14}">[0-9a-f]{64}<\/sig>$/);

@@ -3,7 +3,6 @@
 // none of their name, address, phone or city anywhere in the database file or its WAL, in
 // any encoding a form body or JSON may have used.
 import { existsSync, readFileSync } from 'node:fs';
-import type { TestDb } from '@keydesk/db/testing';
 import { eraseCustomer } from '@keydesk/privacy';
 import { expect, it } from 'vitest';
 import {
@@ -13,11 +12,8 @@ import {
   post,
   subscribeOverWebhook,
   useWebhookServer,
-  type WebhookServer,
 } from './webhook-fixtures.ts';
 
-let db: TestDb;
-let server: WebhookServer;
 const now = new Date();
 
 const PERSON = {
@@ -28,9 +24,7 @@ const PERSON = {
   city: 'Knaresborough',
 };
 
-useWebhookServer({ now: () => now }, (bed) => {
-  ({ db, server } = bed);
-});
+const testBed = useWebhookServer({ now: () => now });
 
 /** The person's details as plain text, as a form body encodes them, and lower-cased. */
 function needles(): string[] {
@@ -41,7 +35,7 @@ function needles(): string[] {
 
 function findInFile(): string[] {
   const bytes = Buffer.concat(
-    [db.file, `${db.file}-wal`].filter((f) => existsSync(f)).map((f) => readFileSync(f)),
+    [testBed.db.file, `${testBed.db.file}-wal`].filter((f) => existsSync(f)).map((f) => readFileSync(f)),
   );
   return needles().filter((n) => bytes.includes(Buffer.from(n, 'utf8')));
 }
@@ -54,24 +48,24 @@ const personFields: [string, string][] = [
 
 it('leaves no trace of an erased customer in the file after notifications of every kind', async () => {
   const charged = form(payProPairs({ orderId: 8001, type: 1, email: PERSON.email, extra: personFields }));
-  expect((await post(`${server.url}/hooks/paypro`, charged)).status).toBe(200);
-  expect((await post(`${server.url}/hooks/paypro`, charged)).status).toBe(200);
+  expect((await post(`${testBed.server.url}/hooks/paypro`, charged)).status).toBe(200);
+  expect((await post(`${testBed.server.url}/hooks/paypro`, charged)).status).toBe(200);
   const badlySigned = form(
     payProPairs({ orderId: 8002, type: 1, email: PERSON.email, extra: personFields }).map(
       ([k, v]): [string, string] => [k, k === 'ORDER_TOTAL_AMOUNT' ? '1.00' : v],
     ),
   );
-  expect((await post(`${server.url}/hooks/paypro`, badlySigned)).status).toBe(401);
+  expect((await post(`${testBed.server.url}/hooks/paypro`, badlySigned)).status).toBe(401);
   const unsigned = form(
     payProPairs({ orderId: 8003, type: 1, email: PERSON.email, extra: personFields }).filter(
       ([k]) => k !== 'SIGNATURE' && k !== 'HASH',
     ),
   );
-  expect((await post(`${server.url}/hooks/paypro`, unsigned)).status).toBe(401);
+  expect((await post(`${testBed.server.url}/hooks/paypro`, unsigned)).status).toBe(401);
   const unknownType = form(
     payProPairs({ orderId: 8004, type: 99, email: PERSON.email, extra: personFields }),
   );
-  expect((await post(`${server.url}/hooks/paypro`, unknownType)).status).toBe(200);
+  expect((await post(`${testBed.server.url}/hooks/paypro`, unknownType)).status).toBe(200);
   const avangate = avangatePairs({
     refno: 8005,
     status: 'COMPLETE',
@@ -83,11 +77,11 @@ it('leaves no trace of an erased customer in the file after notifications of eve
       ['CITY_D', PERSON.city],
     ],
   });
-  expect((await post(`${server.url}/hooks/avangate`, form(avangate))).status).toBe(200);
-  expect((await post(`${server.url}/hooks/avangate`, form(avangate))).status).toBe(200);
-  expect(await subscribeOverWebhook(server.url, 'n1', PERSON.email, now)).toBe(200);
+  expect((await post(`${testBed.server.url}/hooks/avangate`, form(avangate))).status).toBe(200);
+  expect((await post(`${testBed.server.url}/hooks/avangate`, form(avangate))).status).toBe(200);
+  expect(await subscribeOverWebhook(testBed.server.url, 'n1', PERSON.email, now)).toBe(200);
 
-  const rows = db.sqlite
+  const rows = testBed.db.sqlite
     .prepare('SELECT status, customerId, payload FROM WebhookEvent ORDER BY id')
     .safeIntegers(false)
     .all() as { status: string; customerId: number | null; payload: string }[];
@@ -106,8 +100,8 @@ it('leaves no trace of an erased customer in the file after notifications of eve
   for (const row of rows) if (row.payload !== '') expect(row.customerId, row.status).toBe(customerId);
   expect(findInFile()).not.toEqual([]);
 
-  eraseCustomer({ db, customerId, confirmEmail: PERSON.email, now });
+  eraseCustomer({ db: testBed.db, customerId, confirmEmail: PERSON.email, now });
 
   expect(findInFile()).toEqual([]);
-  expect(db.sqlite.prepare('SELECT count(*) FROM WebhookEvent').pluck().get()).toBe(8n);
+  expect(testBed.db.sqlite.prepare('SELECT count(*) FROM WebhookEvent').pluck().get()).toBe(8n);
 });

@@ -51,20 +51,20 @@ export type WebhookServer = Awaited<ReturnType<typeof startWebhookServer>>;
 export type WebhookTestBed = { db: TestDb; server: WebhookServer };
 
 /**
- * A fresh database (after `seed`) and the webhook server on it for one file's tests, handed to
- * `use` before the first; closed after the last, the file first checked for card numbers when
- * `isCardFree`.
+ * A fresh database (after `seed`) and the webhook server on it for one file's tests: started before
+ * the first, closed after the last, the file first checked for card numbers when `isCardFree`.
+ * The returned `db` and `server` may be read from the first test on.
  */
-export function useWebhookServer(
-  options: { now?: () => Date; seed?: (db: TestDb) => void; isCardFree?: boolean },
-  use: (bed: WebhookTestBed) => void,
-): void {
+export function useWebhookServer(options: {
+  now?: () => Date;
+  seed?: (db: TestDb) => void;
+  isCardFree?: boolean;
+}): WebhookTestBed {
   let bed: WebhookTestBed | undefined;
   beforeAll(async () => {
     const db = await createTestDb();
     options.seed?.(db);
     bed = { db, server: await startWebhookServer(db, options.now) };
-    use(bed);
   });
   afterAll(async () => {
     if (!bed) return;
@@ -72,6 +72,18 @@ export function useWebhookServer(
     if (options.isCardFree) expect(scanForCardNumbers(bed.db.file)).toEqual([]);
     await bed.db.destroy();
   });
+  const started = (): WebhookTestBed => {
+    if (!bed) throw new Error('The webhook server starts before the first test; read it inside a test.');
+    return bed;
+  };
+  return {
+    get db() {
+      return started().db;
+    },
+    get server() {
+      return started().server;
+    },
+  };
 }
 
 export async function post(url: string, body: string | Buffer, headers: Record<string, string> = {}) {

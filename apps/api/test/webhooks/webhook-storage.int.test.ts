@@ -2,7 +2,6 @@
 // the disk, signed ones keep only their allow-listed fields, floods meet a 429, and reseller
 // details land right (every PayPro product line, Avangate partial refunds and time zones).
 import { statSync } from 'node:fs';
-import type { TestDb } from '@keydesk/db/testing';
 import { describe, expect, it } from 'vitest';
 import { createWebhookRateLimits } from '../../src/http/webhook-rate-limit.ts';
 import { queryRows } from '../test-db.ts';
@@ -13,26 +12,24 @@ import {
   post,
   startWebhookServer,
   useWebhookServer,
-  type WebhookServer,
   ymdHis,
 } from './webhook-fixtures.ts';
 
-let db: TestDb;
-let server: WebhookServer;
 const now = new Date();
 const HOOKS = ['paypro', 'avangate', 'newsletter', 'tawk'] as const;
 
-const all = <T>(sql: string, ...params: unknown[]) => queryRows<T>(db, sql, ...params);
+const all = <T>(sql: string, ...params: unknown[]) => queryRows<T>(testBed.db, sql, ...params);
 const one = <T>(sql: string, ...params: unknown[]) => all<T>(sql, ...params)[0] as T;
 
-useWebhookServer({ now: () => now }, (bed) => {
-  ({ db, server } = bed);
-});
+const testBed = useWebhookServer({ now: () => now });
 
 /** The database's size once the WAL (which only reuses its frames) is copied back into it. */
 function fileBytes(): number {
-  db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
-  return statSync(db.file).size + (statSync(`${db.file}-wal`, { throwIfNoEntry: false })?.size ?? 0);
+  testBed.db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  return (
+    statSync(testBed.db.file).size +
+    (statSync(`${testBed.db.file}-wal`, { throwIfNoEntry: false })?.size ?? 0)
+  );
 }
 
 describe('unsigned and refused requests', () => {
@@ -42,7 +39,7 @@ describe('unsigned and refused requests', () => {
     const statuses = new Set<number>();
     for (let i = 0; i < 400; i++) {
       const hook = HOOKS[i % HOOKS.length];
-      statuses.add((await post(`${server.url}/hooks/${hook}`, body)).status);
+      statuses.add((await post(`${testBed.server.url}/hooks/${hook}`, body)).status);
     }
     expect([...statuses].every((s) => s >= 400 && s < 500)).toBe(true);
     const rows = all<{ source: string; payload: string; bodyBytes: number | null; result: string }>(
@@ -60,7 +57,7 @@ describe('unsigned and refused requests', () => {
   it('refuses a badly signed notification without keeping any of it', async () => {
     const pairs = payProPairs({ orderId: 7001, type: 1, email: 'tampered@example.com' });
     const tampered = pairs.map(([k, v]): [string, string] => [k, k === 'ORDER_TOTAL_AMOUNT' ? '0.01' : v]);
-    expect((await post(`${server.url}/hooks/paypro`, form(tampered))).status).toBe(401);
+    expect((await post(`${testBed.server.url}/hooks/paypro`, form(tampered))).status).toBe(401);
     const row = one<{ payload: string; result: string }>(
       'SELECT payload, result FROM WebhookEvent ORDER BY id DESC LIMIT 1',
     );
@@ -71,7 +68,7 @@ describe('unsigned and refused requests', () => {
 describe('signed notifications', () => {
   it('keeps a signed notification of unknown shape for replay and answers 200', async () => {
     const pairs = payProPairs({ orderId: 7002, type: 99 as number });
-    const res = await post(`${server.url}/hooks/paypro`, form(pairs));
+    const res = await post(`${testBed.server.url}/hooks/paypro`, form(pairs));
     expect(res.status).toBe(200);
     const row = one<{ status: string; payload: string }>(
       `SELECT status, payload FROM WebhookEvent ORDER BY id DESC LIMIT 1`,
@@ -89,7 +86,7 @@ describe('signed notifications', () => {
       ['CARD_EXPIRATION_DATE', '05/27'],
     ];
     const res = await post(
-      `${server.url}/hooks/avangate`,
+      `${testBed.server.url}/hooks/avangate`,
       form(avangatePairs({ refno: 7003, status: 'COMPLETE', ipnDate: now, extra })),
     );
     expect(res.status).toBe(200);
@@ -110,9 +107,13 @@ describe('signed notifications', () => {
           return [k, v];
         }),
       );
-    expect((await post(`${server.url}/hooks/paypro`, item('11', 'Tessera 5', '3'))).status).toBe(200);
-    expect((await post(`${server.url}/hooks/paypro`, item('12', 'Tessera Batch', '1'))).status).toBe(200);
-    expect((await post(`${server.url}/hooks/paypro`, item('12', 'Tessera Batch', '1'))).status).toBe(200);
+    expect((await post(`${testBed.server.url}/hooks/paypro`, item('11', 'Tessera 5', '3'))).status).toBe(200);
+    expect((await post(`${testBed.server.url}/hooks/paypro`, item('12', 'Tessera Batch', '1'))).status).toBe(
+      200,
+    );
+    expect((await post(`${testBed.server.url}/hooks/paypro`, item('12', 'Tessera Batch', '1'))).status).toBe(
+      200,
+    );
     const order = one<{ id: number; product: string; quantity: number }>(
       `SELECT id, product, quantity FROM "Order" WHERE resellerOrderId = '7004'`,
     );
@@ -125,7 +126,7 @@ describe('signed notifications', () => {
 
   it('records the amount of an Avangate partial refund', async () => {
     await post(
-      `${server.url}/hooks/avangate`,
+      `${testBed.server.url}/hooks/avangate`,
       form(avangatePairs({ refno: 7005, status: 'COMPLETE', ipnDate: now })),
     );
     const refund = avangatePairs({
@@ -135,7 +136,7 @@ describe('signed notifications', () => {
       total: '120.00',
       extra: [['REFUND_TYPE', 'PARTIAL']],
     });
-    expect((await post(`${server.url}/hooks/avangate`, form(refund))).status).toBe(200);
+    expect((await post(`${testBed.server.url}/hooks/avangate`, form(refund))).status).toBe(200);
     expect(
       one(`SELECT status, amountMinor, refundedMinor FROM "Order" WHERE resellerOrderId = '7005'`),
     ).toEqual({ status: 'partially_refunded', amountMinor: 54800, refundedMinor: 12000 });
@@ -149,9 +150,9 @@ describe('signed notifications', () => {
       ipnDate: wallClock(3),
       extra: [['TIMEZONE_OFFSET', 'GMT+03:00']],
     });
-    expect((await post(`${server.url}/hooks/avangate`, form(zoned))).status).toBe(200);
+    expect((await post(`${testBed.server.url}/hooks/avangate`, form(zoned))).status).toBe(200);
     const unnamed = avangatePairs({ refno: 7007, status: 'COMPLETE', ipnDate: wallClock(3) });
-    expect((await post(`${server.url}/hooks/avangate`, form(unnamed))).status).toBe(200);
+    expect((await post(`${testBed.server.url}/hooks/avangate`, form(unnamed))).status).toBe(200);
     // Named as UTC, three hours ahead is the future: refused as stale.
     const wrongZone = avangatePairs({
       refno: 7008,
@@ -159,14 +160,14 @@ describe('signed notifications', () => {
       ipnDate: wallClock(3),
       extra: [['TIMEZONE_OFFSET', 'GMT+00:00']],
     });
-    expect((await post(`${server.url}/hooks/avangate`, form(wrongZone))).status).toBe(400);
+    expect((await post(`${testBed.server.url}/hooks/avangate`, form(wrongZone))).status).toBe(400);
     expect(ymdHis(wallClock(3))).not.toBe(ymdHis(now));
   });
 });
 
 describe('rate limits', () => {
   it('answers 429 with Retry-After once a client empties its bucket, hook by hook', async () => {
-    const limited = await startWebhookServer(db, () => now, createWebhookRateLimits);
+    const limited = await startWebhookServer(testBed.db, () => now, createWebhookRateLimits);
     try {
       const statuses: number[] = [];
       for (let i = 0; i < 60; i++) statuses.push((await post(`${limited.url}/hooks/paypro`, 'a=1')).status);

@@ -1,28 +1,16 @@
 // Property: whatever body arrives at /hooks/paypro or /hooks/avangate, the answer is 2xx or 4xx,
 // every request is logged once, and the orders stay consistent.
-import type { TestDb } from '@keydesk/db/testing';
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
 import { queryRows } from '../test-db.ts';
-import {
-  avangatePairs,
-  form,
-  payProPairs,
-  post,
-  useWebhookServer,
-  type WebhookServer,
-} from './webhook-fixtures.ts';
+import { avangatePairs, form, payProPairs, post, useWebhookServer } from './webhook-fixtures.ts';
 
-let db: TestDb;
-let server: WebhookServer;
 const now = new Date();
 let sent = 0;
 
-useWebhookServer({ now: () => now, isCardFree: true }, (bed) => {
-  ({ db, server } = bed);
-});
+const testBed = useWebhookServer({ now: () => now, isCardFree: true });
 
-const all = <T>(sql: string) => queryRows<T>(db, sql);
+const all = <T>(sql: string) => queryRows<T>(testBed.db, sql);
 
 function expectConsistent() {
   expect(all<{ n: number }>('SELECT count(*) AS n FROM WebhookEvent')[0]?.n).toBe(sent);
@@ -125,7 +113,7 @@ it('answers every random body with 2xx or 4xx and keeps the database consistent'
       payProBody,
       avangateBody,
       async (endpoint, pp, av) => {
-        const res = await post(`${server.url}/hooks/${endpoint}`, endpoint === 'paypro' ? pp : av);
+        const res = await post(`${testBed.server.url}/hooks/${endpoint}`, endpoint === 'paypro' ? pp : av);
         sent++;
         expect(
           res.status === 200 || (res.status >= 400 && res.status < 500),

@@ -1,7 +1,6 @@
 // Real HTTP requests to the real server: signed, wrongly signed, replayed, reordered and truncated
 // notifications from both resellers, checking the database after each.
 
-import type { TestDb } from '@keydesk/db/testing';
 import { checkLicenseKey } from '@keydesk/license-key';
 import { describe, expect, it } from 'vitest';
 import { queryRows } from '../test-db.ts';
@@ -13,22 +12,17 @@ import {
   payProPairs,
   post,
   useWebhookServer,
-  type WebhookServer,
   ymdHis,
 } from './webhook-fixtures.ts';
 
-let db: TestDb;
-let server: WebhookServer;
 const now = new Date();
 
-const q = <T>(sql: string, ...params: unknown[]) => queryRows<T>(db, sql, ...params);
+const q = <T>(sql: string, ...params: unknown[]) => queryRows<T>(testBed.db, sql, ...params);
 const one = <T>(sql: string, ...params: unknown[]) => q<T>(sql, ...params)[0] as T;
 const count = (sql: string, ...params: unknown[]) =>
   one<{ n: number }>(`SELECT count(*) AS n FROM ${sql}`, ...params).n;
 
-useWebhookServer({ now: () => now, isCardFree: true }, (bed) => {
-  ({ db, server } = bed);
-});
+const testBed = useWebhookServer({ now: () => now, isCardFree: true });
 
 describe('POST /hooks/paypro', () => {
   it('creates customer, order and an issued license from a signed OrderCharged, once for ten deliveries', async () => {
@@ -40,7 +34,8 @@ describe('POST /hooks/paypro', () => {
         extra: [['CUSTOMER_NOTE', 'card 4111 1111 1111 1111']],
       }),
     );
-    for (let i = 0; i < 10; i++) expect((await post(`${server.url}/hooks/paypro`, body)).status).toBe(200);
+    for (let i = 0; i < 10; i++)
+      expect((await post(`${testBed.server.url}/hooks/paypro`, body)).status).toBe(200);
     const order = one<{ id: number; status: string; amountMinor: number; customerId: number }>(
       `SELECT id, status, amountMinor, customerId FROM "Order" WHERE reseller = 'paypro' AND resellerOrderId = '1001'`,
     );
@@ -68,7 +63,7 @@ describe('POST /hooks/paypro', () => {
 
   it('matches a later order to the same customer by any of their emails, case-insensitively', async () => {
     await post(
-      `${server.url}/hooks/paypro`,
+      `${testBed.server.url}/hooks/paypro`,
       form(
         payProPairs({ orderId: 1002, type: 1, email: 'ADA@example.com', licenses: 'AAAA-1111,\tBBBB-2222' }),
       ),
@@ -90,13 +85,13 @@ describe('POST /hooks/paypro', () => {
       k === 'ORDER_TOTAL_AMOUNT' ? [k, '0.01'] : [k, v],
     );
     const tamperedNoHash = tampered.filter(([k]) => k !== 'HASH');
-    expect((await post(`${server.url}/hooks/paypro`, form(tamperedNoHash))).status).toBe(401);
+    expect((await post(`${testBed.server.url}/hooks/paypro`, form(tamperedNoHash))).status).toBe(401);
     const unsigned = pairs.filter(([k]) => k !== 'HASH' && k !== 'SIGNATURE');
-    expect((await post(`${server.url}/hooks/paypro`, form(unsigned))).status).toBe(401);
+    expect((await post(`${testBed.server.url}/hooks/paypro`, form(unsigned))).status).toBe(401);
     const wrongHash = pairs
       .filter(([k]) => k !== 'SIGNATURE')
       .map(([k, v]): [string, string] => (k === 'HASH' ? [k, 'deadbeef'] : [k, v]));
-    expect((await post(`${server.url}/hooks/paypro`, form(wrongHash))).status).toBe(401);
+    expect((await post(`${testBed.server.url}/hooks/paypro`, form(wrongHash))).status).toBe(401);
     expect(count(`"Order" WHERE resellerOrderId = '1003'`)).toBe(0);
     expect(count(`AuditLog WHERE action = 'webhook.rejected'`)).toBe(3);
     expect(count(`WebhookEvent WHERE status = 'rejected'`)).toBe(3);
@@ -104,13 +99,15 @@ describe('POST /hooks/paypro', () => {
 
   it('ends refunded with revoked licenses when the refund arrives before its order', async () => {
     expect(
-      (await post(`${server.url}/hooks/paypro`, form(payProPairs({ orderId: 1004, type: 2 })))).status,
+      (await post(`${testBed.server.url}/hooks/paypro`, form(payProPairs({ orderId: 1004, type: 2 }))))
+        .status,
     ).toBe(200);
     expect(one<{ status: string }>(`SELECT status FROM "Order" WHERE resellerOrderId = '1004'`).status).toBe(
       'refunded',
     );
     expect(
-      (await post(`${server.url}/hooks/paypro`, form(payProPairs({ orderId: 1004, type: 1 })))).status,
+      (await post(`${testBed.server.url}/hooks/paypro`, form(payProPairs({ orderId: 1004, type: 1 }))))
+        .status,
     ).toBe(200);
     const order = one<{ id: number; status: string; refundedMinor: number }>(
       `SELECT id, status, refundedMinor FROM "Order" WHERE resellerOrderId = '1004'`,
@@ -122,8 +119,8 @@ describe('POST /hooks/paypro', () => {
   });
 
   it('revokes on chargeback and restores when the chargeback is won', async () => {
-    await post(`${server.url}/hooks/paypro`, form(payProPairs({ orderId: 1005, type: 1 })));
-    await post(`${server.url}/hooks/paypro`, form(payProPairs({ orderId: 1005, type: 3 })));
+    await post(`${testBed.server.url}/hooks/paypro`, form(payProPairs({ orderId: 1005, type: 1 })));
+    await post(`${testBed.server.url}/hooks/paypro`, form(payProPairs({ orderId: 1005, type: 3 })));
     const id = one<{ id: number }>(`SELECT id FROM "Order" WHERE resellerOrderId = '1005'`).id;
     expect(one<{ status: string }>('SELECT status FROM "Order" WHERE id = ?', id).status).toBe(
       'charged_back',
@@ -131,15 +128,15 @@ describe('POST /hooks/paypro', () => {
     expect(one<{ status: string }>('SELECT status FROM License WHERE orderId = ?', id).status).toBe(
       'revoked',
     );
-    await post(`${server.url}/hooks/paypro`, form(payProPairs({ orderId: 1005, type: 14 })));
+    await post(`${testBed.server.url}/hooks/paypro`, form(payProPairs({ orderId: 1005, type: 14 })));
     expect(one<{ status: string }>('SELECT status FROM "Order" WHERE id = ?', id).status).toBe('completed');
     expect(one<{ status: string }>('SELECT status FROM License WHERE orderId = ?', id).status).toBe('active');
   });
 
   it('answers LicenseRequested with the key, the same key on every retry', async () => {
     const body = form(payProPairs({ orderId: 1006, type: 12 }));
-    const first = await post(`${server.url}/hooks/paypro`, body);
-    const second = await post(`${server.url}/hooks/paypro`, body);
+    const first = await post(`${testBed.server.url}/hooks/paypro`, body);
+    const second = await post(`${testBed.server.url}/hooks/paypro`, body);
     expect(first.status).toBe(200);
     expect(checkLicenseKey(first.text)).toBe('valid');
     expect(second.text).toBe(first.text);
@@ -149,12 +146,12 @@ describe('POST /hooks/paypro', () => {
     const before = count('"Order"');
     const full = form(payProPairs({ orderId: 1007, type: 1 }));
     for (const body of [full.slice(0, full.length / 2), full.slice(0, 40), '', '%E0%A4%A', 'garbage']) {
-      const res = await post(`${server.url}/hooks/paypro`, body);
+      const res = await post(`${testBed.server.url}/hooks/paypro`, body);
       expect(res.status).toBeGreaterThanOrEqual(400);
       expect(res.status).toBeLessThan(500);
     }
     expect(count('"Order"')).toBe(before);
-    expect((await post(`${server.url}/hooks/paypro`, Buffer.alloc(70_000, 97))).status).toBe(413);
+    expect((await post(`${testBed.server.url}/hooks/paypro`, Buffer.alloc(70_000, 97))).status).toBe(413);
   });
 });
 
@@ -172,7 +169,7 @@ describe('POST /hooks/avangate', () => {
         algorithm,
         codes: algorithm === 'md5' ? 'AV-KEY-1' : '',
       });
-      const res = await post(`${server.url}/hooks/avangate`, form(pairs));
+      const res = await post(`${testBed.server.url}/hooks/avangate`, form(pairs));
       expect(res.status).toBe(200);
       const date = ymdHis(now);
       const hash = expectedAvangateReceipt(algorithm, [...pnames, ymdHis(now)], date);
@@ -193,7 +190,7 @@ describe('POST /hooks/avangate', () => {
   it('accepts brackets sent percent-encoded and unencoded alike', async () => {
     const pairs = avangatePairs({ refno: 5004, status: 'COMPLETE', ipnDate: now });
     const raw = pairs.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&');
-    expect((await post(`${server.url}/hooks/avangate`, raw)).status).toBe(200);
+    expect((await post(`${testBed.server.url}/hooks/avangate`, raw)).status).toBe(200);
   });
 
   it('rejects a tampered, reordered-field or stale notification', async () => {
@@ -201,15 +198,15 @@ describe('POST /hooks/avangate', () => {
     const tampered = pairs.map(([k, v]): [string, string] =>
       k === 'IPN_TOTALGENERAL' ? [k, '1.00'] : [k, v],
     );
-    expect((await post(`${server.url}/hooks/avangate`, form(tampered))).status).toBe(401);
+    expect((await post(`${testBed.server.url}/hooks/avangate`, form(tampered))).status).toBe(401);
     const swapped = [pairs[1], pairs[0], ...pairs.slice(2)] as [string, string][];
-    expect((await post(`${server.url}/hooks/avangate`, form(swapped))).status).toBe(401);
+    expect((await post(`${testBed.server.url}/hooks/avangate`, form(swapped))).status).toBe(401);
     const stale = avangatePairs({
       refno: 5005,
       status: 'COMPLETE',
       ipnDate: new Date(now.getTime() - 4 * 24 * 3_600_000),
     });
-    const res = await post(`${server.url}/hooks/avangate`, form(stale));
+    const res = await post(`${testBed.server.url}/hooks/avangate`, form(stale));
     expect(res.status).toBe(400);
     expect(res.text).toMatch(/IPN_DATE/);
     expect(count(`"Order" WHERE resellerOrderId = '5005'`)).toBe(0);
@@ -220,9 +217,9 @@ describe('POST /hooks/avangate', () => {
     const refund = form(
       avangatePairs({ refno: 5006, status: 'REFUND', ipnDate: new Date(now.getTime() + 1000) }),
     );
-    expect((await post(`${server.url}/hooks/avangate`, refund)).status).toBe(200);
-    expect((await post(`${server.url}/hooks/avangate`, complete)).status).toBe(200);
-    expect((await post(`${server.url}/hooks/avangate`, complete)).status).toBe(200);
+    expect((await post(`${testBed.server.url}/hooks/avangate`, refund)).status).toBe(200);
+    expect((await post(`${testBed.server.url}/hooks/avangate`, complete)).status).toBe(200);
+    expect((await post(`${testBed.server.url}/hooks/avangate`, complete)).status).toBe(200);
     const order = one<{ id: number; status: string }>(
       `SELECT id, status FROM "Order" WHERE resellerOrderId = '5006'`,
     );
@@ -239,7 +236,7 @@ describe('POST /hooks/newsletter', () => {
     const t = (minutes: number) => new Date(now.getTime() - minutes * 60_000).toISOString();
     const send = (payload: Record<string, unknown>) => {
       const req = newsletterRequest(payload);
-      return post(`${server.url}/hooks/newsletter`, req.body, req.headers);
+      return post(`${testBed.server.url}/hooks/newsletter`, req.body, req.headers);
     };
     expect(
       (await send({ id: 'e1', email: 'Ada@example.com', action: 'subscribe', time: t(30) })).status,
@@ -260,7 +257,7 @@ describe('POST /hooks/newsletter', () => {
       { id: 'e5', email: 'ada@example.com', action: 'unsubscribe', time: t(1) },
       'wrong',
     );
-    expect((await post(`${server.url}/hooks/newsletter`, bad.body, bad.headers)).status).toBe(401);
+    expect((await post(`${testBed.server.url}/hooks/newsletter`, bad.body, bad.headers)).status).toBe(401);
     expect(state().status).toBe('subscribed');
   });
 });
