@@ -3,6 +3,7 @@
 import {
   type Db,
   finishImportRun as finishRun,
+  type ImportRunByteProgress,
   openImportRun as openRun,
   resumeImportRun,
   saveImportProgress,
@@ -12,10 +13,7 @@ export type ImportKind = 'mbox' | 'chats';
 
 export type ImportProblem = { at: string; reason: string };
 
-export type ImportProgress = {
-  runId: number;
-  bytesDone: number;
-  bytesTotal: number;
+export type ImportProgress = ImportRunByteProgress & {
   itemsDone: number;
   created: number;
   skipped: number;

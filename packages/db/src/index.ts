@@ -9,6 +9,7 @@ export type * from './generated/models.ts';
 export { type FingerprintFormat, fingerprintBytes, fingerprintFile } from './import-runs/file-fingerprint.ts';
 export {
   finishImportRun,
+  type ImportRunByteProgress,
   type ImportRunInput,
   type ImportRunProgress,
   type ImportRunRow,

@@ -6,6 +6,7 @@ import {
   describeDatabaseError,
   fingerprintFile,
   finishImportRun,
+  type ImportRunByteProgress,
   openImportRun,
   resumeImportRun,
   saveImportProgress,
@@ -28,10 +29,7 @@ export {
 
 export type CsvRejection = { line: number; reason: string };
 
-export type CsvImportProgress = {
-  runId: number;
-  bytesDone: number;
-  bytesTotal: number;
+export type CsvImportProgress = ImportRunByteProgress & {
   rowsDone: number;
   /** Set once every row is written, while the indexes a large import set aside are built again. */
   buildingIndexes?: boolean;

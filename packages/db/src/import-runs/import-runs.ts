@@ -80,6 +80,9 @@ export function restartImportRunOf(
   return row.id;
 }
 
+/** How much of its input a run has read, as every importer reports it for a progress bar. */
+export type ImportRunByteProgress = { runId: number; bytesDone: number; bytesTotal: number };
+
 export type ImportRunProgress = {
   bytesDone: number;
   itemsDone: number;
