@@ -10,15 +10,86 @@ import { LicenseKeyReveal } from './license-key-reveal.tsx';
 
 type LicenseDetail = RouterOutputs['licenseResend']['get']['license'];
 
-/** The three cards sit side by side, so they share one look. */
-function SummaryCard({ title, children }: { title: string; children: ReactNode }) {
+type LinkedCustomer = NonNullable<LicenseDetail['customer']>;
+type LinkedOrder = NonNullable<LicenseDetail['order']>;
+
+/**
+ * The three cards sit side by side, so they share one look: the facts in a column, or, when the
+ * license has nothing linked there, a dimmed sentence saying why.
+ */
+function SummaryCard({ title, missing, children }: { title: string; missing?: string; children: ReactNode }) {
   return (
     <Card>
       <Title order={2} size="h5" mb="sm">
         {title}
       </Title>
-      {children}
+      {children ? (
+        <Stack gap="xs">{children}</Stack>
+      ) : (
+        <Text size="sm" c="dimmed">
+          {missing}
+        </Text>
+      )}
     </Card>
+  );
+}
+
+function LicenseFacts({ license }: { license: LicenseDetail }) {
+  return (
+    <>
+      <LabeledValue label="Key">
+        <LicenseKeyReveal licenseKey={license.key} />
+      </LabeledValue>
+      <LabeledValue label="Product">
+        {license.product} {license.edition} · version {license.majorVersion} ·{' '}
+        {license.seats === 1 ? '1 seat' : `${license.seats} seats`}
+      </LabeledValue>
+      <LabeledValue label="Status">
+        <StatusBadge vocabulary={LICENSE_STATUS} status={license.status} />
+      </LabeledValue>
+      <LabeledValue label="Issued">{formatDate(license.issuedAt)}</LabeledValue>
+    </>
+  );
+}
+
+function CustomerFacts({ customer }: { customer: LinkedCustomer }) {
+  return (
+    <>
+      <LabeledValue label="Name">
+        <Anchor component={Link} to={`/customers/${customer.id}`} size="sm">
+          {customer.name}
+        </Anchor>
+      </LabeledValue>
+      <LabeledValue label={customer.emails.length === 1 ? 'Email' : 'Emails'}>
+        {customer.emails.map((e) => (
+          <div key={e.email}>
+            {e.email}
+            {e.isPrimary && customer.emails.length > 1 ? ' (primary)' : ''}
+          </div>
+        ))}
+      </LabeledValue>
+      {customer.company ? <LabeledValue label="Company">{customer.company}</LabeledValue> : null}
+      {customer.country ? (
+        <LabeledValue label="Country">{formatCountry(customer.country)}</LabeledValue>
+      ) : null}
+    </>
+  );
+}
+
+function OrderFacts({ order }: { order: LinkedOrder }) {
+  return (
+    <>
+      <LabeledValue label="Order id">
+        <span className="mono">{order.resellerOrderId}</span> ({resellerLabel(order.reseller)})
+      </LabeledValue>
+      <LabeledValue label="Date">{formatDate(order.purchasedAt)}</LabeledValue>
+      <LabeledValue label="Amount">
+        <span className="num">{formatMoney(order.amountMinor, order.currency)}</span>
+      </LabeledValue>
+      <LabeledValue label="Status">
+        <StatusBadge vocabulary={ORDER_STATUS} status={order.status} />
+      </LabeledValue>
+    </>
   );
 }
 
@@ -28,66 +99,13 @@ export function LicenseSummary({ license }: { license: LicenseDetail }) {
   return (
     <SimpleGrid cols={{ base: 1, md: 3 }}>
       <SummaryCard title="License">
-        <Stack gap="xs">
-          <LabeledValue label="Key">
-            <LicenseKeyReveal licenseKey={license.key} />
-          </LabeledValue>
-          <LabeledValue label="Product">
-            {license.product} {license.edition} · version {license.majorVersion} ·{' '}
-            {license.seats === 1 ? '1 seat' : `${license.seats} seats`}
-          </LabeledValue>
-          <LabeledValue label="Status">
-            <StatusBadge vocabulary={LICENSE_STATUS} status={license.status} />
-          </LabeledValue>
-          <LabeledValue label="Issued">{formatDate(license.issuedAt)}</LabeledValue>
-        </Stack>
+        <LicenseFacts license={license} />
       </SummaryCard>
-      <SummaryCard title="Customer">
-        {customer ? (
-          <Stack gap="xs">
-            <LabeledValue label="Name">
-              <Anchor component={Link} to={`/customers/${customer.id}`} size="sm">
-                {customer.name}
-              </Anchor>
-            </LabeledValue>
-            <LabeledValue label={customer.emails.length === 1 ? 'Email' : 'Emails'}>
-              {customer.emails.map((e) => (
-                <div key={e.email}>
-                  {e.email}
-                  {e.isPrimary && customer.emails.length > 1 ? ' (primary)' : ''}
-                </div>
-              ))}
-            </LabeledValue>
-            {customer.company ? <LabeledValue label="Company">{customer.company}</LabeledValue> : null}
-            {customer.country ? (
-              <LabeledValue label="Country">{formatCountry(customer.country)}</LabeledValue>
-            ) : null}
-          </Stack>
-        ) : (
-          <Text size="sm" c="dimmed">
-            No customer is linked (erased, or the key was issued by hand).
-          </Text>
-        )}
+      <SummaryCard title="Customer" missing="No customer is linked (erased, or the key was issued by hand).">
+        {customer ? <CustomerFacts customer={customer} /> : null}
       </SummaryCard>
-      <SummaryCard title="Order">
-        {order ? (
-          <Stack gap="xs">
-            <LabeledValue label="Order id">
-              <span className="mono">{order.resellerOrderId}</span> ({resellerLabel(order.reseller)})
-            </LabeledValue>
-            <LabeledValue label="Date">{formatDate(order.purchasedAt)}</LabeledValue>
-            <LabeledValue label="Amount">
-              <span className="num">{formatMoney(order.amountMinor, order.currency)}</span>
-            </LabeledValue>
-            <LabeledValue label="Status">
-              <StatusBadge vocabulary={ORDER_STATUS} status={order.status} />
-            </LabeledValue>
-          </Stack>
-        ) : (
-          <Text size="sm" c="dimmed">
-            No order is linked to this license.
-          </Text>
-        )}
+      <SummaryCard title="Order" missing="No order is linked to this license.">
+        {order ? <OrderFacts order={order} /> : null}
       </SummaryCard>
     </SimpleGrid>
   );
