@@ -1,5 +1,6 @@
-import { Center, Paper, Stack, Text, Title } from '@mantine/core';
+import { Center, Paper, Stack } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { PageTitle } from '../../components/ui/page-header.tsx';
 
 export function AuthCard({
   title,
@@ -16,14 +17,7 @@ export function AuthCard({
         <Stack gap="lg">
           <Stack gap={4}>
             <img src="/favicon.svg" alt="" width={36} height={36} />
-            <Title order={1} size="h3">
-              {title}
-            </Title>
-            {subtitle ? (
-              <Text c="dimmed" size="sm">
-                {subtitle}
-              </Text>
-            ) : null}
+            <PageTitle title={title} description={subtitle} size="h3" />
           </Stack>
           {children}
         </Stack>
