@@ -2,7 +2,7 @@
 // Names are spelled out (country and language codes via Intl.DisplayNames); money is shown in one
 // currency at a time, ranked within it.
 import { Stack, Table } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import {
   formatCompact,
   formatCompactMoney,
@@ -12,8 +12,13 @@ import {
 import { LazyChart } from '../../components/charts/lazy-chart.tsx';
 import { formatCount, formatCountry, formatMoney } from '../../lib/format.ts';
 import { useTRPC } from '../../lib/trpc.ts';
-import { AnalyticsChartCard, chartCardState, useCurrencyPick } from './analytics-chart-card.tsx';
-import { type AnalyticsQuery, isRangeReady, minorToMajor, rangeInput } from './analytics-query.ts';
+import {
+  AnalyticsChartCard,
+  type AnalyticsChartProps,
+  useAnalyticsChart,
+  useCurrencyPick,
+} from './analytics-chart-card.tsx';
+import { minorToMajor, rangeInput } from './analytics-query.ts';
 
 type Dimension =
   | 'web.country'
@@ -34,28 +39,74 @@ const ELLIPSIS = { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'no
 
 const percent = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 1 });
 
-export function AnalyticsBreakdown(props: {
-  title: string;
-  testId: string;
-  dimension: Dimension;
-  kind: 'doughnut' | 'bar';
-  valueLabel: string;
-  secondaryLabel?: string;
-  query: AnalyticsQuery;
-  emptyHint: string;
+/** A figure column of a breakdown's table, beside the names. */
+type BreakdownColumn<Row> = { header: string; width?: string | number; cell: (row: Row) => ReactNode };
+
+/**
+ * Names down the side, one figure a column. A compact table sits under its chart: fixed columns,
+ * each name on one line (in full on hover).
+ */
+function BreakdownTable<Row>(props: {
+  rows: Row[];
+  name: (row: Row) => string;
+  columns: BreakdownColumn<Row>[];
+  compactLabel?: string;
 }) {
+  const { rows, name, compactLabel } = props;
+  const isCompact = compactLabel !== undefined;
+  return (
+    <Table striped layout={isCompact ? 'fixed' : undefined} aria-label={compactLabel}>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th scope="col">Name</Table.Th>
+          {props.columns.map((column) => (
+            <Table.Th key={column.header} scope="col" className="num" w={column.width}>
+              {column.header}
+            </Table.Th>
+          ))}
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {rows.map((row) => (
+          <Table.Tr key={name(row)}>
+            <Table.Th
+              scope="row"
+              fw={400}
+              title={isCompact ? name(row) : undefined}
+              style={isCompact ? ELLIPSIS : undefined}
+            >
+              {name(row)}
+            </Table.Th>
+            {props.columns.map((column) => (
+              <Table.Td key={column.header} className="num">
+                {column.cell(row)}
+              </Table.Td>
+            ))}
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+export function AnalyticsBreakdown(
+  props: AnalyticsChartProps & {
+    dimension: Dimension;
+    kind: 'doughnut' | 'bar';
+    valueLabel: string;
+    secondaryLabel?: string;
+  },
+) {
   const trpc = useTRPC();
-  const ready = isRangeReady(props.query);
-  const result = useQuery({
-    ...trpc.analytics.breakdown.queryOptions({
+  const { data, card } = useAnalyticsChart(
+    props,
+    trpc.analytics.breakdown.queryOptions({
       dimension: props.dimension,
       range: rangeInput(props.query),
       limit: 10,
     }),
-    enabled: ready,
-    placeholderData: (previous) => previous,
-  });
-  const allRows = result.data?.rows ?? [];
+  );
+  const allRows = data?.rows ?? [];
   const isMoney = props.dimension === 'sales.product';
   // Currencies in the order of their largest total; money is never summed across them.
   const currencies = [...new Set(allRows.filter((r) => r.currency).map((r) => r.currency as string))];
@@ -78,11 +129,8 @@ export function AnalyticsBreakdown(props: {
 
   return (
     <AnalyticsChartCard
-      title={props.title}
-      testId={props.testId}
-      state={chartCardState(ready, result)}
+      {...card}
       isEmpty={rows.length === 0}
-      emptyHint={props.emptyHint}
       currency={isMoney ? pick : undefined}
       csv={() => ({
         header: [
@@ -110,56 +158,28 @@ export function AnalyticsBreakdown(props: {
             formatAxis={(v) => (isMoney && currency ? formatCompactMoney(v, currency) : formatCompact(v))}
             datasets={[{ label: props.valueLabel, data: rows.map(chartValue) }]}
           />
-          <Table striped layout="fixed" aria-label={`${props.title}, top ${rows.length}`}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Name</Table.Th>
-                <Table.Th scope="col" className="num" w="32%">
-                  {props.valueLabel}
-                </Table.Th>
-                <Table.Th scope="col" className="num" w={72}>
-                  Share
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((row) => (
-                <Table.Tr key={name(row)}>
-                  <Table.Th scope="row" fw={400} title={name(row)} style={ELLIPSIS}>
-                    {name(row)}
-                  </Table.Th>
-                  <Table.Td className="num">{value(row)}</Table.Td>
-                  <Table.Td className="num">
-                    {row.total ? percent.format(row.value / row.total) : '–'}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <BreakdownTable
+            compactLabel={`${props.title}, top ${rows.length}`}
+            rows={rows}
+            name={name}
+            columns={[
+              { header: props.valueLabel, width: '32%', cell: value },
+              {
+                header: 'Share',
+                width: 72,
+                cell: (row) => (row.total ? percent.format(row.value / row.total) : '–'),
+              },
+            ]}
+          />
         </Stack>
       }
       table={
         props.secondaryLabel ? (
-          <Table striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Name</Table.Th>
-                <Table.Th scope="col" className="num">
-                  {props.secondaryLabel}
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((row) => (
-                <Table.Tr key={name(row)}>
-                  <Table.Th scope="row" fw={400}>
-                    {name(row)}
-                  </Table.Th>
-                  <Table.Td className="num">{formatCount(row.secondary ?? 0)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <BreakdownTable
+            rows={rows}
+            name={name}
+            columns={[{ header: props.secondaryLabel, cell: (row) => formatCount(row.secondary ?? 0) }]}
+          />
         ) : (
           <p>The table beside the chart holds every figure it draws.</p>
         )

@@ -2,9 +2,11 @@
 // fallback holding the same figures as the chart.
 import { Button, Card, Group, Select, Title } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
+import { keepPreviousData, type QueryKey, type UseQueryOptions, useQuery } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { EmptyState, QueryError, SkeletonRows } from '../../components/ui/query-state.tsx';
 import { type CsvCell, downloadCsv, toCsv } from './analytics-csv.ts';
+import { type AnalyticsQuery, isRangeReady } from './analytics-query.ts';
 
 export type ChartCardState = {
   isPending: boolean;
@@ -14,16 +16,28 @@ export type ChartCardState = {
   refetch: () => unknown;
 };
 
-/** The chart's query as the card shows it; the query waits while a custom range lacks a day. */
-export function chartCardState(
-  isReady: boolean,
-  result: { isPending: boolean; isFetching: boolean; error: unknown; refetch: () => unknown },
-): ChartCardState {
-  return {
+/** What every chart on the page is given besides what it draws; the card shows the first three. */
+export type AnalyticsChartProps = { title: string; testId: string; emptyHint: string; query: AnalyticsQuery };
+
+/**
+ * A chart's figures and the frame of its card. The query waits while a custom range lacks a day,
+ * and the last figures stay on screen while the next ones load.
+ */
+export function useAnalyticsChart<TData, TError, TKey extends QueryKey>(
+  chart: AnalyticsChartProps,
+  options: UseQueryOptions<TData, TError, TData, TKey>,
+) {
+  const isReady = isRangeReady(chart.query);
+  const result = useQuery({ ...options, enabled: isReady, placeholderData: keepPreviousData });
+  const state: ChartCardState = {
     isPending: !isReady || result.isPending,
     isFetching: result.isFetching,
     error: result.error,
     refetch: result.refetch,
+  };
+  return {
+    data: result.data,
+    card: { title: chart.title, testId: chart.testId, emptyHint: chart.emptyHint, state },
   };
 }
 

@@ -1,21 +1,19 @@
 // A chart over time (line or bar) for one metric: a headline total with its change, the previous
 // period dashed when comparing, partial periods marked, money in one currency at a time.
 import { Table } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { formatCompact, formatCompactMoney, formatMajorMoney } from '../../components/charts/chart-format.ts';
 import { LazyChart } from '../../components/charts/lazy-chart.tsx';
 import { formatCount, formatMoney } from '../../lib/format.ts';
 import { useTRPC } from '../../lib/trpc.ts';
-import { AnalyticsChartCard, chartCardState, useCurrencyPick } from './analytics-chart-card.tsx';
+import {
+  AnalyticsChartCard,
+  type AnalyticsChartProps,
+  useAnalyticsChart,
+  useCurrencyPick,
+} from './analytics-chart-card.tsx';
 import { AnalyticsHeadline } from './analytics-headline.tsx';
 import { AnalyticsMissingRates } from './analytics-missing-rates.tsx';
-import {
-  type AnalyticsQuery,
-  isRangeReady,
-  minorToMajor,
-  rangeInput,
-  SERIES_LABELS,
-} from './analytics-query.ts';
+import { minorToMajor, rangeInput, SERIES_LABELS } from './analytics-query.ts';
 import type { Dataset } from './analytics-series.ts';
 import {
   HOME_SERIES,
@@ -35,29 +33,24 @@ function display(dataset: Dataset, value: number): string {
   return isMoney(dataset) && dataset.currency ? formatMoney(value, dataset.currency) : formatCount(value);
 }
 
-export function AnalyticsTimeChart(props: {
-  title: string;
-  testId: string;
-  metric: Metric;
-  kind: 'line' | 'bar';
-  query: AnalyticsQuery;
-  emptyHint: string;
-  options?: Omit<TimeChartOptions, 'currency'>;
-}) {
+export function AnalyticsTimeChart(
+  props: AnalyticsChartProps & {
+    metric: Metric;
+    kind: 'line' | 'bar';
+    options?: Omit<TimeChartOptions, 'currency'>;
+  },
+) {
   const trpc = useTRPC();
   const { query } = props;
-  const ready = isRangeReady(query);
-  const result = useQuery({
-    ...trpc.analytics.timeSeries.queryOptions({
+  const { data, card } = useAnalyticsChart(
+    props,
+    trpc.analytics.timeSeries.queryOptions({
       metric: props.metric,
       range: rangeInput(query),
       granularity: query.granularity,
       compare: query.compare,
     }),
-    enabled: ready,
-    placeholderData: (previous) => previous,
-  });
-  const data = result.data;
+  );
   const choices = data ? moneyChoices(data.rows, props.options?.series ?? []) : [];
   const pick = useCurrencyPick(choices, 140);
   const currency = pick.value;
@@ -72,11 +65,8 @@ export function AnalyticsTimeChart(props: {
 
   return (
     <AnalyticsChartCard
-      title={props.title}
-      testId={props.testId}
-      state={chartCardState(ready, result)}
+      {...card}
       isEmpty={current.length === 0}
-      emptyHint={props.emptyHint}
       currency={pick}
       headline={
         headline ? (
