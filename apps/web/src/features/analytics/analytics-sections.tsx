@@ -1,7 +1,7 @@
 // The Analytics page's three sections, one per question the owner asks: how sales go, who visits
 // the website, and what the installed program reports. Each draws only when its tab is open.
 import { SimpleGrid, Stack } from '@mantine/core';
-import type { ComponentProps } from 'react';
+import type { ComponentProps, ReactNode } from 'react';
 import { AnalyticsAbuseList } from './analytics-abuse-list.tsx';
 import { AnalyticsBreakdown } from './analytics-breakdown.tsx';
 import { AnalyticsHomeCurrency } from './analytics-home-currency.tsx';
@@ -49,7 +49,30 @@ const SALES_CHARTS: TimeChart[] = [
     emptyHint: 'No refund in this range.',
   },
 ];
+const PRODUCTS_CHART: Breakdown = {
+  title: 'Products and editions',
+  testId: 'chart-products',
+  dimension: 'sales.product',
+  kind: 'bar',
+  valueLabel: 'Revenue',
+  secondaryLabel: 'Orders',
+  emptyHint: NO_SALE,
+};
+const SUPPORT_CHART: TimeChart = {
+  title: 'Newsletter sign-ups, chats and emails',
+  testId: 'chart-support',
+  metric: 'support',
+  kind: 'line',
+  emptyHint: 'No sign-up, chat or email in this range.',
+};
 
+const TRAFFIC_CHART: TimeChart = {
+  title: 'Page views and visitors',
+  testId: 'chart-traffic',
+  metric: 'web.traffic',
+  kind: 'line',
+  emptyHint: NO_LOGS,
+};
 const VISITS = { valueLabel: 'Page views', emptyHint: NO_LOGS } as const;
 const WEBSITE_BREAKDOWNS: Breakdown[] = [
   {
@@ -78,7 +101,44 @@ const WEBSITE_BREAKDOWNS: Breakdown[] = [
   },
   { title: 'Referrers', testId: 'chart-referrers', dimension: 'web.referrer', kind: 'bar', ...VISITS },
 ];
+const BOTS_CHART: TimeChart = {
+  title: 'Bot requests',
+  testId: 'chart-bots',
+  metric: 'web.bots',
+  kind: 'bar',
+  emptyHint: NO_LOGS,
+};
+const BOT_NAMES_CHART: Breakdown = {
+  title: 'Bots',
+  testId: 'chart-bot-names',
+  dimension: 'web.bot',
+  kind: 'bar',
+  valueLabel: 'Requests',
+  emptyHint: NO_LOGS,
+};
+const DOWNLOADS_CHART: TimeChart = {
+  title: 'Downloads',
+  testId: 'chart-downloads',
+  metric: 'downloads',
+  kind: 'bar',
+  emptyHint: 'Downloads are counted from access logs under the download paths set in Settings.',
+};
+const DOWNLOADED_FILES_CHART: Breakdown = {
+  title: 'Downloaded files',
+  testId: 'chart-files',
+  dimension: 'downloads.file',
+  kind: 'bar',
+  valueLabel: 'Downloads',
+  emptyHint: 'No download in this range.',
+};
 
+const UPDATE_CHECKS_CHART: TimeChart = {
+  title: 'Update checks',
+  testId: 'chart-update-checks',
+  metric: 'updateChecks',
+  kind: 'line',
+  emptyHint: 'The program reports to /collect/update-check; nothing arrived in this range.',
+};
 const CHECKS = { valueLabel: 'Checks', emptyHint: 'No update check in this range.' } as const;
 const UPDATE_BREAKDOWNS: Breakdown[] = [
   {
@@ -98,33 +158,32 @@ const UPDATE_BREAKDOWNS: Breakdown[] = [
   { title: 'Languages', testId: 'chart-languages', dimension: 'updates.language', kind: 'bar', ...CHECKS },
 ];
 
+/** Charts two abreast on a wide screen: those over time first, then the breakdowns, then the rest. */
+function AnalyticsChartGrid(props: {
+  query: AnalyticsQuery;
+  timeCharts?: TimeChart[];
+  breakdowns?: Breakdown[];
+  children?: ReactNode;
+}) {
+  return (
+    <SimpleGrid cols={{ base: 1, lg: 2 }}>
+      {props.timeCharts?.map((chart) => (
+        <AnalyticsTimeChart key={chart.testId} {...chart} query={props.query} />
+      ))}
+      {props.breakdowns?.map((chart) => (
+        <AnalyticsBreakdown key={chart.testId} {...chart} query={props.query} />
+      ))}
+      {props.children}
+    </SimpleGrid>
+  );
+}
+
 export function SalesSection({ query }: { query: AnalyticsQuery }) {
   return (
     <Stack gap="lg">
       <AnalyticsHomeCurrency />
-      <SimpleGrid cols={{ base: 1, lg: 2 }}>
-        {SALES_CHARTS.map((chart) => (
-          <AnalyticsTimeChart key={chart.testId} {...chart} query={query} />
-        ))}
-        <AnalyticsBreakdown
-          title="Products and editions"
-          testId="chart-products"
-          dimension="sales.product"
-          kind="bar"
-          valueLabel="Revenue"
-          secondaryLabel="Orders"
-          query={query}
-          emptyHint={NO_SALE}
-        />
-      </SimpleGrid>
-      <AnalyticsTimeChart
-        title="Newsletter sign-ups, chats and emails"
-        testId="chart-support"
-        metric="support"
-        kind="line"
-        query={query}
-        emptyHint="No sign-up, chat or email in this range."
-      />
+      <AnalyticsChartGrid query={query} timeCharts={SALES_CHARTS} breakdowns={[PRODUCTS_CHART]} />
+      <AnalyticsTimeChart {...SUPPORT_CHART} query={query} />
     </Stack>
   );
 }
@@ -132,58 +191,14 @@ export function SalesSection({ query }: { query: AnalyticsQuery }) {
 export function WebsiteSection({ query }: { query: AnalyticsQuery }) {
   return (
     <Stack gap="lg">
-      <AnalyticsTimeChart
-        title="Page views and visitors"
-        testId="chart-traffic"
-        metric="web.traffic"
-        kind="line"
+      <AnalyticsTimeChart {...TRAFFIC_CHART} query={query} />
+      <AnalyticsChartGrid query={query} breakdowns={WEBSITE_BREAKDOWNS} />
+      <AnalyticsChartGrid query={query} timeCharts={[BOTS_CHART]} breakdowns={[BOT_NAMES_CHART]} />
+      <AnalyticsChartGrid
         query={query}
-        emptyHint={NO_LOGS}
+        timeCharts={[DOWNLOADS_CHART]}
+        breakdowns={[DOWNLOADED_FILES_CHART]}
       />
-      <SimpleGrid cols={{ base: 1, lg: 2 }}>
-        {WEBSITE_BREAKDOWNS.map((chart) => (
-          <AnalyticsBreakdown key={chart.testId} {...chart} query={query} />
-        ))}
-      </SimpleGrid>
-      <SimpleGrid cols={{ base: 1, lg: 2 }}>
-        <AnalyticsTimeChart
-          title="Bot requests"
-          testId="chart-bots"
-          metric="web.bots"
-          kind="bar"
-          query={query}
-          emptyHint={NO_LOGS}
-        />
-        <AnalyticsBreakdown
-          title="Bots"
-          testId="chart-bot-names"
-          dimension="web.bot"
-          kind="bar"
-          valueLabel="Requests"
-          query={query}
-          emptyHint={NO_LOGS}
-        />
-      </SimpleGrid>
-
-      <SimpleGrid cols={{ base: 1, lg: 2 }}>
-        <AnalyticsTimeChart
-          title="Downloads"
-          testId="chart-downloads"
-          metric="downloads"
-          kind="bar"
-          query={query}
-          emptyHint="Downloads are counted from access logs under the download paths set in Settings."
-        />
-        <AnalyticsBreakdown
-          title="Downloaded files"
-          testId="chart-files"
-          dimension="downloads.file"
-          kind="bar"
-          valueLabel="Downloads"
-          query={query}
-          emptyHint="No download in this range."
-        />
-      </SimpleGrid>
       <AnalyticsImportPanel />
     </Stack>
   );
@@ -192,20 +207,10 @@ export function WebsiteSection({ query }: { query: AnalyticsQuery }) {
 export function UpdatesSection({ query }: { query: AnalyticsQuery }) {
   return (
     <Stack gap="lg">
-      <AnalyticsTimeChart
-        title="Update checks"
-        testId="chart-update-checks"
-        metric="updateChecks"
-        kind="line"
-        query={query}
-        emptyHint="The program reports to /collect/update-check; nothing arrived in this range."
-      />
-      <SimpleGrid cols={{ base: 1, lg: 2 }}>
-        {UPDATE_BREAKDOWNS.map((chart) => (
-          <AnalyticsBreakdown key={chart.testId} {...chart} query={query} />
-        ))}
+      <AnalyticsTimeChart {...UPDATE_CHECKS_CHART} query={query} />
+      <AnalyticsChartGrid query={query} breakdowns={UPDATE_BREAKDOWNS}>
         <AnalyticsAbuseList />
-      </SimpleGrid>
+      </AnalyticsChartGrid>
     </Stack>
   );
 }
