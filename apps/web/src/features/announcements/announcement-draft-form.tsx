@@ -1,7 +1,7 @@
 import type { RouterInputs, RouterOutputs } from '@keydesk/api';
 import { Button, Card, Group, SegmentedControl, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { type ChangeEvent, useState } from 'react';
 import { notifyError, notifySuccess } from '../../lib/notify.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { AnnouncementAudiencePreview } from './announcement-audience-preview.tsx';
@@ -9,6 +9,7 @@ import { AnnouncementRulesEditor } from './announcement-rules-editor.tsx';
 
 type Campaign = RouterOutputs['announcements']['get'];
 type Draft = RouterInputs['announcements']['saveDraft']['draft'];
+type DraftText = 'name' | 'subject' | 'textBody' | 'htmlBody';
 
 const FIELDS = '{{name}}, {{email}}, {{product}}, {{edition}}, {{version}}, {{keyEnding}}';
 
@@ -55,17 +56,17 @@ export function AnnouncementDraftForm({
   );
   const set = <K extends keyof typeof draft>(key: K, value: (typeof draft)[K]) =>
     setDraft({ ...draft, [key]: value });
+  const bindText = (key: DraftText) => ({
+    value: draft[key],
+    onChange: (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
+      set(key, event.currentTarget.value),
+  });
 
   return (
     <Stack gap="md">
       <Card withBorder>
         <Stack gap="sm">
-          <TextInput
-            label="Name (only you see it)"
-            value={draft.name}
-            maxLength={200}
-            onChange={(e) => set('name', e.currentTarget.value)}
-          />
+          <TextInput label="Name (only you see it)" maxLength={200} {...bindText('name')} />
           <div>
             <Text size="sm" fw={500} mb={4}>
               List (what an unsubscribe leaves)
@@ -99,26 +100,9 @@ export function AnnouncementDraftForm({
           <Text size="sm" c="dimmed">
             Fields: {FIELDS}. An unsubscribe link is added to every email.
           </Text>
-          <TextInput
-            label="Subject"
-            value={draft.subject}
-            onChange={(e) => set('subject', e.currentTarget.value)}
-          />
-          <Textarea
-            label="Plain-text part"
-            autosize
-            minRows={5}
-            value={draft.textBody}
-            onChange={(e) => set('textBody', e.currentTarget.value)}
-          />
-          <Textarea
-            label="HTML part"
-            autosize
-            minRows={5}
-            ff="monospace"
-            value={draft.htmlBody}
-            onChange={(e) => set('htmlBody', e.currentTarget.value)}
-          />
+          <TextInput label="Subject" {...bindText('subject')} />
+          <Textarea label="Plain-text part" autosize minRows={5} {...bindText('textBody')} />
+          <Textarea label="HTML part" autosize minRows={5} ff="monospace" {...bindText('htmlBody')} />
           <Group>
             <Button
               loading={save.isPending}

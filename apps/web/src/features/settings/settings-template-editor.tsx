@@ -10,6 +10,7 @@ import {
   Stack,
   Text,
   Textarea,
+  type TextareaProps,
   TextInput,
   Title,
 } from '@mantine/core';
@@ -30,6 +31,15 @@ const SOURCE_LABELS: Record<TemplateEntry['source'], string> = {
   default: 'Uses the default template',
   'built-in': 'Uses the built-in text',
 };
+
+// Both parts of the body are edited alike: code-like text, so in a fixed-width font.
+const BODY_PART_INPUT = {
+  required: true,
+  autosize: true,
+  minRows: 6,
+  maxRows: 16,
+  classNames: { input: 'mono' },
+} satisfies TextareaProps;
 
 function productLabel(product: string): string {
   return product === '*' ? 'Default (every product without its own)' : product;
@@ -117,24 +127,8 @@ export function SettingsTemplateEditor() {
                 — values are escaped in the HTML part. Both parts must contain <Code>{'{{key}}'}</Code>.
               </Text>
               <TextInput label="Subject" required maxLength={300} {...form.getInputProps('subject')} />
-              <Textarea
-                label="Plain-text part"
-                required
-                autosize
-                minRows={6}
-                maxRows={16}
-                classNames={{ input: 'mono' }}
-                {...form.getInputProps('textBody')}
-              />
-              <Textarea
-                label="HTML part"
-                required
-                autosize
-                minRows={6}
-                maxRows={16}
-                classNames={{ input: 'mono' }}
-                {...form.getInputProps('htmlBody')}
-              />
+              <Textarea label="Plain-text part" {...BODY_PART_INPUT} {...form.getInputProps('textBody')} />
+              <Textarea label="HTML part" {...BODY_PART_INPUT} {...form.getInputProps('htmlBody')} />
               <Group justify="flex-end">
                 {product !== '*' && selected.isCustom ? (
                   <Button
