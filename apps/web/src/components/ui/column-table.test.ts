@@ -2,7 +2,7 @@ import { MantineProvider } from '@mantine/core';
 import { createElement, type ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { type Column, ColumnTable, type ColumnTableProps } from './column-table.tsx';
+import { type Column, ColumnTable, type ColumnTableProps, toPagedTableProps } from './column-table.tsx';
 
 type Row = { id: number; name: string; seats: number };
 
@@ -55,5 +55,31 @@ describe('ColumnTable', () => {
     expect(html).toContain('mantine-VisuallyHidden-root');
     expect(html).toMatch(/<th[^>]*scope="row"[^>]*>Pro<\/th>/);
     expect(html).toMatch(/<td[^>]*class="[^"]*\bnum\b[^>]*>3<\/td>/);
+  });
+});
+
+describe('toPagedTableProps', () => {
+  it('stands skeleton rows in until the first page arrives', () => {
+    expect(toPagedTableProps<Row>({ error: null, refetch: () => {} }).rows).toBeUndefined();
+  });
+
+  it('lists the rows of every page loaded so far, in order', () => {
+    const pages = [
+      { items: [{ id: 1, name: 'Pro', seats: 3 }] },
+      { items: [{ id: 2, name: 'Lite', seats: 1 }] },
+    ];
+    const props = toPagedTableProps<Row>({ data: { pages }, error: null, refetch: () => {} });
+    expect(props.rows?.map((row) => row.id)).toEqual([1, 2]);
+  });
+
+  it('retries by fetching the list again', () => {
+    let fetches = 0;
+    const props = toPagedTableProps<Row>({
+      data: { pages: [] },
+      error: new Error('Down'),
+      refetch: () => fetches++,
+    });
+    props.onRetry?.();
+    expect(fetches).toBe(1);
   });
 });

@@ -94,3 +94,21 @@ export function ColumnTable<Row>(props: ColumnTableProps<Row>) {
     </>
   );
 }
+
+/** A server list read page by page (`useInfiniteQuery`), as far as its table needs it. */
+type PagedQuery<Row> = {
+  data?: { pages: readonly { items: readonly Row[] }[] };
+  error: unknown;
+  refetch: () => unknown;
+};
+
+/** A paged list's rows loaded so far (undefined until the first page) and its error with Retry. */
+export function toPagedTableProps<Row>(
+  query: PagedQuery<Row>,
+): Pick<ColumnTableProps<Row>, 'rows' | 'error' | 'onRetry'> {
+  return {
+    rows: query.data?.pages.flatMap((page) => page.items),
+    error: query.error,
+    onRetry: () => void query.refetch(),
+  };
+}

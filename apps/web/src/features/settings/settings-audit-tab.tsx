@@ -2,7 +2,7 @@ import type { RouterOutputs } from '@keydesk/api';
 import { Button, Card, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { type Column, ColumnTable } from '../../components/ui/column-table.tsx';
+import { type Column, ColumnTable, toPagedTableProps } from '../../components/ui/column-table.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { describeAuditAction, describeAuditDetails } from './audit-sentences.ts';
@@ -52,7 +52,6 @@ export function SettingsAuditTab() {
       { getNextPageParam: (page) => page.nextCursor ?? undefined },
     ),
   );
-  const rows = entries.data?.pages.flatMap((page) => page.items) ?? [];
   const isFiltered = action !== null || from !== '' || to !== '';
 
   return (
@@ -91,7 +90,7 @@ export function SettingsAuditTab() {
           label="Audit log"
           minWidth={720}
           columns={COLUMNS}
-          rows={entries.data ? rows : undefined}
+          {...toPagedTableProps(entries)}
           getRowKey={(entry) => entry.id}
           empty={{
             title: 'No entries',
@@ -100,8 +99,6 @@ export function SettingsAuditTab() {
               : 'Sign-ins, changes and exports will be listed here.',
           }}
           skeletonRows={6}
-          error={entries.error}
-          onRetry={() => void entries.refetch()}
           tableProps={{ striped: true, 'data-testid': 'audit-table' }}
         />
         {entries.hasNextPage ? (

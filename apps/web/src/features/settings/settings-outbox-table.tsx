@@ -2,7 +2,7 @@ import type { RouterOutputs } from '@keydesk/api';
 import { Button, Card, Group, SegmentedControl, Text, Title } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { type Column, ColumnTable } from '../../components/ui/column-table.tsx';
+import { type Column, ColumnTable, toPagedTableProps } from '../../components/ui/column-table.tsx';
 import { formatCount, formatDateTime } from '../../lib/format.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { MailOutboxStatus } from '../mail/mail-outbox-status.tsx';
@@ -28,7 +28,6 @@ export function SettingsOutboxTable() {
       { getNextPageParam: (page) => page.nextCursor },
     ),
   );
-  const items = outbox.data?.pages.flatMap((page) => page.items) ?? [];
   const counts = outbox.data?.pages[0]?.counts;
 
   return (
@@ -54,15 +53,13 @@ export function SettingsOutboxTable() {
         label="Outbox"
         minWidth={640}
         columns={COLUMNS}
-        rows={outbox.data ? items : undefined}
+        {...toPagedTableProps(outbox)}
         getRowKey={(email) => email.id}
         empty={{
           title: 'No emails here',
           description: 'Key emails you resend from a license appear here with their state.',
         }}
         skeletonRows={4}
-        error={outbox.error}
-        onRetry={() => void outbox.refetch()}
       />
       {outbox.hasNextPage ? (
         <Group justify="center" mt="sm">

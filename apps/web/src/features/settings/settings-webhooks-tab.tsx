@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { IconRefresh } from '@tabler/icons-react';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
-import { type Column, ColumnTable } from '../../components/ui/column-table.tsx';
+import { type Column, ColumnTable, toPagedTableProps } from '../../components/ui/column-table.tsx';
 import { StatusBadge } from '../../components/ui/status-badge.tsx';
 import { formatCount, formatDateTime } from '../../lib/format.ts';
 import { RESELLERS, WEBHOOK_STATUS } from '../../lib/statuses.ts';
@@ -83,7 +83,6 @@ export function SettingsWebhooksTab() {
         notifications.show({ color: 'red', title: 'Replay failed', message: error.message }),
     }),
   );
-  const rows = events.data?.pages.flatMap((page) => page.items) ?? [];
   const replayButton = (event: WebhookEvent) =>
     event.canReplay ? (
       <Button
@@ -123,15 +122,13 @@ export function SettingsWebhooksTab() {
           label="Notifications received"
           minWidth={720}
           columns={webhookColumns(replayButton)}
-          rows={events.data ? rows : undefined}
+          {...toPagedTableProps(events)}
           getRowKey={(event) => event.id}
           empty={{
             title: 'No notifications received',
             description:
               'Point PayPro Global at /hooks/paypro, Avangate at /hooks/avangate and tawk.to at /hooks/tawk, and save their keys above; each notification then appears here. Unsigned or refused requests are listed without their body, and the retention period is set under Scheduled jobs.',
           }}
-          error={events.error}
-          onRetry={() => void events.refetch()}
         />
         {events.hasNextPage ? (
           <Button
