@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useState } from 'react';
 import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { AccountEmailInput, CurrentPasswordInput } from '../components/ui/password-fields.tsx';
+import { MutationError } from '../components/ui/query-state.tsx';
 import { AuthCard } from '../features/auth/auth-card.tsx';
 import { useTRPC } from '../lib/trpc.ts';
 
@@ -90,11 +91,7 @@ export function LoginPage() {
         noValidate
       >
         <Stack>
-          {login.error ? (
-            <Alert color="red" role="alert">
-              {login.error.message}
-            </Alert>
-          ) : null}
+          <MutationError error={login.error} />
           <AccountEmailInput
             autoFocus={rememberedEmail === ''}
             {...form.getInputProps('email')}

@@ -11,6 +11,7 @@ import {
   withRepeatedPassword,
   ZNewPassword,
 } from '../components/ui/password-fields.tsx';
+import { MutationError } from '../components/ui/query-state.tsx';
 import { AuthCard } from '../features/auth/auth-card.tsx';
 import { useTRPC } from '../lib/trpc.ts';
 
@@ -59,11 +60,7 @@ export function SetupPage() {
           noValidate
         >
           <Stack>
-            {setup.error ? (
-              <Alert color="red" role="alert">
-                {setup.error.message}
-              </Alert>
-            ) : null}
+            <MutationError error={setup.error} />
             <AccountEmailInput {...form.getInputProps('email')} key={form.key('email')} />
             <NewPasswordInput {...form.getInputProps('newPassword')} key={form.key('newPassword')} />
             <NewPasswordInput isRepeat {...form.getInputProps('confirm')} key={form.key('confirm')} />

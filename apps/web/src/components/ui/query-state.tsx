@@ -16,6 +16,15 @@ export function QueryError({ error, onRetry }: { error: unknown; onRetry: () => 
   );
 }
 
+/** Why the action just sent was refused ("Wrong password"), beside the form that sent it. */
+export function MutationError({ error }: { error: { message: string } | null }) {
+  return error ? (
+    <Alert color="red" role="alert">
+      {error.message}
+    </Alert>
+  ) : null;
+}
+
 export function SkeletonRows({ rows = 5, height = 28 }: { rows?: number; height?: number }) {
   return (
     <Stack gap={8} role="status" aria-busy="true" aria-label="Loading">

@@ -1,9 +1,10 @@
-import { Alert, Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
 import { useState } from 'react';
 import { z } from 'zod';
+import { MutationError } from '../../components/ui/query-state.tsx';
 import { useTRPC } from '../../lib/trpc.ts';
 
 const ZCodeForm = z.object({ code: z.string().trim().min(6, 'Enter the code.').max(20) });
@@ -35,11 +36,7 @@ export function AuthSecondFactorForm({
             ? 'Enter one of the recovery codes you saved when you turned on two-factor sign-in. Each works once.'
             : 'Enter the 6-digit code from your authenticator app.'}
         </Text>
-        {verify.error ? (
-          <Alert color="red" role="alert">
-            {verify.error.message}
-          </Alert>
-        ) : null}
+        <MutationError error={verify.error} />
         <TextInput
           label={isRecovery ? 'Recovery code' : 'Authentication code'}
           autoComplete="one-time-code"

@@ -5,6 +5,7 @@ import { IconAlertTriangle, IconDownload, IconTrash } from '@tabler/icons-react'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
+import { MutationError } from '../../components/ui/query-state.tsx';
 import { useTRPC } from '../../lib/trpc.ts';
 
 /**
@@ -91,11 +92,7 @@ function CustomerEraseDialog(props: {
           autoComplete="off"
           data-autofocus
         />
-        {erase.error ? (
-          <Alert color="red" role="alert">
-            {erase.error.message}
-          </Alert>
-        ) : null}
+        <MutationError error={erase.error} />
         <Group justify="flex-end">
           <Button variant="default" onClick={props.onClose}>
             Cancel

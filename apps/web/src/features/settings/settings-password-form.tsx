@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Stack, Title } from '@mantine/core';
+import { Button, Card, Stack, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
@@ -9,6 +9,7 @@ import {
   withRepeatedPassword,
   ZNewPassword,
 } from '../../components/ui/password-fields.tsx';
+import { MutationError } from '../../components/ui/query-state.tsx';
 import { useTRPC } from '../../lib/trpc.ts';
 import { notifySettings } from './settings-notify.ts';
 
@@ -49,11 +50,7 @@ export function SettingsPasswordForm() {
           <Title order={2} size="h4">
             Password
           </Title>
-          {change.error ? (
-            <Alert color="red" role="alert">
-              {change.error.message}
-            </Alert>
-          ) : null}
+          <MutationError error={change.error} />
           <CurrentPasswordInput
             label="Current password"
             {...form.getInputProps('currentPassword')}

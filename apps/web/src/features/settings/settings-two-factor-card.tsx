@@ -15,7 +15,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { CurrentPasswordInput } from '../../components/ui/password-fields.tsx';
-import { QueryError, SkeletonRows } from '../../components/ui/query-state.tsx';
+import { MutationError, QueryError, SkeletonRows } from '../../components/ui/query-state.tsx';
 import { useTRPC } from '../../lib/trpc.ts';
 import { notifySettings } from './settings-notify.ts';
 
@@ -90,11 +90,7 @@ export function SettingsTwoFactorCard() {
             <Text size="sm">
               Ask for a code from an authenticator app as well as the password at every sign-in.
             </Text>
-            {begin.error ? (
-              <Alert color="red" role="alert">
-                {begin.error.message}
-              </Alert>
-            ) : null}
+            <MutationError error={begin.error} />
             <Button w="fit-content" loading={begin.isPending} onClick={() => begin.mutate()}>
               Turn on two-factor sign-in
             </Button>
@@ -116,11 +112,7 @@ export function SettingsTwoFactorCard() {
               <Text size="sm">
                 Or enter this key by hand: <Code data-testid="totp-secret">{begin.data.secret}</Code>
               </Text>
-              {confirm.error ? (
-                <Alert color="red" role="alert">
-                  {confirm.error.message}
-                </Alert>
-              ) : null}
+              <MutationError error={confirm.error} />
               <TextInput
                 label="Code from the app"
                 autoComplete="one-time-code"
@@ -149,11 +141,7 @@ export function SettingsTwoFactorCard() {
                 {status.data.recoveryCodesLeft} recovery codes left. To turn two-factor sign-in off, enter
                 your password.
               </Text>
-              {disable.error ? (
-                <Alert color="red" role="alert">
-                  {disable.error.message}
-                </Alert>
-              ) : null}
+              <MutationError error={disable.error} />
               <CurrentPasswordInput
                 value={password}
                 onChange={(e) => setPassword(e.currentTarget.value)}
