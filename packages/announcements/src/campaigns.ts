@@ -1,5 +1,5 @@
 // Campaigns as the owner sees them: drafts kept, and where sending stands per recipient.
-import { type Db, DomainError, NotFoundError } from '@keydesk/db';
+import { type Db, DomainError, isOneOf, NotFoundError } from '@keydesk/db';
 import { describeAudience, parseAudience, type TAudience, type TCampaignTopic } from './audience-rules.ts';
 import { assertValidAnnouncement } from './render-announcement.ts';
 import * as q from './sql/campaigns.ts';
@@ -30,12 +30,10 @@ export type CampaignDraft = {
   htmlBody: string;
 };
 
-function toStatus<T extends string>(values: readonly T[], value: string, fallback: T): T {
-  return (values as readonly string[]).includes(value) ? (value as T) : fallback;
-}
-
-export const toCampaignStatus = (value: string) => toStatus(CAMPAIGN_STATUSES, value, 'paused');
-export const toRecipientStatus = (value: string) => toStatus(RECIPIENT_STATUSES, value, 'failed');
+export const toCampaignStatus = (value: string): CampaignStatus =>
+  isOneOf(CAMPAIGN_STATUSES, value) ? value : 'paused';
+export const toRecipientStatus = (value: string): RecipientStatus =>
+  isOneOf(RECIPIENT_STATUSES, value) ? value : 'failed';
 
 /** Creates a draft, or changes one; a started campaign no longer changes. */
 export function saveCampaignDraft(options: {

@@ -1,7 +1,7 @@
 // Announcement templates: the key email's {{variable}} syntax and HTML escaping (packages/mail),
 // with the fields an announcement may carry. A license key appears only as its last characters:
 // a mass email is forwarded and archived far more than a key email.
-import type { Db } from '@keydesk/db';
+import { type Db, isOneOf } from '@keydesk/db';
 import { escapeHtml, TemplateError } from '@keydesk/mail';
 import { customerNameById, newestLicenseOf, recipientFieldsOf } from './sql/audience.ts';
 
@@ -22,17 +22,13 @@ export type RenderedAnnouncement = { subject: string; text: string; html: string
 const PLACEHOLDER = /\{\{\s*([A-Za-z][A-Za-z0-9_]*)\s*\}\}/g;
 const KEY_ENDING_LENGTH = 4;
 
-function isVariable(name: string): name is AnnouncementVariable {
-  return (ANNOUNCEMENT_VARIABLES as readonly string[]).includes(name);
-}
-
 /** Refuses placeholders that name no field: a typo would otherwise reach every customer. */
 export function assertValidAnnouncement(template: AnnouncementTemplate): void {
   const unknown = new Set<string>();
   for (const part of [template.subject, template.textBody, template.htmlBody]) {
     for (const match of part.matchAll(PLACEHOLDER)) {
       const name = match[1] ?? '';
-      if (!isVariable(name)) unknown.add(name);
+      if (!isOneOf(ANNOUNCEMENT_VARIABLES, name)) unknown.add(name);
     }
   }
   if (unknown.size > 0) {
@@ -99,7 +95,7 @@ export function announcementValuesOf<R extends Recipient>(
 
 function fill(text: string, values: AnnouncementValues, encode: (value: string) => string): string {
   return text.replace(PLACEHOLDER, (whole, name: string) =>
-    isVariable(name) ? encode(values[name]) : whole,
+    isOneOf(ANNOUNCEMENT_VARIABLES, name) ? encode(values[name]) : whole,
   );
 }
 

@@ -5,7 +5,7 @@
 // are accepted. Optional fields of the wrong type are ignored rather than fatal: the raw event is
 // kept beside whatever is stored, so a lenient reading loses nothing.
 
-import { DomainError } from '@keydesk/db';
+import { DomainError, isOneOf } from '@keydesk/db';
 import { redactCardNumbers } from '@keydesk/privacy';
 import { z } from 'zod';
 import { type ParsedTicket, toTicket, ZTicketEvent } from './parse-tawk-ticket.ts';
@@ -68,7 +68,7 @@ export const TAWK_EVENTS = ['chat:start', 'chat:end', 'chat:transcript_created',
 /** A webhook body → the chat or ticket it describes (throws MalformedChatError on anything else). */
 export function parseTawkEvent(body: unknown): TawkEvent {
   const name = body && typeof body === 'object' ? (body as { event?: unknown }).event : undefined;
-  if (typeof name !== 'string' || !(TAWK_EVENTS as readonly string[]).includes(name))
+  if (typeof name !== 'string' || !isOneOf(TAWK_EVENTS, name))
     throw new MalformedChatError(`unknown event ${JSON.stringify(name ?? null).slice(0, 80)}`);
   if (name === 'ticket:create') {
     const parsed = ZTicketEvent.safeParse(body);

@@ -20,6 +20,7 @@ export {
   resumeImportRun,
   saveImportProgress,
 } from './import-runs/import-runs.ts';
+export { isOneOf } from './is-one-of.ts';
 export { licenseCoreSelect, licenseCustomerSelect } from './license-selects.ts';
 export type { LicenseValues } from './license-values.ts';
 export { applyMigrations, MigrationChecksumError, pendingMigrations } from './migrate.ts';

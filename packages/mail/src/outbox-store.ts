@@ -1,6 +1,6 @@
 // The outbox's states and moves; its statements are in sql.ts. Times are epoch milliseconds, as
 // Prisma's adapter stores them.
-import type { Db } from '@keydesk/db';
+import { type Db, isOneOf } from '@keydesk/db';
 import {
   countAnnouncementsSince,
   countDueOutbox,
@@ -172,5 +172,5 @@ export function countDueOutboxEmails(db: Db, now: Date): number {
 
 /** The column is TEXT (SQLite has no enums); only this module writes it, with these four values. */
 export function toOutboxStatus(value: string): OutboxStatus {
-  return (OUTBOX_STATUSES as readonly string[]).includes(value) ? (value as OutboxStatus) : 'failed';
+  return isOneOf(OUTBOX_STATUSES, value) ? value : 'failed';
 }

@@ -1,4 +1,4 @@
-import { DomainError } from '@keydesk/db';
+import { DomainError, isOneOf } from '@keydesk/db';
 // Templates use {{variable}} placeholders. Values are HTML-escaped in the HTML part only: a customer
 // named "<b>Ann</b>" must read as text there, and as typed in the plain part.
 
@@ -24,17 +24,13 @@ export function escapeHtml(value: string): string {
     .replaceAll("'", '&#39;');
 }
 
-function isTemplateVariable(name: string): name is TemplateVariable {
-  return (TEMPLATE_VARIABLES as readonly string[]).includes(name);
-}
-
 /** Placeholders that name no variable: a typo such as {{licence}} would otherwise reach a customer. */
 export function findUnknownVariables(template: EmailTemplateContent): string[] {
   const unknown = new Set<string>();
   for (const part of [template.subject, template.textBody, template.htmlBody]) {
     for (const match of part.matchAll(PLACEHOLDER)) {
       const name = match[1] ?? '';
-      if (!isTemplateVariable(name)) unknown.add(name);
+      if (!isOneOf(TEMPLATE_VARIABLES, name)) unknown.add(name);
     }
   }
   return [...unknown];
@@ -56,7 +52,7 @@ export function assertValidTemplate(template: EmailTemplateContent): void {
 
 function fill(text: string, values: TemplateValues, encode: (value: string) => string): string {
   return text.replace(PLACEHOLDER, (whole, name: string) =>
-    isTemplateVariable(name) ? encode(values[name]) : whole,
+    isOneOf(TEMPLATE_VARIABLES, name) ? encode(values[name]) : whole,
   );
 }
 
