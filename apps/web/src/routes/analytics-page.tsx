@@ -2,6 +2,7 @@ import '@mantine/dates/styles.css';
 import { Stack, Tabs } from '@mantine/core';
 import { useSearchParams } from 'react-router';
 import { PageHeader } from '../components/ui/page-header.tsx';
+import { PageTabs } from '../components/ui/page-tabs.tsx';
 import { AnalyticsFilters } from '../features/analytics/analytics-filters.tsx';
 import { type AnalyticsQuery, parseQuery, querySearch } from '../features/analytics/analytics-query.ts';
 import {
@@ -41,14 +42,7 @@ export function AnalyticsPage() {
         description="Aggregate counts only: no visitor's address or browser string is kept."
       />
       <AnalyticsFilters query={query} onChange={setQuery} />
-      <Tabs value={section} onChange={setSection} keepMounted={false}>
-        <Tabs.List mb="lg">
-          {ANALYTICS_SECTIONS.map((s) => (
-            <Tabs.Tab key={s.value} value={s.value}>
-              {s.label}
-            </Tabs.Tab>
-          ))}
-        </Tabs.List>
+      <PageTabs tabs={ANALYTICS_SECTIONS} value={section} onChange={setSection}>
         <Tabs.Panel value="sales">
           <SalesSection query={query} />
         </Tabs.Panel>
@@ -58,7 +52,7 @@ export function AnalyticsPage() {
         <Tabs.Panel value="updates">
           <UpdatesSection query={query} />
         </Tabs.Panel>
-      </Tabs>
+      </PageTabs>
     </Stack>
   );
 }

@@ -2,6 +2,7 @@ import { Tabs } from '@mantine/core';
 import { Suspense } from 'react';
 import { useSearchParams } from 'react-router';
 import { PageHeader } from '../components/ui/page-header.tsx';
+import { PageTabs } from '../components/ui/page-tabs.tsx';
 import { SkeletonRows } from '../components/ui/query-state.tsx';
 import { SETTINGS_TABS } from '../features/settings/settings-tabs.ts';
 
@@ -15,18 +16,11 @@ export function SettingsPage() {
   return (
     <>
       <PageHeader title="Settings" />
-      <Tabs
+      <PageTabs
+        tabs={SETTINGS_TABS}
         value={active}
         onChange={(tab) => tab && setParams({ tab }, { replace: true })}
-        keepMounted={false}
       >
-        <Tabs.List mb="lg">
-          {SETTINGS_TABS.map((tab) => (
-            <Tabs.Tab key={tab.value} value={tab.value}>
-              {tab.label}
-            </Tabs.Tab>
-          ))}
-        </Tabs.List>
         {SETTINGS_TABS.map((tab) => (
           <Tabs.Panel key={tab.value} value={tab.value}>
             <Suspense fallback={<SkeletonRows />}>
@@ -34,7 +28,7 @@ export function SettingsPage() {
             </Suspense>
           </Tabs.Panel>
         ))}
-      </Tabs>
+      </PageTabs>
     </>
   );
 }
