@@ -6,10 +6,9 @@ import { UNSUBSCRIBE_SECRET_SETTING } from '@keydesk/announcements';
 import type { Db } from '@keydesk/db';
 import { DomainError } from '@keydesk/db';
 import type { ListResponse } from 'imapflow';
-import { DEFAULT_MAX_ATTACHMENT_BYTES } from './import-mbox.ts';
 import { MalformedEmailError, type ParsedEmail, parseEmail } from './parse-email.ts';
 import { recordSyncError, saveSyncState, syncStateOf } from './sql/mailbox-sync.ts';
-import { storeEmail } from './store-emails.ts';
+import { DEFAULT_MAX_ATTACHMENT_BYTES, type EmailIntakeOptions, storeEmail } from './store-emails.ts';
 
 export type ImapAccount = {
   host: string;
@@ -22,13 +21,8 @@ export type ImapAccount = {
   requireTls?: boolean;
 };
 
-export type SyncMailboxOptions = {
-  db: Db;
+export type SyncMailboxOptions = EmailIntakeOptions & {
   account: ImapAccount;
-  now: () => Date;
-  ownAddresses?: Iterable<string>;
-  maxAttachmentBytes?: number;
-  batchSize?: number;
   unsubscribeSecret?: string | null;
 };
 

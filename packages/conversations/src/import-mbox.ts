@@ -3,7 +3,7 @@
 // a crash loses at most the batch in flight, and the rerun starts exactly where the commit left.
 // Parsing runs ahead of the writes (on worker threads for large files), in a bounded window whose
 // results are taken in file order, so batches and offsets are the same as a one-by-one import.
-import { type Db, fingerprintFile } from '@keydesk/db';
+import { fingerprintFile } from '@keydesk/db';
 import {
   addProblem,
   finishImportRun,
@@ -17,22 +17,14 @@ import {
 import { type MboxMessage, readMbox, separatorDate } from './mbox-splitter.ts';
 import type { ParsedEmail } from './parse-email.ts';
 import { createParsePool, defaultParseWorkers, type ParseOutcome } from './parse-pool.ts';
-import { storeEmail } from './store-emails.ts';
+import { DEFAULT_MAX_ATTACHMENT_BYTES, type EmailIntakeOptions, storeEmail } from './store-emails.ts';
 
-export type ImportMboxOptions = {
-  db: Db;
+export type ImportMboxOptions = EmailIntakeOptions & {
   file: string;
-  now: () => Date;
-  ownAddresses?: Iterable<string>;
-  maxAttachmentBytes?: number;
-  /** Messages per transaction. */
-  batchSize?: number;
   /** Worker threads that parse; 0 parses in this thread. Default: by file size and cores. */
   parseWorkers?: number;
   onProgress?: (progress: ImportProgress) => void;
 };
-
-export const DEFAULT_MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
 
 /** Messages parsed ahead of the writes: enough to keep every parser busy, few enough to stay small. */
 const IN_FLIGHT = 64;

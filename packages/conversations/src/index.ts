@@ -25,7 +25,7 @@ export {
   syncMailbox,
 } from './imap-sync.ts';
 export { type ImportChatsSummary, importChats } from './import-chats.ts';
-export { DEFAULT_MAX_ATTACHMENT_BYTES, type ImportMboxOptions, importMbox } from './import-mbox.ts';
+export { type ImportMboxOptions, importMbox } from './import-mbox.ts';
 export type { ImportProblem, ImportProgress, ImportSummary } from './import-run.ts';
 export {
   type ConversationKind,
@@ -40,7 +40,7 @@ export type { ParsedTicket } from './parse-tawk-ticket.ts';
 export { replayTawkWebhookEvent, TawkReplayError, type TawkReplayResult } from './replay-tawk-event.ts';
 export { setAwaitingReply } from './set-awaiting-reply.ts';
 export { storeChat } from './store-chat.ts';
-export { storeEmail } from './store-emails.ts';
+export { DEFAULT_MAX_ATTACHMENT_BYTES, type EmailIntakeOptions, storeEmail } from './store-emails.ts';
 export { storeTicket } from './store-ticket.ts';
 export {
   handleTawkWebhook,

@@ -11,6 +11,19 @@ import * as emails from './sql/emails.ts';
 
 export type EmailSource = 'mbox' | 'imap' | 'demo';
 
+export const DEFAULT_MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
+
+/** What each way mail comes in (an mbox file, an IMAP mailbox) is given besides where to read. */
+export type EmailIntakeOptions = {
+  db: Db;
+  now: () => Date;
+  /** The business's own addresses, in any case: mail from them is outbound. */
+  ownAddresses?: Iterable<string>;
+  maxAttachmentBytes?: number;
+  /** Messages per transaction. */
+  batchSize?: number;
+};
+
 export type StoreEmailOptions = {
   source: EmailSource;
   /** The business's own addresses: mail from them is outbound and they never link a customer. */
