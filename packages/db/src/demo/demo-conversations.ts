@@ -13,7 +13,7 @@ import {
   maxCustomerId,
 } from '../sql/demo.ts';
 import { CHAT_AGENT_LINES, CHAT_VISITOR_LINES, EMAIL_SUBJECTS } from './demo-data.ts';
-import { createRng, itemSeed } from './rng.ts';
+import { createRng, itemSeed, type Rng } from './rng.ts';
 
 const DAY_MS = 86_400_000;
 const OWNER_ADDRESS = 'support@tessera-software.example';
@@ -37,12 +37,13 @@ export function generateDemoConversations(options: {
   const counts: ConversationDemoCounts = { chats: 0, chatMessages: 0, threads: 0, emailMessages: 0 };
   const maxId = maxCustomerId.get(sqlite)?.maxId ?? 0;
 
+  /** Most conversations belong to a demo customer; some stay unlinked for the "unlinked" view. */
+  const pickLinkedCustomer = (rng: Rng): CustomerRef | undefined =>
+    rng.chance(0.85) && maxId > 0 ? demoCustomerById.get(sqlite, { id: rng.int(1, maxId) }) : undefined;
+
   const writeChat = (i: number) => {
     const rng = createRng(itemSeed(seed ^ 0xc4a7, i));
-    const isLinked = rng.chance(0.85) && maxId > 0;
-    const customer: CustomerRef | undefined = isLinked
-      ? demoCustomerById.get(sqlite, { id: rng.int(1, maxId) })
-      : undefined;
+    const customer = pickLinkedCustomer(rng);
     const started = now.getTime() - Math.floor(rng.next() ** 2 * 365 * DAY_MS) - rng.int(1, 600) * 60_000;
     const messageTotal = rng.int(2, 7);
     const isAwaitingReply = rng.chance(0.12);
@@ -85,10 +86,7 @@ export function generateDemoConversations(options: {
 
   const writeThread = (i: number) => {
     const rng = createRng(itemSeed(seed ^ 0xe3a1, i));
-    const isLinked = rng.chance(0.85) && maxId > 0;
-    const customer: CustomerRef | undefined = isLinked
-      ? demoCustomerById.get(sqlite, { id: rng.int(1, maxId) })
-      : undefined;
+    const customer = pickLinkedCustomer(rng);
     const from = customer?.email ?? `someone${i}@mailbox.example`;
     const fromName = customer?.name ?? 'Unknown sender';
     const subject = rng.pick(EMAIL_SUBJECTS);
