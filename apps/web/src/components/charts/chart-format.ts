@@ -21,35 +21,28 @@ function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat | Intl.Display
   return format;
 }
 
-const utcDay = (day: string) => new Date(`${day}T00:00:00Z`);
+/** A calendar day of the API (a bucket's first day) in the owner's locale, in UTC (see above). */
+function formatUtcDay(day: string, key: string, options: Intl.DateTimeFormatOptions): string {
+  return cached(key, (l) => new Intl.DateTimeFormat(l, { ...options, timeZone: 'UTC' })).format(
+    new Date(`${day}T00:00:00Z`),
+  );
+}
 
 /** "6 Nov 2026" / "Nov 6, 2026": a calendar day in the owner's locale. */
 export function formatDay(day: string): string {
-  return cached('day', (l) => new Intl.DateTimeFormat(l, { dateStyle: 'medium', timeZone: 'UTC' })).format(
-    utcDay(day),
-  );
+  return formatUtcDay(day, 'day', { dateStyle: 'medium' });
 }
 
 /** The short label of a bucket on an axis: "6 Nov", "Nov 2026". Weeks are named by their Monday. */
 export function formatBucket(bucket: string, granularity: Granularity): string {
-  if (granularity === 'month')
-    return cached(
-      'month',
-      (l) => new Intl.DateTimeFormat(l, { month: 'short', year: 'numeric', timeZone: 'UTC' }),
-    ).format(utcDay(bucket));
-  return cached(
-    'dayShort',
-    (l) => new Intl.DateTimeFormat(l, { day: 'numeric', month: 'short', timeZone: 'UTC' }),
-  ).format(utcDay(bucket));
+  return granularity === 'month'
+    ? formatUtcDay(bucket, 'month', { month: 'short', year: 'numeric' })
+    : formatUtcDay(bucket, 'dayShort', { day: 'numeric', month: 'short' });
 }
 
 /** The bucket's full name for a tooltip or a table row: "6 Nov 2026", "Week of 3 Nov 2026", "November 2026". */
 export function formatBucketLong(bucket: string, granularity: Granularity): string {
-  if (granularity === 'month')
-    return cached(
-      'monthLong',
-      (l) => new Intl.DateTimeFormat(l, { month: 'long', year: 'numeric', timeZone: 'UTC' }),
-    ).format(utcDay(bucket));
+  if (granularity === 'month') return formatUtcDay(bucket, 'monthLong', { month: 'long', year: 'numeric' });
   return granularity === 'week' ? `Week of ${formatDay(bucket)}` : formatDay(bucket);
 }
 
