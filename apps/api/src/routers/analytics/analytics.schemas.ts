@@ -1,5 +1,6 @@
 import { BREAKDOWN_DIMENSIONS, GRANULARITIES, RANGE_PRESETS, TIME_SERIES_METRICS } from '@keydesk/analytics';
 import { z } from 'zod';
+import { ZPageLimit } from '../page-limit.schemas.ts';
 
 const ZDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day as YYYY-MM-DD');
 
@@ -75,7 +76,7 @@ export const ZBreakdownOutput = z.object({
 
 export const ZPossibleAbuseInput = z.object({
   minNetworks: z.number().int().min(2).max(1000).default(3),
-  limit: z.number().int().min(1).max(100).default(25),
+  limit: ZPageLimit,
 });
 
 export const ZPossibleAbuseOutput = z.object({

@@ -7,6 +7,7 @@ import {
   ZSendingLimits,
 } from '@keydesk/announcements';
 import { z } from 'zod';
+import { ZPageLimit } from '../page-limit.schemas.ts';
 
 export const MAX_TEMPLATE_LENGTH = 100_000;
 const ZId = z.number().int().positive();
@@ -53,7 +54,7 @@ export const ZRecipientsInput = z.object({
   id: ZId,
   status: z.enum(RECIPIENT_STATUSES).optional(),
   cursor: ZId.optional(),
-  limit: z.number().int().min(1).max(100).default(25),
+  limit: ZPageLimit,
 });
 export const ZRecipientsOutput = z.object({
   items: z.array(

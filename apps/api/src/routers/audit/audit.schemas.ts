@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { ZPageLimit } from '../page-limit.schemas.ts';
 
 export const ZAuditFindInput = z.object({
   action: z.string().trim().min(1).max(100).optional(),
   from: z.date().optional(),
   to: z.date().optional(),
   cursor: z.number().int().positive().optional(),
-  limit: z.number().int().min(1).max(100).default(25),
+  limit: ZPageLimit,
 });
 
 export const ZAuditEntry = z.object({

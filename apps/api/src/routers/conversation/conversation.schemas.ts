@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZPageLimit } from '../page-limit.schemas.ts';
 
 export const MAX_SEARCH_LENGTH = 200;
 export const MAX_CHAT_EXPORT_CHARS = 20 * 1024 * 1024;
@@ -15,7 +16,7 @@ export const ZConversationFindInput = z.object({
   onlyAwaitingReply: z.boolean().default(false),
   search: z.string().trim().min(1).max(MAX_SEARCH_LENGTH).nullish(),
   cursor: z.string().max(100).nullish(),
-  limit: z.number().int().min(1).max(100).default(25),
+  limit: ZPageLimit,
 });
 
 const ZCustomerRef = z.object({ id: z.number().int(), name: z.string() }).nullable();

@@ -1,13 +1,14 @@
 import { MAX_SEARCH_LENGTH } from '@keydesk/search';
 import { z } from 'zod';
 import { ZLicenseCore } from '../license/license.schemas.ts';
+import { ZPageLimit } from '../page-limit.schemas.ts';
 
 export const MAX_NOTE_LENGTH = 10_000;
 const ZId = z.number().int().positive();
 
 export const ZCustomerFindInput = z.object({
   query: z.string().trim().max(MAX_SEARCH_LENGTH),
-  limit: z.number().int().min(1).max(100).default(25),
+  limit: ZPageLimit,
   cursor: z
     .string()
     .regex(/^[sw]\d{1,19}$/)

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZPageLimit } from '../page-limit.schemas.ts';
 
 export const ZImportRunSummary = z.object({
   id: z.number().int(),
@@ -21,7 +22,7 @@ export const ZImportRunGetInput = z.object({ id: z.number().int().positive() });
 export const ZImportRunGetOutput = ZImportRunSummary.nullable();
 
 export const ZImportRunFindInput = z.object({
-  limit: z.number().int().min(1).max(100).default(25),
+  limit: ZPageLimit,
   cursor: z.number().int().positive().nullish(),
 });
 export const ZImportRunFindOutput = z.object({

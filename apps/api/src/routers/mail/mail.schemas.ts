@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZPageLimit } from '../page-limit.schemas.ts';
 
 export const MAX_TEMPLATE_LENGTH = 50_000;
 const OUTBOX_STATUSES = ['queued', 'sending', 'sent', 'failed'] as const;
@@ -44,7 +45,7 @@ export const ZMailUpdateSettingsInput = z.object({
 export const ZOutboxFindInput = z.object({
   status: z.enum(OUTBOX_STATUSES).optional(),
   cursor: z.number().int().positive().nullish(),
-  limit: z.number().int().min(1).max(100).default(25),
+  limit: ZPageLimit,
 });
 
 export const ZOutboxEntry = z.object({

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { ZPageLimit } from '../page-limit.schemas.ts';
 
 export const ZWebhookFindInput = z.object({
-  limit: z.number().int().min(1).max(100).default(25),
+  limit: ZPageLimit,
   cursor: z.number().int().positive().nullish(),
   source: z.enum(['paypro', 'avangate', 'tawk', 'newsletter']).nullish(),
   status: z.enum(['processed', 'duplicate', 'kept', 'rejected', 'failed']).nullish(),
