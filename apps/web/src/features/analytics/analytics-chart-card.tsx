@@ -1,5 +1,5 @@
 // The frame every chart sits in: title, CSV download, loading/empty/error states, and a table
-// fallback holding the same figures as the chart.
+// fallback holding the same figures as the chart; and the hook that fetches a chart's figures for it.
 import { Button, Card, Group, Select, Title } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import { keepPreviousData, type QueryKey, type UseQueryOptions, useQuery } from '@tanstack/react-query';
