@@ -1,8 +1,8 @@
 // Announcement templates: the key email's {{variable}} syntax and HTML escaping (packages/mail),
 // with the fields an announcement may carry. A license key appears only as its last characters:
 // a mass email is forwarded and archived far more than a key email.
-import { type Db, isOneOf } from '@keydesk/db';
-import { escapeHtml, TemplateError } from '@keydesk/mail';
+import type { Db } from '@keydesk/db';
+import { escapeHtml, fillTemplate, findUnknownPlaceholders, TemplateError } from '@keydesk/mail';
 import { customerNameById, newestLicenseOf, recipientFieldsOf } from './sql/audience.ts';
 
 export const ANNOUNCEMENT_VARIABLES = [
@@ -19,21 +19,14 @@ export type AnnouncementValues = Record<AnnouncementVariable, string>;
 export type AnnouncementTemplate = { subject: string; textBody: string; htmlBody: string };
 export type RenderedAnnouncement = { subject: string; text: string; html: string };
 
-const PLACEHOLDER = /\{\{\s*([A-Za-z][A-Za-z0-9_]*)\s*\}\}/g;
 const KEY_ENDING_LENGTH = 4;
 
 /** Refuses placeholders that name no field: a typo would otherwise reach every customer. */
 export function assertValidAnnouncement(template: AnnouncementTemplate): void {
-  const unknown = new Set<string>();
-  for (const part of [template.subject, template.textBody, template.htmlBody]) {
-    for (const match of part.matchAll(PLACEHOLDER)) {
-      const name = match[1] ?? '';
-      if (!isOneOf(ANNOUNCEMENT_VARIABLES, name)) unknown.add(name);
-    }
-  }
-  if (unknown.size > 0) {
+  const unknown = findUnknownPlaceholders(template, ANNOUNCEMENT_VARIABLES);
+  if (unknown.length > 0) {
     throw new TemplateError(
-      `Unknown field ${[...unknown].map((n) => `{{${n}}}`).join(', ')}; use ${ANNOUNCEMENT_VARIABLES.map((n) => `{{${n}}}`).join(', ')}.`,
+      `Unknown field ${unknown.map((n) => `{{${n}}}`).join(', ')}; use ${ANNOUNCEMENT_VARIABLES.map((n) => `{{${n}}}`).join(', ')}.`,
     );
   }
 }
@@ -93,27 +86,17 @@ export function announcementValuesOf<R extends Recipient>(
   }));
 }
 
-function fill(text: string, values: AnnouncementValues, encode: (value: string) => string): string {
-  return text.replace(PLACEHOLDER, (whole, name: string) =>
-    isOneOf(ANNOUNCEMENT_VARIABLES, name) ? encode(values[name]) : whole,
-  );
-}
-
 /** The footer is added, never templated: no announcement can leave without its way out. */
 export function renderAnnouncement(
   template: AnnouncementTemplate,
   values: AnnouncementValues,
   unsubscribeUrl: string,
 ): RenderedAnnouncement {
-  const text = `${fill(template.textBody, values, (v) => v).trimEnd()}\n\n--\nUnsubscribe: ${unsubscribeUrl}\n`;
+  const filled = fillTemplate(template, ANNOUNCEMENT_VARIABLES, values);
   const link = escapeHtml(unsubscribeUrl);
-  const html = `${fill(template.htmlBody, values, escapeHtml)}\n<hr><p style="font-size:12px;color:#666">Don't want these emails? <a href="${link}">Unsubscribe</a>.</p>`;
   return {
-    // A header is one line: a newline in a value must not start a new header.
-    subject: fill(template.subject, values, (v) => v)
-      .replace(/[\r\n]+/g, ' ')
-      .trim(),
-    text,
-    html,
+    subject: filled.subject,
+    text: `${filled.text.trimEnd()}\n\n--\nUnsubscribe: ${unsubscribeUrl}\n`,
+    html: `${filled.html}\n<hr><p style="font-size:12px;color:#666">Don't want these emails? <a href="${link}">Unsubscribe</a>.</p>`,
   };
 }

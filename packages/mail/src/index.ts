@@ -52,6 +52,8 @@ export { previewEmailTemplate } from './preview-email-template.ts';
 export {
   type EmailTemplateContent,
   escapeHtml,
+  fillTemplate,
+  findUnknownPlaceholders,
   renderTemplate,
   TEMPLATE_VARIABLES,
   TemplateError,

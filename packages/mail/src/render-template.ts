@@ -24,16 +24,24 @@ export function escapeHtml(value: string): string {
     .replaceAll("'", '&#39;');
 }
 
-/** Placeholders that name no variable: a typo such as {{licence}} would otherwise reach a customer. */
-export function findUnknownVariables(template: EmailTemplateContent): string[] {
+/** The placeholders of a template's three parts that name none of `variables`, each once. */
+export function findUnknownPlaceholders(
+  template: EmailTemplateContent,
+  variables: readonly string[],
+): string[] {
   const unknown = new Set<string>();
   for (const part of [template.subject, template.textBody, template.htmlBody]) {
     for (const match of part.matchAll(PLACEHOLDER)) {
       const name = match[1] ?? '';
-      if (!isOneOf(TEMPLATE_VARIABLES, name)) unknown.add(name);
+      if (!variables.includes(name)) unknown.add(name);
     }
   }
   return [...unknown];
+}
+
+/** Placeholders that name no variable: a typo such as {{licence}} would otherwise reach a customer. */
+export function findUnknownVariables(template: EmailTemplateContent): string[] {
+  return findUnknownPlaceholders(template, TEMPLATE_VARIABLES);
 }
 
 export function assertValidTemplate(template: EmailTemplateContent): void {
@@ -50,19 +58,26 @@ export function assertValidTemplate(template: EmailTemplateContent): void {
   }
 }
 
-function fill(text: string, values: TemplateValues, encode: (value: string) => string): string {
-  return text.replace(PLACEHOLDER, (whole, name: string) =>
-    isOneOf(TEMPLATE_VARIABLES, name) ? encode(values[name]) : whole,
-  );
+/** Fills the three parts with the values of `variables`; any other placeholder stays as written. */
+export function fillTemplate<V extends string>(
+  template: EmailTemplateContent,
+  variables: readonly V[],
+  values: Record<V, string>,
+): RenderedEmail {
+  const fill = (text: string, encode: (value: string) => string) =>
+    text.replace(PLACEHOLDER, (whole, name: string) =>
+      isOneOf(variables, name) ? encode(values[name]) : whole,
+    );
+  return {
+    // A header is one line: a newline in a value must not start a new header.
+    subject: fill(template.subject, (v) => v)
+      .replace(/[\r\n]+/g, ' ')
+      .trim(),
+    text: fill(template.textBody, (v) => v),
+    html: fill(template.htmlBody, escapeHtml),
+  };
 }
 
 export function renderTemplate(template: EmailTemplateContent, values: TemplateValues): RenderedEmail {
-  return {
-    // A header is one line: a newline in a value must not start a new header.
-    subject: fill(template.subject, values, (v) => v)
-      .replace(/[\r\n]+/g, ' ')
-      .trim(),
-    text: fill(template.textBody, values, (v) => v),
-    html: fill(template.htmlBody, values, escapeHtml),
-  };
+  return fillTemplate(template, TEMPLATE_VARIABLES, values);
 }
