@@ -49,17 +49,8 @@ describe('SIGKILL during an outbox send', () => {
     return { outboxId: sent?.outboxId ?? 0, cookie };
   }
 
-  function readDb<T>(read: (sqlite: Database.Database) => T): T {
-    const sqlite = new Database(folder.dbFile, { readonly: true });
-    try {
-      return read(sqlite);
-    } finally {
-      sqlite.close();
-    }
-  }
-
   const outboxRows = () =>
-    readDb(
+    folder.read(
       (s) =>
         s
           .prepare('SELECT id, status, attempts, messageId, serverResponse FROM OutboxEmail')
@@ -99,7 +90,7 @@ describe('SIGKILL during an outbox send', () => {
     expect(resends).toHaveLength(1);
     expect(resends?.[0]?.outbox.status).toBe('sent');
 
-    readDb((s) => {
+    folder.read((s) => {
       expect(s.pragma('integrity_check', { simple: true })).toBe('ok');
       const count = (sql: string) => s.prepare(sql).pluck().safeIntegers(false).get();
       expect(count('SELECT COUNT(*) FROM LicenseResend')).toBe(1);

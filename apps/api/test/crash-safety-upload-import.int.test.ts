@@ -5,7 +5,6 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CSV_IMPORT_BATCH_ROWS } from '@keydesk/ingestion';
 import { writeOrderCsv } from '@keydesk/ingestion/testing';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { signInOverHttp } from './http-test-server.ts';
 import { createScratchServerFolder, type ScratchServerFolder, type SpawnedServer } from './spawned-server.ts';
@@ -36,16 +35,8 @@ async function upload(server: SpawnedServer, body: Buffer): Promise<number> {
 
 type RunState = { status: string; itemsDone: number; created: number; rejected: number };
 
-function read<T>(query: (sqlite: Database.Database) => T): T {
-  const sqlite = new Database(folder.dbFile, { readonly: true });
-  try {
-    return query(sqlite);
-  } finally {
-    sqlite.close();
-  }
-}
 const runState = (id: number) =>
-  read(
+  folder.read(
     (s) =>
       s
         .prepare('SELECT status, itemsDone, created, rejected FROM ImportRun WHERE id = ?')
@@ -53,7 +44,7 @@ const runState = (id: number) =>
         .get(id) as RunState,
   );
 const count = (sql: string) =>
-  read((s) => Number(s.prepare(`SELECT COUNT(*) FROM ${sql}`).pluck().safeIntegers(false).get()));
+  folder.read((s) => Number(s.prepare(`SELECT COUNT(*) FROM ${sql}`).pluck().safeIntegers(false).get()));
 
 /** Polls the file from another connection until the condition holds (committed state only). */
 async function waitForRun(id: number, done: (state: RunState) => boolean, timeoutMs = 180_000) {
@@ -78,7 +69,7 @@ it('resumes an uploaded import after the server was killed mid-import, each orde
   await first.kill();
   expect(atKill.status).toBe('running');
 
-  const after = read((s) => s.pragma('integrity_check', { simple: true }));
+  const after = folder.read((s) => s.pragma('integrity_check', { simple: true }));
   expect(after).toBe('ok');
   const run = runState(runId);
   const orders = count('"Order"');

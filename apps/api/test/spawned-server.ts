@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createDb, type Db } from '@keydesk/db';
+import Database from 'better-sqlite3';
 import { createTestOwner } from './http-test-server.ts';
 
 const root = path.resolve(import.meta.dirname, '../../..');
@@ -88,6 +89,8 @@ export type ScratchServerFolder = {
   dbFile: string;
   /** Spawns the server on the folder's database, with `env` added to its environment. */
   start(env?: Record<string, string>): Promise<SpawnedServer>;
+  /** Runs `query` on a read-only connection of its own, closed after, while a server may be writing. */
+  read<T>(query: (sqlite: Database.Database) => T): T;
   /** SIGKILLs every server started that is still running, then removes the folder. */
   clean(): Promise<void>;
 };
@@ -115,6 +118,14 @@ export async function createScratchServerFolder(
       });
       servers.push(server);
       return server;
+    },
+    read(query) {
+      const sqlite = new Database(dbFile, { readonly: true });
+      try {
+        return query(sqlite);
+      } finally {
+        sqlite.close();
+      }
     },
     async clean() {
       for (const server of servers.splice(0)) await server.kill();
