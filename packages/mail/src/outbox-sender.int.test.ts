@@ -22,13 +22,14 @@ describe('outbox sender', () => {
     await db.destroy();
   });
 
-  async function queueOne(now: Date) {
+  /** A key resend queued at `now`; a null sender is one queued before SMTP was configured. */
+  async function queueOne(now: Date, fromAddress: string | null = FROM) {
     const seeded = await seedLicense(db);
     const queued = await resendLicenseKey({
       db,
       licenseId: seeded.licenseId,
       requestId: randomUUID(),
-      fromAddress: FROM,
+      fromAddress,
       now,
     });
     return { ...seeded, ...queued };
@@ -125,14 +126,7 @@ describe('outbox sender', () => {
 
   it('fills in the sender of an email queued before SMTP was configured', async () => {
     smtp = await startTestSmtpServer();
-    const seeded = await seedLicense(db);
-    const queued = await resendLicenseKey({
-      db,
-      licenseId: seeded.licenseId,
-      requestId: randomUUID(),
-      fromAddress: null,
-      now: new Date(),
-    });
+    const queued = await queueOne(new Date(), null);
     const sender = createOutboxSender({
       db,
       getConfig: () => ({ smtpUrl: smtp?.url ?? '', from: FROM }),
