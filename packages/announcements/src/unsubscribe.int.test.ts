@@ -1,5 +1,6 @@
 import { createTestDb, type TestDb } from '@keydesk/db/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { TAudienceRule, TCampaignTopic } from './audience-rules.ts';
 import { findCampaignRecipients, saveCampaignDraft } from './campaigns.ts';
 import { previewAudience } from './find-audience.ts';
 import { startCampaign } from './send-campaign.ts';
@@ -24,26 +25,14 @@ describe('unsubscribing through a link', () => {
     await seedPerson(db, { name: 'Ann', emails: ['ann@home.test'], licenses: [{}] });
     await seedSubscription(db, 'ann@home.test', 'subscribed');
     const context = { db, publicUrl: 'https://k.example', fromAddress: 'n@k.example', secret };
-    const news = saveCampaignDraft({
-      db,
-      draft: {
-        name: 'N',
-        topic: 'newsletter',
-        audience: { include: [{ kind: 'newsletter' }], exclude: [] },
-        ...body,
-      },
-      now: now(),
-    });
-    const updates = saveCampaignDraft({
-      db,
-      draft: {
-        name: 'U',
-        topic: 'updates',
-        audience: { include: [{ kind: 'license' }], exclude: [] },
-        ...body,
-      },
-      now: now(),
-    });
+    const saveDraft = (name: string, topic: TCampaignTopic, rule: TAudienceRule) =>
+      saveCampaignDraft({
+        db,
+        draft: { name, topic, audience: { include: [rule], exclude: [] }, ...body },
+        now: now(),
+      });
+    const news = saveDraft('N', 'newsletter', { kind: 'newsletter' });
+    const updates = saveDraft('U', 'updates', { kind: 'license' });
     await startCampaign(context, news.id, now);
     await startCampaign(context, updates.id, now);
     const recipient = (campaignId: number) =>
