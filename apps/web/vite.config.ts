@@ -1,17 +1,12 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, type UserConfig } from 'vite';
-import { compileHintFirstScreen, precompressAssets, preloadPageChunks } from './build-plugins.ts';
+import { compileHintFirstScreen, precompressAssets } from './build-plugins.ts';
 
 const apiTarget = process.env.KEYDESK_API_URL ?? 'http://127.0.0.1:3000';
 
 const config = {
-  // The Overview is the first screen after sign-in: its code is fetched with the entry.
-  plugins: [
-    react(),
-    preloadPageChunks('/src/routes/overview-page.tsx'),
-    compileHintFirstScreen('/src/routes/overview-page.tsx'),
-    precompressAssets(),
-  ],
+  // The Overview is the first screen after sign-in: its code is part of the entry (router.tsx).
+  plugins: [react(), compileHintFirstScreen(), precompressAssets()],
   build: {
     target: 'es2022',
     sourcemap: false,

@@ -53,23 +53,6 @@ describe('a page whose code fails to download', () => {
     await page.context().close();
   });
 
-  it('recovers the first screen without reloading the tab', async () => {
-    const page = await newPage(e2e.browser, { storageState: e2e.storageState });
-    const chunk = await failChunk(page, 'overview-page');
-    await page.goto(`${e2e.server.url}/`);
-    await loadError(page).waitFor();
-    expect(await page.getByTestId('stat-customers-value').count()).toBe(0);
-    const documentLoads = await page.evaluate(() => performance.getEntriesByType('navigation').length);
-
-    chunk.restore();
-    await page.getByRole('button', { name: 'Retry' }).click();
-    await page.getByTestId('stat-customers-value').waitFor();
-    expect(chunk.served()).toBeGreaterThan(0);
-    // Same document: Retry fetched the code again, it did not reload the page.
-    expect(await page.evaluate(() => performance.getEntriesByType('navigation').length)).toBe(documentLoads);
-    await page.context().close();
-  });
-
   // Whatever this Chromium does, a browser may keep a failed import for the life of the document:
   // here the page's original URL keeps failing, as it would from such a browser's module map.
   it('recovers in the same document when the browser keeps the failed import', async () => {
