@@ -50,7 +50,11 @@ describe('scanForCardNumbers', () => {
       fc.property(cardInText(), fc.constantFrom('raw', 'form', 'json', 'blob'), (card, encoding) => {
         const file = path.join(dir, `disguise-${n++}.db`);
         const db = new Database(file);
-        db.exec('CREATE TABLE t (v)');
+        // A record's header sits right before its first value, and a serial type can be an ASCII
+        // digit ('3' is a 19-character text), which lengthens the digit run the scan sees: it still
+        // finds the card, but may name a window that starts on that byte. A text column first gives
+        // the value a letter for a neighbour, so the card found can be checked to the digit.
+        db.exec('CREATE TABLE t (k, v)');
         const value =
           encoding === 'form'
             ? encodeURIComponent(card.text).replace(/%20/g, '+')
@@ -60,7 +64,7 @@ describe('scanForCardNumbers', () => {
                   (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
                 )
               : card.text;
-        db.prepare('INSERT INTO t VALUES (?)').run(encoding === 'blob' ? Buffer.from(value) : value);
+        db.prepare("INSERT INTO t VALUES ('note', ?)").run(encoding === 'blob' ? Buffer.from(value) : value);
         db.close();
         expect(scanForCardNumbers(file).map((f) => f.masked)).toEqual([
           `${card.digits.slice(0, 4)}…${card.digits.slice(-2)}`,
@@ -69,6 +73,16 @@ describe('scanForCardNumbers', () => {
       }),
       { numRuns: 150 },
     );
+  });
+
+  it('finds a card stored alone, right after a record header byte that is a digit', () => {
+    const file = path.join(dir, 'header-digit.db');
+    const db = new Database(file);
+    db.exec('CREATE TABLE t (v)');
+    // 19 digits, Luhn-valid, and so is the 19-digit window that starts on its header byte '3'.
+    db.prepare('INSERT INTO t VALUES (?)').run('6541920677701192931');
+    db.close();
+    expect(scanForCardNumbers(file)).toHaveLength(1);
   });
 
   it('sees each card once whatever the chunk boundaries', async () => {

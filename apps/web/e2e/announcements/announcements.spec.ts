@@ -62,6 +62,9 @@ describe('Announcements', () => {
 
     await page.getByRole('button', { name: 'Start sending' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Start sending' }).click();
+    // A toast keeps itself open while the pointer is over it; the pointer left on the button can be
+    // where it appears once the dialog closes.
+    await page.mouse.move(0, 0);
     const [message] = await smtp.server.waitForMessages(1);
     expect(message?.envelopeTo).toEqual(['ines@example.test']);
     expect(message?.parsed.subject).toBe('Tessera 6 is out, Ines Müller');
