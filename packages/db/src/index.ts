@@ -21,6 +21,7 @@ export {
   saveImportProgress,
 } from './import-runs/import-runs.ts';
 export { isOneOf } from './is-one-of.ts';
+export { keysOf } from './keys-of.ts';
 export { licenseCoreSelect, licenseCustomerSelect } from './license-selects.ts';
 export type { LicenseValues } from './license-values.ts';
 export { applyMigrations, MigrationChecksumError, pendingMigrations } from './migrate.ts';

@@ -1,4 +1,5 @@
 // The charts' metrics and dimensions, and their queries; the statements are in ../sql/charts.ts.
+import { keysOf } from '@keydesk/db';
 import type Database from 'better-sqlite3';
 import { BREAKDOWNS, type ChartParams, SERIES } from '../sql/charts.ts';
 import type { DayRange, Granularity } from './chart-range.ts';
@@ -11,31 +12,11 @@ export const BUCKETS: Record<Granularity, [format: string, modifier1: string, mo
   month: ['%Y-%m-01', '+0 days', '+0 days'],
 };
 
-export const TIME_SERIES_METRICS = [
-  'web.traffic',
-  'web.bots',
-  'downloads',
-  'updateChecks',
-  'sales',
-  'refunds',
-  'support',
-] as const;
-export type TimeSeriesMetric = (typeof TIME_SERIES_METRICS)[number];
-
-export const BREAKDOWN_DIMENSIONS = [
-  'web.country',
-  'web.browser',
-  'web.os',
-  'web.referrer',
-  'web.bot',
-  'downloads.file',
-  'updates.os',
-  'updates.osVersion',
-  'updates.appVersion',
-  'updates.language',
-  'sales.product',
-] as const;
-export type BreakdownDimension = (typeof BREAKDOWN_DIMENSIONS)[number];
+// The metrics and dimensions are the names of their statements, so a new chart is one statement.
+export const TIME_SERIES_METRICS = keysOf(SERIES);
+export type TimeSeriesMetric = keyof typeof SERIES;
+export const BREAKDOWN_DIMENSIONS = keysOf(BREAKDOWNS);
+export type BreakdownDimension = keyof typeof BREAKDOWNS;
 
 export type SeriesRow = { bucket: string; series: string; currency: string | null; value: number };
 export type BreakdownRow = {

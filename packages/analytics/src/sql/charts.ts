@@ -2,7 +2,7 @@
 // format and its modifiers are bound parameters picked from BUCKETS by the granularity enum; the
 // table and column names spliced in below are constants, so no text from a request reaches the SQL.
 import { type Sql, sql } from '@keydesk/db';
-import type { BreakdownDimension, BreakdownRow, SeriesRow, TimeSeriesMetric } from '../charts/chart-sql.ts';
+import type { BreakdownRow, SeriesRow } from '../charts/chart-sql.ts';
 
 /** Every chart statement takes the same parameters; each uses the ones it needs. */
 export type ChartParams = {
@@ -42,7 +42,8 @@ const pair = (text: string, names: [string, string]): SeriesStatement => ({
   pair: names,
 });
 
-export const SERIES: Record<TimeSeriesMetric, SeriesStatement> = {
+/** The time series a chart can show, by metric name: the one list of metrics. */
+export const SERIES = {
   'web.traffic': pair(
     `SELECT strftime(@format, day, @modifier1, @modifier2) AS bucket, NULL AS currency, SUM(pv) AS a, SUM(v) AS b
      FROM (SELECT day, SUM(pageViews) AS pv, SUM(visitors) AS v FROM WebDailyCountry
@@ -75,7 +76,7 @@ export const SERIES: Record<TimeSeriesMetric, SeriesStatement> = {
      UNION ALL ${byMs('ChatTranscript', 'startedAt', 'chats')}
      UNION ALL ${byMs('EmailMessage', 'sentAt', 'emails', 'isInbound = 1')}`,
   ),
-};
+} satisfies Record<string, SeriesStatement>;
 
 const dayBreakdown = (table: string, key: string, value: string, secondary = 'NULL') =>
   sql<BreakdownRow, ChartParams>(
@@ -99,7 +100,8 @@ const updateBreakdown = (key: string, columns: string) =>
      GROUP BY 1 ORDER BY value DESC, key LIMIT @limit`,
   );
 
-export const BREAKDOWNS: Record<BreakdownDimension, Sql<BreakdownRow, ChartParams>> = {
+/** The breakdowns a chart can show, by dimension name: the one list of dimensions. */
+export const BREAKDOWNS = {
   'web.country': dayBreakdown('WebDailyCountry', 'country', 'pageViews', 'SUM(visitors)'),
   'web.browser': dayBreakdown(
     'WebDailyBrowser',
@@ -124,4 +126,4 @@ export const BREAKDOWNS: Record<BreakdownDimension, Sql<BreakdownRow, ChartParam
        FROM "Order" WHERE purchasedAt >= @fromMs AND purchasedAt < @toMs AND ${SALE} GROUP BY 1, currency)
      WHERE rank <= @limit ORDER BY currency, value DESC, key`,
   ),
-};
+} satisfies Record<string, Sql<BreakdownRow, ChartParams>>;
