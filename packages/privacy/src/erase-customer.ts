@@ -8,24 +8,27 @@ export class ErasureConfirmationError extends DomainError {
   readonly kind = 'invalid';
 }
 
-export type ErasureCounts = {
-  emails: number;
-  notes: number;
-  newsletter: number;
-  chats: number;
-  chatMessages: number;
-  emailThreads: number;
-  emailMessages: number;
-  outbox: number;
-  resends: number;
-  campaignRecipients: number;
-  suppressions: number;
-  ordersAnonymised: number;
-  licensesAnonymised: number;
-  webhookPayloads: number;
-  auditDetails: number;
-  updateChecks: number;
+/** What one erasure removed, by kind; each count starts at nothing. */
+const NOTHING_ERASED = {
+  emails: 0,
+  notes: 0,
+  newsletter: 0,
+  chats: 0,
+  chatMessages: 0,
+  emailThreads: 0,
+  emailMessages: 0,
+  outbox: 0,
+  resends: 0,
+  campaignRecipients: 0,
+  suppressions: 0,
+  ordersAnonymised: 0,
+  licensesAnonymised: 0,
+  webhookPayloads: 0,
+  auditDetails: 0,
+  updateChecks: 0,
 };
+
+export type ErasureCounts = Record<keyof typeof NOTHING_ERASED, number>;
 
 export type EraseCustomerOptions = {
   db: Db;
@@ -106,24 +109,7 @@ function eraseRows(db: Db, who: CustomerIdentity, now: Date): ErasureCounts {
     for (const id of ids(q.emailMessagesMentioning.all(db, { term }))) mentioningEmailMessages.add(id);
   }
 
-  const counts: ErasureCounts = {
-    emails: 0,
-    notes: 0,
-    newsletter: 0,
-    chats: 0,
-    chatMessages: 0,
-    emailThreads: 0,
-    emailMessages: 0,
-    outbox: 0,
-    resends: 0,
-    campaignRecipients: 0,
-    suppressions: 0,
-    ordersAnonymised: 0,
-    licensesAnonymised: 0,
-    webhookPayloads: 0,
-    auditDetails: 0,
-    updateChecks: 0,
-  };
+  const counts: ErasureCounts = { ...NOTHING_ERASED };
 
   // Children first and explicitly, so every FTS trigger on each table fires for each row.
   for (const id of chatIds) {

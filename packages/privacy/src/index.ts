@@ -9,17 +9,8 @@ export { type CustomerExport, exportCustomer } from './export-customer.ts';
 export { type CardNumberSpan, findCardNumbers } from './find-card-numbers.ts';
 export { getCustomerPrivacySummary } from './get-customer-privacy-summary.ts';
 export { type AttachmentToRedact, redactAttachmentContent } from './redact-attachment.ts';
-export {
-  CARD_REDACTION_MARK,
-  containsCardNumber,
-  isCardField,
-  isCardNumber,
-  passesLuhn,
-  redactCardNumbers,
-  redactJson,
-  redactPairs,
-  redactRecord,
-} from './redact-card-numbers.ts';
+// The whole module is the redaction API every input path calls.
+export * from './redact-card-numbers.ts';
 export { type CardNumberRowFinding, scanDatabaseRowsForCardNumbers } from './scan-database-rows.ts';
 export {
   type CardNumberFinding,

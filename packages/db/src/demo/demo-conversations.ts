@@ -18,12 +18,8 @@ import { createRng, itemSeed, type Rng } from './rng.ts';
 const DAY_MS = 86_400_000;
 const OWNER_ADDRESS = 'support@tessera-software.example';
 
-export type ConversationDemoCounts = {
-  chats: number;
-  chatMessages: number;
-  threads: number;
-  emailMessages: number;
-};
+const NO_CONVERSATIONS = { chats: 0, chatMessages: 0, threads: 0, emailMessages: 0 };
+export type ConversationDemoCounts = Record<keyof typeof NO_CONVERSATIONS, number>;
 
 type CustomerRef = { id: number; name: string; email: string };
 
@@ -34,7 +30,7 @@ export function generateDemoConversations(options: {
   now: Date;
 }): ConversationDemoCounts {
   const { sqlite, seed, now } = options;
-  const counts: ConversationDemoCounts = { chats: 0, chatMessages: 0, threads: 0, emailMessages: 0 };
+  const counts: ConversationDemoCounts = { ...NO_CONVERSATIONS };
   const maxId = maxCustomerId.get(sqlite)?.maxId ?? 0;
 
   /** Most conversations belong to a demo customer; some stay unlinked for the "unlinked" view. */
