@@ -2,6 +2,7 @@
 import { backupDatabase, type JobSetting, retention } from '@keydesk/maintenance';
 import type { AppServices } from '../context.ts';
 import { readJobSetting } from './job-settings.ts';
+import retentionJobWords from './retention-jobs.json' with { type: 'json' };
 import type { ScheduledJob } from './scheduled-job.ts';
 
 const HOUR = 3_600_000;
@@ -24,20 +25,29 @@ export const sessionsPurgeJob: ScheduledJob = {
 
 type Sqlite = AppServices['db']['sqlite'];
 
-/** A daily job that deletes what is older than a number of days the owner may change. */
-function retentionJob(
-  definition: Pick<ScheduledJob, 'name' | 'label' | 'description'> & {
-    setting: Omit<JobSetting, 'unit'>;
-    /** Deletes what is older than `days`: how many rows, or rows deleted and rows kept but emptied. */
-    purge(sqlite: Sqlite, now: Date, days: number): number | { deleted: number; emptied: number };
-    /** What the run's summary calls the deleted rows and, where a purge empties some, their parts. */
-    nouns: { deleted: string; emptied?: string };
-    /** Names the job that purges instead of this one, or null when this one does. */
-    leftTo?: () => string | null;
-  },
-): ScheduledJob {
-  const { purge, nouns, leftTo, setting, ...described } = definition;
+/**
+ * The retention jobs' words, as the owner reads them in Settings → Scheduled jobs: name, label,
+ * description, the setting's range, and what a run's summary calls what it removed.
+ */
+type RetentionWords = Pick<ScheduledJob, 'label' | 'description'> & {
+  setting: Omit<JobSetting, 'unit'>;
+  /** What the run's summary calls the deleted rows and, where a purge empties some, their parts. */
+  nouns: { deleted: string; emptied?: string };
+};
+const RETENTION_JOBS = retentionJobWords satisfies Record<string, RetentionWords>;
+type RetentionJobName = keyof typeof RETENTION_JOBS;
+
+/** Deletes what is older than `days`: how many rows, or rows deleted and rows kept but emptied. */
+type Purge = (sqlite: Sqlite, now: Date, days: number) => number | { deleted: number; emptied: number };
+
+/**
+ * A daily job that deletes what is older than a number of days the owner may change.
+ * `leftTo` names the job that purges instead of this one, or null when this one does.
+ */
+function retentionJob(name: RetentionJobName, purge: Purge, leftTo?: () => string | null): ScheduledJob {
+  const { setting, nouns, ...described }: RetentionWords = RETENTION_JOBS[name];
   const job: ScheduledJob = {
+    name,
     ...described,
     defaultIntervalMs: DAY,
     setting: { ...setting, unit: 'days' },
@@ -54,55 +64,16 @@ function retentionJob(
   return job;
 }
 
-export const loginAttemptsPurgeJob = retentionJob({
-  name: 'login-attempts.purge',
-  label: 'Forget old sign-in attempts',
-  description: 'Deletes sign-in attempts (IP addresses) older than the retention period.',
-  setting: { label: 'Keep sign-in attempts for', defaultValue: 30, min: 1, max: 365 },
-  purge: retention.purgeLoginAttempts,
-  nouns: { deleted: 'attempts' },
-});
-
-export const outboxPurgeJob = retentionJob({
-  name: 'outbox.purge',
-  label: 'Clear old outbox emails',
-  description:
-    'Deletes sent mail older than the retention period; resend history keeps its row without the key.',
-  setting: { label: 'Keep sent mail for', defaultValue: 90, min: 1, max: 3650 },
-  purge: retention.purgeSentOutbox,
-  nouns: { deleted: 'sent emails', emptied: 'resend bodies' },
-});
-
-export const webhookEventsPurgeJob = retentionJob({
-  name: 'webhook-events.purge',
-  label: 'Trim old webhook requests',
-  description:
-    'Deletes refused and duplicate webhook requests past retention; older notifications keep their row without the payload.',
-  setting: { label: 'Keep webhook payloads for', defaultValue: 90, min: 1, max: 3650 },
-  purge: retention.purgeWebhookEvents,
-  nouns: { deleted: 'refused or duplicate requests', emptied: 'payloads' },
-});
-
-export const auditLogPurgeJob = retentionJob({
-  name: 'audit-log.purge',
-  label: 'Forget old audit entries',
-  description: 'Deletes audit entries older than the retention period.',
-  setting: { label: 'Keep audit entries for', defaultValue: 365, min: 30, max: 3650 },
-  purge: retention.purgeAuditLog,
-  nouns: { deleted: 'audit entries' },
-});
+export const loginAttemptsPurgeJob = retentionJob('login-attempts.purge', retention.purgeLoginAttempts);
+export const outboxPurgeJob = retentionJob('outbox.purge', retention.purgeSentOutbox);
+export const webhookEventsPurgeJob = retentionJob('webhook-events.purge', retention.purgeWebhookEvents);
+export const auditLogPurgeJob = retentionJob('audit-log.purge', retention.purgeAuditLog);
 
 /** Only for a build without the roll-up job: raw rows hold IP addresses and must not stay. */
 export function rawUpdateChecksPurgeJob(isRollupRegistered: () => boolean): ScheduledJob {
-  return retentionJob({
-    name: 'update-checks.purge-raw',
-    label: 'Delete raw update checks',
-    description: `Deletes raw update-check rows (IP addresses) past retention, unless ${UPDATE_CHECK_ROLLUP_JOB} does it.`,
-    setting: { label: 'Keep raw update checks for', defaultValue: 14, min: 1, max: 90 },
-    purge: retention.purgeRawUpdateChecks,
-    nouns: { deleted: 'raw update checks' },
-    leftTo: () => (isRollupRegistered() ? UPDATE_CHECK_ROLLUP_JOB : null),
-  });
+  return retentionJob('update-checks.purge-raw', retention.purgeRawUpdateChecks, () =>
+    isRollupRegistered() ? UPDATE_CHECK_ROLLUP_JOB : null,
+  );
 }
 
 export const vacuumJob: ScheduledJob = {
