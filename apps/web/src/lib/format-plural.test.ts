@@ -1,5 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { formatInterval, formatPlural, setFormatSettings } from './format.ts';
+
+// The format settings are module state: each test starts from US English.
+beforeEach(() => {
+  setFormatSettings({ locale: 'en-US' });
+});
 
 describe('formatPlural', () => {
   const messages = { one: 'message', other: 'messages' };
@@ -10,14 +15,12 @@ describe('formatPlural', () => {
     [2, '2 messages'],
     [21, '21 messages'],
   ])('says %i as "%s"', (count, expected) => {
-    setFormatSettings({ locale: 'en-US' });
     expect(formatPlural(count, messages)).toBe(expected);
   });
 
   it('groups the digits in the owner locale while the noun stays English', () => {
     setFormatSettings({ locale: 'de-DE' });
     expect(formatPlural(1234, messages)).toBe('1.234 messages');
-    setFormatSettings({ locale: 'en-US' });
   });
 });
 
@@ -33,7 +36,6 @@ describe('formatInterval', () => {
     [2880, 'every 2 days'],
     [10080, 'every week'],
   ])('says %i minutes as "%s"', (minutes, expected) => {
-    setFormatSettings({ locale: 'en-US' });
     expect(formatInterval(minutes)).toBe(expected);
   });
 });
