@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { ORDER_STATUS, RECIPIENT_STATUSES, resellerLabel, statusLook, suppressionLook } from './statuses.ts';
+import {
+  CAMPAIGN_STATUS,
+  JOB_STATUS,
+  ORDER_STATUS,
+  OUTBOX_STATUS,
+  RECIPIENT_STATUS,
+  RECIPIENT_STATUSES,
+  resellerLabel,
+  type StatusLook,
+  statusLook,
+  suppressionLook,
+} from './statuses.ts';
 
 describe('statusLook', () => {
   it('gives a known status its label and colour', () => {
@@ -42,5 +53,21 @@ describe('suppressionLook', () => {
       color: 'orange',
       title: 'legal_hold',
     });
+  });
+});
+
+describe("the vocabularies of Keydesk's own work", () => {
+  it('give a status they share one look, so a failed email, job and recipient are the same red', () => {
+    const looks = new Map<string, StatusLook[]>();
+    for (const vocabulary of [OUTBOX_STATUS, JOB_STATUS, CAMPAIGN_STATUS, RECIPIENT_STATUS]) {
+      for (const [status, look] of Object.entries(vocabulary)) {
+        looks.set(status, [...(looks.get(status) ?? []), look]);
+      }
+    }
+    const shared = [...looks].filter(([, each]) => each.length > 1);
+    expect(shared.map(([status]) => status)).toEqual(expect.arrayContaining(['sending', 'sent', 'failed']));
+    for (const [, [first, ...others]] of shared) {
+      for (const other of others) expect(other).toEqual(first);
+    }
   });
 });
