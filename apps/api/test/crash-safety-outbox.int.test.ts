@@ -58,13 +58,26 @@ describe('SIGKILL during an outbox send', () => {
           .all() as OutboxRow[],
     );
 
-  /** Restarts on the same file and waits for the interrupted email to be recorded as sent. */
-  async function restartAndWaitForSent(): Promise<SpawnedServer> {
+  /** Starts the server and resends the key, whose message the SMTP server holds unanswered. */
+  async function startAndHoldResend() {
+    const server = await start();
+    const held = smtp.holdNext();
+    const resend = await resendOverHttp(server);
+    return { server, resend, held: await held };
+  }
+
+  /**
+   * Restarts on the same file, waits for the interrupted email to be recorded as sent, checks the
+   * resend came out whole and stops the server again.
+   */
+  async function restartUntilSent(resend: { outboxId: number; cookie: string }): Promise<OutboxRow> {
     const restarted = await start();
     await restarted.waitForOutput(/outbox: sent/);
     expect(restarted.output()).toContain('outbox: emails interrupted by a crash will be sent again');
     expect(restarted.output()).toContain('outbox: resending an email whose earlier attempt was interrupted');
-    return restarted;
+    const row = await expectOneCompleteResend(restarted, resend);
+    await restarted.stop();
+    return row;
   }
 
   /** One resend in the history, its outbox row sent, one audit entry, and nothing half-written. */
@@ -106,12 +119,10 @@ describe('SIGKILL during an outbox send', () => {
   }
 
   it('killed before the SMTP server answered DATA: the email is delivered exactly once', async () => {
-    const first = await start();
-    const held = smtp.holdNext();
-    const resend = await resendOverHttp(first);
+    const { server: first, resend, held } = await startAndHoldResend();
     const { outboxId } = resend;
     // The whole message has reached the SMTP server; its 250 is withheld.
-    const { message, closed } = await held;
+    const { message, closed } = held;
     expect(message.text).toContain(license.key);
     expect(outboxRows()[0]).toMatchObject({ id: outboxId, status: 'sending', attempts: 1 });
 
@@ -122,9 +133,7 @@ describe('SIGKILL during an outbox send', () => {
     expect(smtp.delivered).toHaveLength(0);
     expect(outboxRows()[0]?.status).toBe('sending');
 
-    const restarted = await restartAndWaitForSent();
-    const row = await expectOneCompleteResend(restarted, resend);
-    await restarted.stop();
+    const row = await restartUntilSent(resend);
     expect(smtp.delivered).toHaveLength(1);
     expect(smtp.delivered[0]?.messageId).toBe(row.messageId);
     expect(smtp.delivered[0]?.text).toContain(license.key);
@@ -133,11 +142,9 @@ describe('SIGKILL during an outbox send', () => {
   }, 240_000);
 
   it('killed after the 250 but before the row was marked sent: sent again with the same Message-ID', async () => {
-    const first = await start();
-    const held = smtp.holdNext();
-    const resend = await resendOverHttp(first);
+    const { server: first, resend, held } = await startAndHoldResend();
     const { outboxId } = resend;
-    const { accept, closed } = await held;
+    const { accept, closed } = held;
     // Another connection holds the write lock, so the server cannot record "sent" after the 250.
     const lock = new Database(folder.dbFile);
     try {
@@ -153,9 +160,7 @@ describe('SIGKILL during an outbox send', () => {
     expect(smtp.delivered).toHaveLength(1);
     expect(outboxRows()[0]).toMatchObject({ id: outboxId, status: 'sending', attempts: 1 });
 
-    const restarted = await restartAndWaitForSent();
-    const row = await expectOneCompleteResend(restarted, resend);
-    await restarted.stop();
+    const row = await restartUntilSent(resend);
     // At least once: the copy is the same message, recognisable by its Message-ID.
     expect(smtp.delivered).toHaveLength(2);
     expect(smtp.delivered.map((m) => m.messageId)).toEqual([row.messageId, row.messageId]);
