@@ -4,8 +4,9 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { createTestDb, type TestDb } from '@keydesk/db/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { importLogFile } from '../testing/import-log-file.ts';
 import { STOPPED_RUN } from './access-log-sql.ts';
-import { CUT_LINE_REST, importAccessLogs, OVERLONG_LINE } from './import-access-log.ts';
+import { CUT_LINE_REST, OVERLONG_LINE } from './import-access-log.ts';
 
 const FIREFOX = 'Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0';
 
@@ -21,18 +22,7 @@ afterEach(async () => {
   await db.destroy();
 });
 
-async function importFile(file: string) {
-  const [result] = await importAccessLogs({
-    db,
-    now: () => new Date('2025-03-05T00:00:00Z'),
-    files: [file],
-    downloadPaths: ['/download/'],
-    ownDomains: [],
-  });
-  if (!result) throw new Error('no result');
-  expect(result.lines).toBe(result.stored + result.duplicates + result.refused);
-  return result;
-}
+const importFile = (file: string) => importLogFile(db, file, new Date('2025-03-05T00:00:00Z'));
 
 const pageViews = () =>
   Number(db.sqlite.prepare('SELECT COALESCE(SUM(pageViews), 0) FROM WebDailyCountry').pluck().get());
