@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZCustomerRef } from '../customer/customer.schemas.ts';
 import { ZPageLimit } from '../page-limit.schemas.ts';
 
 export const MAX_SEARCH_LENGTH = 200;
@@ -19,8 +20,6 @@ export const ZConversationFindInput = z.object({
   limit: ZPageLimit,
 });
 
-const ZCustomerRef = z.object({ id: z.number().int(), name: z.string() }).nullable();
-
 export const ZConversationFindOutput = z.object({
   items: z.array(
     z.object({
@@ -29,7 +28,7 @@ export const ZConversationFindOutput = z.object({
       lastMessageAt: z.date(),
       title: z.string(),
       snippet: z.array(z.object({ text: z.string(), hit: z.boolean() })),
-      customer: ZCustomerRef,
+      customer: ZCustomerRef.nullable(),
       contact: z.string().nullable(),
       messageCount: z.number().int(),
       hasAttachments: z.boolean(),
@@ -52,7 +51,7 @@ export const ZChatOutput = z.object({
   endedAt: z.date().nullable(),
   messageCount: z.number().int(),
   isAwaitingReply: z.boolean(),
-  customer: ZCustomerRef,
+  customer: ZCustomerRef.nullable(),
   messages: z.array(
     z.object({
       id: z.number().int(),
@@ -73,7 +72,7 @@ export const ZThreadOutput = z.object({
   messageCount: z.number().int(),
   hasAttachments: z.boolean(),
   isAwaitingReply: z.boolean(),
-  customer: ZCustomerRef,
+  customer: ZCustomerRef.nullable(),
   participants: z.array(z.string()),
   messages: z.array(
     z.object({
@@ -124,7 +123,7 @@ export const ZCustomerLookupInput = z.object({
 });
 
 export const ZCustomerLookupOutput = z.array(
-  z.object({ id: z.number().int(), name: z.string(), emails: z.array(z.object({ email: z.string() })) }),
+  ZCustomerRef.extend({ emails: z.array(z.object({ email: z.string() })) }),
 );
 
 export const ZImportChatsInput = z.object({

@@ -1,10 +1,14 @@
 import { MAX_SEARCH_LENGTH } from '@keydesk/search';
 import { z } from 'zod';
+import { ZAuditEntry } from '../audit/audit.schemas.ts';
 import { ZLicenseCore } from '../license/license.schemas.ts';
 import { ZPageLimit } from '../page-limit.schemas.ts';
 
 export const MAX_NOTE_LENGTH = 10_000;
 const ZId = z.number().int().positive();
+
+/** A customer as a link to their page shows them, wherever another record names one. */
+export const ZCustomerRef = z.object({ id: z.number().int(), name: z.string() });
 
 export const ZCustomerFindInput = z.object({
   query: z.string().trim().max(MAX_SEARCH_LENGTH),
@@ -138,17 +142,8 @@ export const ZCustomerGetOutput = z.object({
   ),
   notes: z.array(ZNote),
   suppressions: z.array(z.object({ email: z.string(), reason: z.string(), at: z.date() })),
-  audit: z.array(
-    z.object({
-      id: z.number().int(),
-      at: z.date(),
-      actor: z.string(),
-      action: z.string(),
-      targetType: z.string().nullable(),
-      targetId: z.string().nullable(),
-      details: z.string().nullable(),
-    }),
-  ),
+  // Every entry is about this customer, and the page does not show where a change came from.
+  audit: z.array(ZAuditEntry.omit({ customerId: true, ip: true })),
 });
 
 export const ZCustomerAddNoteInput = z.object({

@@ -3,7 +3,7 @@
 import { describeUpgradeRule, lookupLicense, readUpgradeRule } from '@keydesk/customers';
 import { z } from 'zod';
 import { createRouter, ownerProcedure } from '../../trpc.ts';
-import { ZLicenseRow, ZOrderRow } from '../customer/customer.schemas.ts';
+import { ZCustomerRef, ZLicenseRow, ZOrderRow } from '../customer/customer.schemas.ts';
 import { ZLicenseCustomer } from './license.schemas.ts';
 
 const ZShape = z.enum(['valid', 'bad-checksum', 'not-keydesk-format']);
@@ -25,7 +25,7 @@ export const ZLicenseLookupOutput = z.discriminatedUnion('found', [
         licenseId: z.number().int(),
         key: z.string(),
         distance: z.number().int(),
-        customer: z.object({ id: z.number().int(), name: z.string() }).nullable(),
+        customer: ZCustomerRef.nullable(),
       }),
     ),
   }),

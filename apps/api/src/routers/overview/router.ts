@@ -1,6 +1,7 @@
 import { getOverview, readHomeCurrency } from '@keydesk/analytics';
 import { z } from 'zod';
 import { createRouter, ownerProcedure } from '../../trpc.ts';
+import { ZCustomerRef, ZOrderRow } from '../customer/customer.schemas.ts';
 
 const ZOverviewOutput = z.object({
   windowDays: z.number().int(),
@@ -18,19 +19,15 @@ const ZOverviewOutput = z.object({
     })
     .nullable(),
   openConversations: z.number().int(),
+  // The list shows each sale and who made it; quantities and refunds are on the customer's page.
   latestOrders: z.array(
-    z.object({
-      id: z.number().int(),
-      reseller: z.string(),
-      resellerOrderId: z.string(),
-      product: z.string(),
-      edition: z.string(),
-      amountMinor: z.number().int(),
-      currency: z.string(),
-      status: z.string(),
-      purchasedAt: z.date(),
-      customer: z.object({ id: z.number().int(), name: z.string() }).nullable(),
-    }),
+    ZOrderRow.omit({
+      quantity: true,
+      refundedMinor: true,
+      isTest: true,
+      refundedAt: true,
+      chargedBackAt: true,
+    }).extend({ customer: ZCustomerRef.nullable() }),
   ),
 });
 
