@@ -53,9 +53,7 @@ export const ZLicenseResendPreviewOutput = z.object({
   isMailConfigured: z.boolean(),
 });
 
-export const ZLicenseResendSendInput = z.object({
-  licenseId: ZLicenseId,
-  toAddress: ZEmailAddress.optional(),
+export const ZLicenseResendSendInput = ZLicenseResendPreviewInput.extend({
   /** Made by the browser once per dialog, so a double click queues one email. */
   requestId: z.uuid(),
 });
@@ -69,4 +67,5 @@ export const ZLicenseResendSendOutput = z.object({
   isMailConfigured: z.boolean(),
 });
 
+export type TLicenseResendPreviewInput = z.infer<typeof ZLicenseResendPreviewInput>;
 export type TLicenseResendGetOutput = z.infer<typeof ZLicenseResendGetOutput>;

@@ -9,6 +9,7 @@ import {
 import type { Context } from '../../context.ts';
 import { createRouter, ownerProcedure } from '../../trpc.ts';
 import {
+  type TLicenseResendPreviewInput,
   ZLicenseResendGetInput,
   ZLicenseResendGetOutput,
   ZLicenseResendPreviewInput,
@@ -17,12 +18,15 @@ import {
   ZLicenseResendSendOutput,
 } from './license-resend.schemas.ts';
 
-function mailFrom(ctx: Context): string | null {
-  return resolveMailConfig(ctx.settings, ctx.mailFallback)?.from ?? null;
+/** The license and both addresses, shared so the preview shows the very email that send would queue. */
+function resendEnvelope(ctx: Context, input: TLicenseResendPreviewInput) {
+  const from = resolveMailConfig(ctx.settings, ctx.mailFallback)?.from ?? null;
+  return { db: ctx.db, licenseId: input.licenseId, toAddress: input.toAddress ?? null, fromAddress: from };
 }
 
-function isMailConfigured(ctx: Context): boolean {
-  return getMailStatus(ctx.settings, ctx.mailFallback).isConfigured;
+/** The dialog warns that an email would wait in the outbox until SMTP is set up. */
+async function withMailConfigured<T extends object>(ctx: Context, result: Promise<T>) {
+  return { ...(await result), isMailConfigured: getMailStatus(ctx.settings, ctx.mailFallback).isConfigured };
 }
 
 export const licenseResendRouter = createRouter({
@@ -37,29 +41,20 @@ export const licenseResendRouter = createRouter({
   preview: ownerProcedure
     .input(ZLicenseResendPreviewInput)
     .output(ZLicenseResendPreviewOutput)
-    .query(async ({ ctx, input }) => ({
-      ...(await previewLicenseResend({
-        db: ctx.db,
-        licenseId: input.licenseId,
-        toAddress: input.toAddress ?? null,
-        fromAddress: mailFrom(ctx),
-      })),
-      isMailConfigured: isMailConfigured(ctx),
-    })),
+    .query(({ ctx, input }) => withMailConfigured(ctx, previewLicenseResend(resendEnvelope(ctx, input)))),
 
   send: ownerProcedure
     .input(ZLicenseResendSendInput)
     .output(ZLicenseResendSendOutput)
-    .mutation(async ({ ctx, input }) => ({
-      ...(await resendLicenseKey({
-        db: ctx.db,
-        licenseId: input.licenseId,
-        toAddress: input.toAddress ?? null,
-        requestId: input.requestId,
-        fromAddress: mailFrom(ctx),
-        ip: ctx.request.ip,
-        now: ctx.now(),
-      })),
-      isMailConfigured: isMailConfigured(ctx),
-    })),
+    .mutation(({ ctx, input }) =>
+      withMailConfigured(
+        ctx,
+        resendLicenseKey({
+          ...resendEnvelope(ctx, input),
+          requestId: input.requestId,
+          ip: ctx.request.ip,
+          now: ctx.now(),
+        }),
+      ),
+    ),
 });
