@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { previewAudience } from '@keydesk/announcements';
 import { createDb, withDeferredSearchIndex, withoutForeignKeyChecks } from '@keydesk/db';
-import { SMTPServer } from 'smtp-server';
+import { startTestSmtpServer } from '@keydesk/mail/testing';
 import { isQuick, percentile, report } from './bench-kit.ts';
 
 const COUNT = isQuick ? 5_000 : 100_000;
@@ -53,29 +53,6 @@ async function seededDatabase(): Promise<string> {
   return file;
 }
 
-function startSmtp(): Promise<{ url: string; close: () => Promise<void> }> {
-  const server = new SMTPServer({
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    authOptional: true,
-    logger: false,
-    closeTimeout: 500,
-    onData(stream, _session, callback) {
-      stream.on('data', () => {});
-      stream.on('end', () => callback(null, 'Message accepted'));
-    },
-  });
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.server.address() as { port: number };
-      resolve({
-        url: `smtp://127.0.0.1:${port}`,
-        close: () => new Promise<void>((done) => server.close(() => done())),
-      });
-    });
-  });
-}
-
 /**
  * What the owner waits for as they change the rules: the count and first page of an audience of
  * everyone, and of a third of them with an exclusion, evaluated in SQLite (median of 5 each).
@@ -101,7 +78,7 @@ async function timeAudiencePreview() {
   report(`announcements.audience_preview_${COUNT / 1000}k.ms`, percentile(times, 50), 'ms');
 }
 
-const smtp = await startSmtp();
+const smtp = await startTestSmtpServer({ isDiscarding: true });
 try {
   copyFileSync(await seededDatabase(), dbFile);
   await timeAudiencePreview();
@@ -134,6 +111,6 @@ try {
   // The part of the peak reached by resolving and queueing alone, before sending began.
   report(`announcements.queue_${COUNT / 1000}k.peak_rss`, result.queueRss, 'MB');
 } finally {
-  await smtp.close();
+  await smtp.stop();
   rmSync(work, { recursive: true, force: true });
 }

@@ -29,7 +29,12 @@ export async function findFreePort(): Promise<number> {
 }
 
 export async function startTestSmtpServer(
-  options: { port?: number; rejectRecipients?: RegExp } = {},
+  options: {
+    port?: number;
+    rejectRecipients?: RegExp;
+    /** Accepts each message unread and keeps nothing, so that a benchmark times only the sender. */
+    isDiscarding?: boolean;
+  } = {},
 ): Promise<TestSmtpServer> {
   const received: ReceivedEmail[] = [];
   let counter = 0;
@@ -47,6 +52,11 @@ export async function startTestSmtpServer(
       } else callback();
     },
     onData(stream, session, callback) {
+      if (options.isDiscarding) {
+        stream.on('end', () => callback(null, 'Message accepted'));
+        stream.resume();
+        return;
+      }
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
