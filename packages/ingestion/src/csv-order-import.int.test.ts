@@ -13,6 +13,20 @@ const now = () => new Date('2026-11-25T08:00:00Z');
 const count = (sql: string) =>
   (db.sqlite.prepare(`SELECT count(*) AS n FROM ${sql}`).safeIntegers(false).get() as { n: number }).n;
 
+/** Imports a PayPro order export in batches, with the rejected lines in the order reported. */
+async function importPayPro(target: TestDb, file: string, batchSize: number) {
+  const rejections: { line: number; reason: string }[] = [];
+  const summary = await runCsvImport({
+    db: target,
+    now,
+    file,
+    kind: createOrderCsvKind('paypro'),
+    batchSize,
+    onReject: (r) => rejections.push(r),
+  });
+  return { summary, rejections };
+}
+
 beforeAll(async () => {
   db = await createTestDb();
 });
@@ -40,15 +54,7 @@ describe('order CSV import', () => {
       ],
     ]);
     await writeOrderCsv(file, { rows: 40, reseller: 'paypro', extraLines: broken });
-    const rejections: { line: number; reason: string }[] = [];
-    const summary = await runCsvImport({
-      db,
-      now,
-      file,
-      kind: createOrderCsvKind('paypro'),
-      batchSize: 7,
-      onReject: (r) => rejections.push(r),
-    });
+    const { summary, rejections } = await importPayPro(db, file, 7);
     expect(summary).toMatchObject({ status: 'completed', rows: 45, created: 40, updated: 0, rejected: 5 });
     expect(rejections).toEqual([
       { line: 5, reason: '"not-an-email" is not an email address' },
@@ -114,15 +120,7 @@ describe('a record the CSV parser cannot read', () => {
     appendFileSync(file, '10999103,11/20/2026 10:00:00 AM,Processed,"unclosed@b.example,X\n');
     const target = await createTestDb();
     try {
-      const rejections: { line: number; reason: string }[] = [];
-      const summary = await runCsvImport({
-        db: target,
-        now,
-        file,
-        kind: createOrderCsvKind('paypro'),
-        batchSize: 700,
-        onReject: (r) => rejections.push(r),
-      });
+      const { summary, rejections } = await importPayPro(target, file, 700);
       expect(summary).toMatchObject({ status: 'completed', rows: 3_003, created: 3_000, rejected: 3 });
       expect(rejections).toEqual([
         { line: 102, reason: '"not-an-email" is not an email address' },
