@@ -1,6 +1,6 @@
 import { BREAKDOWN_DIMENSIONS, GRANULARITIES, RANGE_PRESETS, TIME_SERIES_METRICS } from '@keydesk/analytics';
 import { z } from 'zod';
-import { ZPageLimit } from '../page-limit.schemas.ts';
+import { ZPageLimit } from '../page.schemas.ts';
 
 const ZDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day as YYYY-MM-DD');
 

@@ -7,14 +7,13 @@ import {
   ZSendingLimits,
 } from '@keydesk/announcements';
 import { z } from 'zod';
-import { ZPageLimit } from '../page-limit.schemas.ts';
+import { ZId } from '../id.schemas.ts';
+import { ZPageLimit } from '../page.schemas.ts';
 
 export const MAX_TEMPLATE_LENGTH = 100_000;
-const ZId = z.number().int().positive();
 const ZEmail = z.string().trim().toLowerCase().min(3).max(254);
 
 export const ZEmpty = z.void();
-export const ZCampaignIdInput = z.object({ id: ZId });
 
 export const ZCampaignDraft = z.object({
   name: z.string().trim().min(1).max(200),

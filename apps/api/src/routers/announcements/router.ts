@@ -18,12 +18,12 @@ import {
   ZSendingLimits,
 } from '@keydesk/announcements';
 import { createRouter, ownerProcedure } from '../../trpc.ts';
+import { ZIdInput } from '../id.schemas.ts';
 import {
   ZAudiencePreviewInput,
   ZAudiencePreviewOutput,
   ZCampaign,
   ZCampaignFindOutput,
-  ZCampaignIdInput,
   ZCancelOutput,
   ZDailyReportOutput,
   ZEmpty,
@@ -52,7 +52,7 @@ export const announcementsRouter = createRouter({
     .query(({ ctx }) => ({ items: findCampaigns({ db: ctx.db, now: ctx.now() }) })),
 
   get: ownerProcedure
-    .input(ZCampaignIdInput)
+    .input(ZIdInput)
     .output(ZCampaign)
     .query(({ ctx, input }) => getCampaign({ db: ctx.db, id: input.id, now: ctx.now() })),
 
@@ -64,7 +64,7 @@ export const announcementsRouter = createRouter({
     ),
 
   dailyReport: ownerProcedure
-    .input(ZCampaignIdInput)
+    .input(ZIdInput)
     .output(ZDailyReportOutput)
     .query(({ ctx, input }) => ({
       items: findCampaignDailyReport({ db: ctx.db, campaignId: input.id, now: ctx.now() }),
@@ -102,22 +102,22 @@ export const announcementsRouter = createRouter({
     }),
 
   start: ownerProcedure
-    .input(ZCampaignIdInput)
+    .input(ZIdInput)
     .output(ZStartOutput)
     .mutation(({ ctx, input }) => startCampaign(announcementSendContext(ctx), input.id, ctx.now)),
 
   pause: ownerProcedure
-    .input(ZCampaignIdInput)
+    .input(ZIdInput)
     .output(ZEmpty)
     .mutation(({ ctx, input }) => pauseCampaign({ db: ctx.db, campaignId: input.id, now: ctx.now() })),
 
   resume: ownerProcedure
-    .input(ZCampaignIdInput)
+    .input(ZIdInput)
     .output(ZEmpty)
     .mutation(({ ctx, input }) => resumeCampaign(announcementSendContext(ctx), input.id, ctx.now)),
 
   cancel: ownerProcedure
-    .input(ZCampaignIdInput)
+    .input(ZIdInput)
     .output(ZCancelOutput)
     .mutation(({ ctx, input }) => cancelCampaign({ db: ctx.db, campaignId: input.id, now: ctx.now() })),
 

@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import { ZPageLimit } from '../page-limit.schemas.ts';
+import { ZId } from '../id.schemas.ts';
+import { pageOf, ZPageLimit } from '../page.schemas.ts';
 
 export const ZAuditFindInput = z.object({
   action: z.string().trim().min(1).max(100).optional(),
   from: z.date().optional(),
   to: z.date().optional(),
-  cursor: z.number().int().positive().optional(),
+  cursor: ZId.optional(),
   limit: ZPageLimit,
 });
 
@@ -21,9 +22,6 @@ export const ZAuditEntry = z.object({
   details: z.string().nullable(),
 });
 
-export const ZAuditFindOutput = z.object({
-  items: z.array(ZAuditEntry),
-  nextCursor: z.number().int().nullable(),
-});
+export const ZAuditFindOutput = pageOf(ZAuditEntry);
 
 export const ZAuditActionsOutput = z.array(z.string());

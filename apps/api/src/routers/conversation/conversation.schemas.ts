@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { ZCustomerRef } from '../customer/customer.schemas.ts';
-import { ZPageLimit } from '../page-limit.schemas.ts';
+import { ZId } from '../id.schemas.ts';
+import { ZPageLimit } from '../page.schemas.ts';
 
 export const MAX_SEARCH_LENGTH = 200;
 export const MAX_CHAT_EXPORT_CHARS = 20 * 1024 * 1024;
 
 const ZKind = z.enum(['chat', 'email']);
-const ZId = z.number().int().positive();
 
 export const ZConversationFindInput = z.object({
   kind: z.enum(['all', 'chat', 'email']).default('all'),
@@ -37,8 +37,6 @@ export const ZConversationFindOutput = z.object({
   ),
   nextCursor: z.string().nullable(),
 });
-
-export const ZIdInput = z.object({ id: ZId });
 
 export const ZChatOutput = z.object({
   id: z.number().int(),
@@ -103,11 +101,12 @@ export const ZThreadOutput = z.object({
   ),
 });
 
-export const ZLinkInput = z.object({ kind: ZKind, id: ZId, customerId: ZId });
+/** A chat or an email thread, as every procedure that acts on one names it. */
+const ZConversationRef = z.object({ kind: ZKind, id: ZId });
 
-export const ZCreateCustomerInput = z.object({
-  kind: ZKind,
-  id: ZId,
+export const ZLinkInput = ZConversationRef.extend({ customerId: ZId });
+
+export const ZCreateCustomerInput = ZConversationRef.extend({
   name: z.string().trim().min(1).max(200).optional(),
   email: z.email().max(320).optional(),
 });
@@ -169,8 +168,4 @@ export const ZMailboxStatusOutput = z.object({
   ),
 });
 
-export const ZSetAwaitingReplyInput = z.object({
-  kind: z.enum(['chat', 'email']),
-  id: z.number().int().positive(),
-  isAwaitingReply: z.boolean(),
-});
+export const ZSetAwaitingReplyInput = ZConversationRef.extend({ isAwaitingReply: z.boolean() });

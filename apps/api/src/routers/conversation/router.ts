@@ -14,6 +14,7 @@ import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import type { Context } from '../../context.ts';
 import { createRouter, ownerProcedure } from '../../trpc.ts';
+import { ZIdInput } from '../id.schemas.ts';
 import {
   ZChatOutput,
   ZConversationFindInput,
@@ -22,7 +23,6 @@ import {
   ZCreateCustomerOutput,
   ZCustomerLookupInput,
   ZCustomerLookupOutput,
-  ZIdInput,
   ZImportChatsInput,
   ZImportChatsOutput,
   ZLinkInput,

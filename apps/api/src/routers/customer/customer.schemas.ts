@@ -1,11 +1,11 @@
 import { MAX_SEARCH_LENGTH } from '@keydesk/search';
 import { z } from 'zod';
 import { ZAuditEntry } from '../audit/audit.schemas.ts';
+import { ZId } from '../id.schemas.ts';
 import { ZLicenseCore } from '../license/license.schemas.ts';
-import { ZPageLimit } from '../page-limit.schemas.ts';
+import { ZPageLimit } from '../page.schemas.ts';
 
 export const MAX_NOTE_LENGTH = 10_000;
-const ZId = z.number().int().positive();
 
 /** A customer as a link to their page shows them, wherever another record names one. */
 export const ZCustomerRef = z.object({ id: z.number().int(), name: z.string() });
@@ -47,8 +47,6 @@ export const ZCustomerFindOutput = z.object({
   ),
   nextCursor: z.string().nullable(),
 });
-
-export const ZCustomerGetInput = z.object({ id: ZId });
 
 export const ZUpgrade = z.object({ status: z.enum(['current', 'free', 'paid', 'none']), reason: z.string() });
 

@@ -9,12 +9,12 @@ import { findCustomers } from '@keydesk/search';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { createRouter, ownerProcedure } from '../../trpc.ts';
+import { ZIdInput } from '../id.schemas.ts';
 import {
   ZCustomerAddNoteInput,
   ZCustomerDeleteNoteInput,
   ZCustomerFindInput,
   ZCustomerFindOutput,
-  ZCustomerGetInput,
   ZCustomerGetOutput,
   ZCustomerNoteOutput,
   ZCustomerUpdateNoteInput,
@@ -31,7 +31,7 @@ export const customerRouter = createRouter({
     ),
 
   get: ownerProcedure
-    .input(ZCustomerGetInput)
+    .input(ZIdInput)
     .output(ZCustomerGetOutput)
     .query(async ({ ctx, input }) => {
       const story = await getCustomer({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ZPageLimit } from '../page-limit.schemas.ts';
+import { ZId } from '../id.schemas.ts';
+import { pageOf, ZPageLimit } from '../page.schemas.ts';
 
 export const ZImportRunSummary = z.object({
   id: z.number().int(),
@@ -18,14 +19,10 @@ export const ZImportRunSummary = z.object({
   finishedAt: z.date().nullable(),
 });
 
-export const ZImportRunGetInput = z.object({ id: z.number().int().positive() });
 export const ZImportRunGetOutput = ZImportRunSummary.nullable();
 
 export const ZImportRunFindInput = z.object({
   limit: ZPageLimit,
-  cursor: z.number().int().positive().nullish(),
+  cursor: ZId.nullish(),
 });
-export const ZImportRunFindOutput = z.object({
-  items: z.array(ZImportRunSummary),
-  nextCursor: z.number().int().nullable(),
-});
+export const ZImportRunFindOutput = pageOf(ZImportRunSummary);

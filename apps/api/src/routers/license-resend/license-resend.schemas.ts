@@ -1,12 +1,12 @@
 import { licenseOrderSelect } from '@keydesk/mail';
 import { z } from 'zod';
 import { ZOrderRow } from '../customer/customer.schemas.ts';
+import { ZId } from '../id.schemas.ts';
 import { ZLicenseCore, ZLicenseCustomer } from '../license/license.schemas.ts';
 
-export const ZLicenseId = z.number().int().positive();
 const ZEmailAddress = z.string().trim().toLowerCase().pipe(z.email().max(254));
 
-export const ZLicenseResendGetInput = z.object({ licenseId: ZLicenseId });
+export const ZLicenseResendGetInput = z.object({ licenseId: ZId });
 
 export const ZOutboxState = z.object({
   status: z.enum(['queued', 'sending', 'sent', 'failed']),
@@ -39,7 +39,7 @@ export const ZLicenseResendGetOutput = z.object({
 });
 
 export const ZLicenseResendPreviewInput = z.object({
-  licenseId: ZLicenseId,
+  licenseId: ZId,
   toAddress: ZEmailAddress.optional(),
 });
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ZPageLimit } from '../page-limit.schemas.ts';
+import { ZId } from '../id.schemas.ts';
+import { pageOf, ZPageLimit } from '../page.schemas.ts';
 
 export const MAX_TEMPLATE_LENGTH = 50_000;
 const OUTBOX_STATUSES = ['queued', 'sending', 'sent', 'failed'] as const;
@@ -44,7 +45,7 @@ export const ZMailUpdateSettingsInput = z.object({
 
 export const ZOutboxFindInput = z.object({
   status: z.enum(OUTBOX_STATUSES).optional(),
-  cursor: z.number().int().positive().nullish(),
+  cursor: ZId.nullish(),
   limit: ZPageLimit,
 });
 
@@ -64,9 +65,7 @@ export const ZOutboxEntry = z.object({
   sentAt: z.date().nullable(),
 });
 
-export const ZOutboxFindOutput = z.object({
-  items: z.array(ZOutboxEntry),
-  nextCursor: z.number().int().nullable(),
+export const ZOutboxFindOutput = pageOf(ZOutboxEntry).extend({
   counts: z.partialRecord(z.enum(OUTBOX_STATUSES), z.number().int()),
 });
 
@@ -99,8 +98,6 @@ export const ZTemplatePreviewOutput = z.object({
   html: z.string(),
   sample: z.object({ licenseId: z.number().int().nullable(), customerName: z.string().nullable() }),
 });
-
-export const ZOutboxGetInput = z.object({ id: z.number().int().positive() });
 
 export const ZMailSendTestInput = z.object({ requestId: z.uuid() });
 export const ZMailSendTestOutput = z.object({ outboxId: z.number().int(), toAddress: z.string() });

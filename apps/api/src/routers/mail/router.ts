@@ -11,6 +11,7 @@ import {
   updateMailSettings,
 } from '@keydesk/mail';
 import { createRouter, ownerProcedure } from '../../trpc.ts';
+import { ZIdInput } from '../id.schemas.ts';
 import {
   ZEmpty,
   ZMailSendTestInput,
@@ -20,7 +21,6 @@ import {
   ZOutboxEntry,
   ZOutboxFindInput,
   ZOutboxFindOutput,
-  ZOutboxGetInput,
   ZTemplateEntry,
   ZTemplateFindOutput,
   ZTemplatePreviewOutput,
@@ -35,7 +35,7 @@ const outboxRouter = createRouter({
     .query(({ ctx, input }) => findOutboxEmails({ db: ctx.db, ...input })),
 
   get: ownerProcedure
-    .input(ZOutboxGetInput)
+    .input(ZIdInput)
     .output(ZOutboxEntry.nullable())
     .query(({ ctx, input }) => getOutboxEmail({ db: ctx.db, id: input.id })),
 });

@@ -1,7 +1,11 @@
 import { z } from 'zod';
+import { ZCustomerRef } from '../customer/customer.schemas.ts';
+import { ZId } from '../id.schemas.ts';
 
-export const ZPrivacyEraseInput = z.object({
-  customerId: z.number().int().positive(),
+/** Every privacy procedure is about one customer. */
+export const ZPrivacyCustomerInput = z.object({ customerId: ZId });
+
+export const ZPrivacyEraseInput = ZPrivacyCustomerInput.extend({
   confirmEmail: z.string().trim().min(3).max(200),
 });
 
@@ -24,12 +28,10 @@ export const ZPrivacyEraseOutput = z.object({
   updateChecks: z.number().int(),
 });
 
-export const ZPrivacyExportInput = z.object({ customerId: z.number().int().positive() });
 export const ZPrivacyExportOutput = z.object({ url: z.string() });
 
-export const ZPrivacyGetInput = z.object({ customerId: z.number().int().positive() });
 export const ZPrivacyGetOutput = z.object({
-  customer: z.object({ id: z.number().int(), name: z.string(), emails: z.array(z.string()) }),
+  customer: ZCustomerRef.extend({ emails: z.array(z.string()) }),
   held: z.object({
     orders: z.number().int(),
     licenses: z.number().int(),

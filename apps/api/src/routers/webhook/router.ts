@@ -1,12 +1,8 @@
 import { replayTawkWebhookEvent } from '@keydesk/conversations';
 import { findWebhookEvents, replayWebhookEvent } from '@keydesk/ingestion';
 import { createRouter, ownerProcedure } from '../../trpc.ts';
-import {
-  ZWebhookFindInput,
-  ZWebhookFindOutput,
-  ZWebhookReplayInput,
-  ZWebhookReplayOutput,
-} from './webhook.schemas.ts';
+import { ZIdInput } from '../id.schemas.ts';
+import { ZWebhookFindInput, ZWebhookFindOutput, ZWebhookReplayOutput } from './webhook.schemas.ts';
 
 export const webhookRouter = createRouter({
   find: ownerProcedure
@@ -14,7 +10,7 @@ export const webhookRouter = createRouter({
     .output(ZWebhookFindOutput)
     .query(({ ctx, input }) => findWebhookEvents({ db: ctx.db, ...input })),
   replay: ownerProcedure
-    .input(ZWebhookReplayInput)
+    .input(ZIdInput)
     .output(ZWebhookReplayOutput)
     .mutation(({ ctx, input }) => {
       const options = { db: ctx.db, now: ctx.now(), id: input.id };

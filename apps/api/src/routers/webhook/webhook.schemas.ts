@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { ZPageLimit } from '../page-limit.schemas.ts';
+import { ZId } from '../id.schemas.ts';
+import { pageOf, ZPageLimit } from '../page.schemas.ts';
 
 export const ZWebhookFindInput = z.object({
   limit: ZPageLimit,
-  cursor: z.number().int().positive().nullish(),
+  cursor: ZId.nullish(),
   source: z.enum(['paypro', 'avangate', 'tawk', 'newsletter']).nullish(),
   status: z.enum(['processed', 'duplicate', 'kept', 'rejected', 'failed']).nullish(),
 });
@@ -22,12 +23,8 @@ export const ZWebhookEventSummary = z.object({
   canReplay: z.boolean(),
 });
 
-export const ZWebhookFindOutput = z.object({
-  items: z.array(ZWebhookEventSummary),
-  nextCursor: z.number().int().nullable(),
-});
+export const ZWebhookFindOutput = pageOf(ZWebhookEventSummary);
 
-export const ZWebhookReplayInput = z.object({ id: z.number().int().positive() });
 export const ZWebhookReplayOutput = z.object({
   id: z.number().int(),
   status: z.literal('processed'),
