@@ -7,6 +7,7 @@ import {
   logoutSession,
 } from '@keydesk/auth';
 import { TRPCError } from '@trpc/server';
+import type { Context } from '../../context.ts';
 import { createRouter, ownerProcedure, publicProcedure } from '../../trpc.ts';
 import {
   ZAuthChangePasswordInput,
@@ -24,6 +25,19 @@ import { twoFactorRouter } from './two-factor-router.ts';
 
 /** The public procedures of the whole API: the router guard test allows exactly these. */
 export const PUBLIC_AUTH_PROCEDURES = ['auth.status', 'auth.setup', 'auth.login', 'auth.loginSecondFactor'];
+
+/** Both sign-in steps count failures in one throttle and open sessions under one policy. */
+function signInContext(ctx: Context) {
+  return {
+    db: ctx.db,
+    now: ctx.now(),
+    policy: ctx.sessionPolicy,
+    throttle: ctx.loginThrottle,
+    pending: ctx.pendingSecondFactors,
+    ip: ctx.request.ip,
+    userAgent: ctx.request.userAgent,
+  };
+}
 
 export const authRouter = createRouter({
   /** Public: tells the login page whether to show sign-in or setup. Reveals nothing else. */
@@ -59,15 +73,9 @@ export const authRouter = createRouter({
     .output(ZAuthLoginOutput)
     .mutation(async ({ ctx, input }) => {
       const result = await loginOwner({
-        db: ctx.db,
+        ...signInContext(ctx),
         email: input.email,
         password: input.password,
-        now: ctx.now(),
-        policy: ctx.sessionPolicy,
-        throttle: ctx.loginThrottle,
-        pending: ctx.pendingSecondFactors,
-        ip: ctx.request.ip,
-        userAgent: ctx.request.userAgent,
       });
       throwUnlessSignedIn(result, 'The email or password is not right.');
       if (result.status === 'second_factor') return result;
@@ -81,16 +89,10 @@ export const authRouter = createRouter({
     .output(ZOk)
     .mutation(async ({ ctx, input }) => {
       const result = await completeSecondFactor({
-        db: ctx.db,
-        now: ctx.now(),
-        policy: ctx.sessionPolicy,
-        throttle: ctx.loginThrottle,
-        pending: ctx.pendingSecondFactors,
+        ...signInContext(ctx),
         sealer: ctx.settings,
         pendingToken: input.pendingToken,
         code: input.code,
-        ip: ctx.request.ip,
-        userAgent: ctx.request.userAgent,
       });
       throwUnlessSignedIn(result, 'That code is not right, or the sign-in took too long; try again.');
       if (result.status !== 'signed_in')
