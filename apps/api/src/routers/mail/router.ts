@@ -52,10 +52,9 @@ const templateRouter = createRouter({
   update: ownerProcedure
     .input(ZTemplateUpdateInput)
     .output(ZTemplateEntry)
-    .mutation(({ ctx, input }) => {
-      const { product, ...template } = input;
-      return updateEmailTemplate({ db: ctx.db, product, template });
-    }),
+    .mutation(({ ctx, input: { product, ...template } }) =>
+      updateEmailTemplate({ db: ctx.db, product, template }),
+    ),
 
   reset: ownerProcedure
     .input(ZTemplateResetInput)
@@ -65,10 +64,9 @@ const templateRouter = createRouter({
   preview: ownerProcedure
     .input(ZTemplateUpdateInput)
     .output(ZTemplatePreviewOutput)
-    .query(({ ctx, input }) => {
-      const { product, ...template } = input;
-      return previewEmailTemplate({ db: ctx.db, product, template });
-    }),
+    .query(({ ctx, input: { product, ...template } }) =>
+      previewEmailTemplate({ db: ctx.db, product, template }),
+    ),
 });
 
 export const mailRouter = createRouter({
