@@ -109,9 +109,7 @@ describe('Conversations', () => {
   });
 
   it('lists chats and threads together and searches them', async () => {
-    const page = await newPage(e2e.browser);
-    await signIn(page, e2e.server.url);
-    await page.goto(`${e2e.server.url}/conversations`);
+    const page = await e2e.signedInPage({ path: '/conversations' });
     await page.getByTestId('conversation-row').first().waitFor();
     await expect(page.getByTestId('conversation-row').count()).resolves.toBe(2);
     await expectAccessible(page, 'Conversations');
@@ -155,9 +153,7 @@ describe('Conversations', () => {
   });
 
   it('says which message was not read cleanly and which has no date', async () => {
-    const page = await newPage(e2e.browser);
-    await signIn(page, e2e.server.url);
-    await page.goto(`${e2e.server.url}/conversations/email/${threadId}`);
+    const page = await e2e.signedInPage({ path: `/conversations/email/${threadId}` });
     await page.getByText('Text that survived a broken boundary').waitFor();
     const notice = page.getByRole('alert', { name: 'Parse problem' });
     await expect(notice.count()).resolves.toBe(1);
@@ -167,9 +163,7 @@ describe('Conversations', () => {
   });
 
   it('shows a chat with every message in order', async () => {
-    const page = await newPage(e2e.browser);
-    await signIn(page, e2e.server.url);
-    await page.goto(`${e2e.server.url}/conversations/chat/${chatId}`);
+    const page = await e2e.signedInPage({ path: `/conversations/chat/${chatId}` });
     await page.getByText('Yes, 50% off.').waitFor();
     const texts = await page.locator('.conversation-messages > li').allTextContents();
     expect(texts.map((t) => (t.includes('student') ? 'visitor' : 'agent'))).toEqual(['visitor', 'agent']);
@@ -178,9 +172,7 @@ describe('Conversations', () => {
   });
 
   it('marks a thread done and reopens it; the waiting filter follows', async () => {
-    const page = await newPage(e2e.browser);
-    await signIn(page, e2e.server.url);
-    await page.goto(`${e2e.server.url}/conversations/email/${threadId}`);
+    const page = await e2e.signedInPage({ path: `/conversations/email/${threadId}` });
     await page.getByText('Waiting for your reply', { exact: true }).waitFor();
     await page.getByRole('button', { name: 'Mark as done' }).click();
     await page.getByRole('button', { name: 'Reopen' }).waitFor();
