@@ -1,8 +1,9 @@
 import { generateDemo } from '@keydesk/db/demo';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { expectAccessible, newPage, signIn } from '../fixtures/browser.ts';
+import { expectAccessible } from '../fixtures/browser.ts';
 import { useE2eSession } from '../fixtures/e2e-session.ts';
+import { chooseRange } from './choose-range.ts';
 
 const DAY_MS = 86_400_000;
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -26,20 +27,14 @@ describe('Analytics views', () => {
   });
 
   it('keeps range, granularity and section in the URL: reload keeps them, Back undoes them', async () => {
-    const page = await newPage(e2e.browser);
-    await signIn(page, e2e.server.url);
-    await page.goto(`${e2e.server.url}/analytics`);
+    const page = await e2e.signedInPage({ path: '/analytics' });
     await page.getByTestId('chart-revenue').locator('canvas').first().waitFor({ timeout: 90_000 });
 
     // Two quick clicks, the second before the first has rendered (a slow CPU makes sure of it):
     // both stick.
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 20 });
-    await page
-      .getByRole('radiogroup', { name: 'Date range' })
-      .getByText('12 months', { exact: true })
-      .click();
-    await page.getByRole('radiogroup', { name: 'Granularity' }).getByText('Month', { exact: true }).click();
+    await chooseRange(page, '12 months', 'Month');
     await page.waitForURL(
       (url) => url.searchParams.get('range') === '12m' && url.searchParams.get('by') === 'month',
     );
@@ -67,9 +62,7 @@ describe('Analytics views', () => {
   }, 240_000);
 
   it('writes dates in the owner locale and marks the running period as partial', async () => {
-    const page = await newPage(e2e.browser, { locale: 'de-DE', timezoneId: 'UTC' });
-    await signIn(page, e2e.server.url);
-    await page.goto(`${e2e.server.url}/analytics?range=7d`);
+    const page = await e2e.signedInPage({ path: '/analytics?range=7d', locale: 'de-DE', timezoneId: 'UTC' });
     const orders = await openTable(page, 'chart-orders');
     const rowHeads = await orders.locator('tbody th').allTextContents();
     expect(rowHeads).toHaveLength(7);
@@ -85,9 +78,11 @@ describe('Analytics views', () => {
   }, 180_000);
 
   it('puts the range total above the chart, and names countries', async () => {
-    const page = await newPage(e2e.browser, { locale: 'en-US', timezoneId: 'UTC' });
-    await signIn(page, e2e.server.url);
-    await page.goto(`${e2e.server.url}/analytics?range=90d&compare=0`);
+    const page = await e2e.signedInPage({
+      path: '/analytics?range=90d&compare=0',
+      locale: 'en-US',
+      timezoneId: 'UTC',
+    });
     const headline = page.getByTestId('chart-orders').getByTestId('chart-headline');
     await headline.waitFor({ timeout: 90_000 });
 
@@ -120,9 +115,7 @@ describe('Analytics views', () => {
   }, 180_000);
 
   it('shows revenue in the home currency, and says which sales have no rate instead of guessing', async () => {
-    const page = await newPage(e2e.browser);
-    await signIn(page, e2e.server.url);
-    await page.goto(`${e2e.server.url}/analytics`);
+    const page = await e2e.signedInPage({ path: '/analytics' });
     const settings = page.getByTestId('home-currency');
     await settings.getByText('Pick one to see revenue').waitFor({ timeout: 60_000 });
     await settings.getByLabel('Home currency').click();
@@ -151,8 +144,7 @@ describe('Analytics views', () => {
       { width: 390, height: 844 },
     ]) {
       it(`is accessible in every section: ${colorScheme}, ${viewport.width} px`, async () => {
-        const page = await newPage(e2e.browser, { colorScheme, viewport });
-        await signIn(page, e2e.server.url);
+        const page = await e2e.signedInPage({ colorScheme, viewport });
         for (const [section, testId] of [
           ['sales', 'chart-revenue'],
           ['website', 'chart-traffic'],

@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { generateDemo } from '@keydesk/db/demo';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { expectAccessible, newPage, signIn } from '../fixtures/browser.ts';
+import { expectAccessible } from '../fixtures/browser.ts';
 import { useE2eSession } from '../fixtures/e2e-session.ts';
+import { chooseRange } from './choose-range.ts';
 
 const DAY_MS = 86_400_000;
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -28,20 +29,14 @@ describe('Analytics', () => {
   });
 
   it('changes range and granularity, compares, and exports a CSV whose numbers match the database', async () => {
-    const page = await newPage(e2e.browser, { acceptDownloads: true });
-    await signIn(page, e2e.server.url);
-    await page.goto(`${e2e.server.url}/analytics?section=website`);
+    const page = await e2e.signedInPage({ path: '/analytics?section=website', acceptDownloads: true });
     const traffic = page.getByTestId('chart-traffic');
     await traffic.getByRole('img').waitFor({ timeout: 90_000 });
 
     // A slow machine (a 6x slower CPU here) must not change what the CSV holds.
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
-    await page
-      .getByRole('radiogroup', { name: 'Date range' })
-      .getByText('12 months', { exact: true })
-      .click();
-    await page.getByRole('radiogroup', { name: 'Granularity' }).getByText('Month', { exact: true }).click();
+    await chooseRange(page, '12 months', 'Month');
     // Comparing is on by default.
     await expect(page.getByLabel('Compare with previous period').isChecked()).resolves.toBe(true);
     await page.waitForURL(/by=month/);
@@ -100,8 +95,7 @@ describe('Analytics', () => {
   }, 240_000);
 
   it('shows trend sparklines on the Overview', async () => {
-    const page = await newPage(e2e.browser);
-    await signIn(page, e2e.server.url);
+    const page = await e2e.signedInPage();
     await page.getByTestId('sparkline-web.traffic').getByRole('img').waitFor({ timeout: 90_000 });
     await expectAccessible(page, 'Overview with sparklines');
     await page.context().close();
