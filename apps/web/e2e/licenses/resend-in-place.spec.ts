@@ -1,39 +1,28 @@
-import { seedLicense } from '@keydesk/mail/testing';
 import { describe, expect, it } from 'vitest';
-import { useE2eSession } from '../fixtures/e2e-session.ts';
 import { OWNER } from '../fixtures/server.ts';
-import { useTestSmtp } from '../fixtures/test-smtp.ts';
 import { expectAccessibleEverywhere, WIDE } from '../fixtures/viewports.ts';
-
-const FROM = 'Keydesk Support <support@keydesk.test>';
+import { useResendSession } from './resend-session.ts';
 
 // The owner resends a key from the customer's page and stays there; Settings → Mail proves the
 // SMTP path with a test email and previews templates without a real key.
 describe('Resending where the owner is, and testing the mail path', () => {
-  let seeded: Awaited<ReturnType<typeof seedLicense>>;
-  const smtp = useTestSmtp();
-  const e2e = useE2eSession({
-    server: () => ({ env: { SMTP_URL: smtp.server.url, MAIL_FROM: FROM } }),
-    page: { viewport: WIDE },
-    async seed(db) {
-      seeded = await seedLicense(db, { name: 'Ines Müller' });
-    },
-  });
+  const session = useResendSession({ viewport: WIDE });
+  const { e2e, smtp } = session;
 
   it("opens the resend dialog on the customer's page, which then lists the resend", async () => {
-    await e2e.page.goto(`${e2e.server.url}/customers/${seeded.customerId}`);
+    await e2e.page.goto(`${e2e.server.url}/customers/${session.seeded.customerId}`);
     await e2e.page.getByRole('button', { name: /^Resend key of/ }).click();
     const dialog = e2e.page.getByRole('dialog', { name: 'Resend license key' });
     await dialog.getByTestId('license-resend-preview').waitFor();
-    expect(new URL(e2e.page.url()).pathname).toBe(`/customers/${seeded.customerId}`);
+    expect(new URL(e2e.page.url()).pathname).toBe(`/customers/${session.seeded.customerId}`);
     await dialog.getByRole('button', { name: 'Send' }).click();
     await dialog.waitFor({ state: 'hidden' });
-    expect(new URL(e2e.page.url()).pathname).toBe(`/customers/${seeded.customerId}`);
+    expect(new URL(e2e.page.url()).pathname).toBe(`/customers/${session.seeded.customerId}`);
     expect(
       await e2e.page.getByRole('link', { name: 'License lookup' }).getAttribute('aria-current'),
     ).toBeNull();
     const resends = e2e.page.getByRole('table', { name: 'Key resends' });
-    await resends.getByText(seeded.email).waitFor();
+    await resends.getByText(session.seeded.email).waitFor();
     await smtp.server.waitForMessages(1);
   });
 
@@ -53,7 +42,7 @@ describe('Resending where the owner is, and testing the mail path', () => {
     await frame.locator('body').waitFor();
     await e2e.page.getByText(/and a sample key/).waitFor();
     const html = await frame.locator('body').textContent();
-    expect(html).not.toContain(seeded.key);
+    expect(html).not.toContain(session.seeded.key);
     expect(html).toMatch(/X{5}/);
   });
 
@@ -65,7 +54,9 @@ describe('Resending where the owner is, and testing the mail path', () => {
       storage,
       'Customer page with the resend dialog',
       async (p) => {
-        await p.goto(`${e2e.server.url}/customers/${seeded.customerId}?resend=${seeded.licenseId}`);
+        await p.goto(
+          `${e2e.server.url}/customers/${session.seeded.customerId}?resend=${session.seeded.licenseId}`,
+        );
         await p
           .getByRole('dialog', { name: 'Resend license key' })
           .getByTestId('license-resend-preview')

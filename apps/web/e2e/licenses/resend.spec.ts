@@ -1,41 +1,31 @@
-import { seedLicense } from '@keydesk/mail/testing';
 import { describe, expect, it } from 'vitest';
-import { expectAccessible, newPage, signIn } from '../fixtures/browser.ts';
-import { useE2eSession } from '../fixtures/e2e-session.ts';
-import { useTestSmtp } from '../fixtures/test-smtp.ts';
-
-const FROM = 'Keydesk Support <support@keydesk.test>';
+import { expectAccessible } from '../fixtures/browser.ts';
+import { useResendSession } from './resend-session.ts';
 
 describe('Resending a license key', () => {
-  let seeded: Awaited<ReturnType<typeof seedLicense>>;
-  const smtp = useTestSmtp();
-  const e2e = useE2eSession({
-    server: () => ({ env: { SMTP_URL: smtp.server.url, MAIL_FROM: FROM } }),
-    async seed(db) {
-      seeded = await seedLicense(db, { name: 'Ines Müller' });
-    },
-  });
+  const session = useResendSession();
+  const { e2e, smtp } = session;
 
   // Two axe runs on a shared 2-core machine: allow more than the suite's default 90 s.
   it('previews the exact email, sends it once, and shows it as sent with its Message-ID', {
     timeout: 180_000,
   }, async () => {
-    const page = await newPage(e2e.browser);
-    await signIn(page, e2e.server.url);
-    await page.goto(`${e2e.server.url}/licenses/${seeded.licenseId}?resend=1`);
+    const page = await e2e.signedInPage({ path: `/licenses/${session.seeded.licenseId}?resend=1` });
 
     const dialog = page.getByRole('dialog', { name: 'Resend license key' });
     await dialog.waitFor();
     const preview = dialog.getByTestId('license-resend-preview');
     await preview.waitFor();
-    await expect(preview.textContent()).resolves.toContain(`To: ${seeded.email}`);
+    await expect(preview.textContent()).resolves.toContain(`To: ${session.seeded.email}`);
     await expect(preview.textContent()).resolves.toContain('Subject: Your Tessera license key');
     const html = page.frameLocator('[data-testid="mail-preview-html"]');
-    await html.getByText(seeded.key).waitFor();
+    await html.getByText(session.seeded.key).waitFor();
     await html.getByText('Hello Ines Müller,').waitFor();
     await expectAccessible(page, 'License page with the resend dialog');
     await dialog.getByRole('tab', { name: 'Plain-text part' }).click();
-    await expect(dialog.getByTestId('mail-preview-text').textContent()).resolves.toContain(seeded.key);
+    await expect(dialog.getByTestId('mail-preview-text').textContent()).resolves.toContain(
+      session.seeded.key,
+    );
 
     // A double click queues one email.
     await dialog.getByRole('button', { name: 'Send' }).dblclick();
@@ -47,9 +37,9 @@ describe('Resending a license key', () => {
     expect(new URL(page.url()).searchParams.get('resend')).toBeNull();
 
     const [message] = await smtp.server.waitForMessages(1);
-    expect(message?.envelopeTo).toEqual([seeded.email]);
-    expect(message?.parsed.text).toContain(seeded.key);
-    expect(message?.parsed.html).toContain(seeded.key);
+    expect(message?.envelopeTo).toEqual([session.seeded.email]);
+    expect(message?.parsed.text).toContain(session.seeded.key);
+    expect(message?.parsed.html).toContain(session.seeded.key);
     expect(message?.parsed.date).toBeInstanceOf(Date);
     const db = await e2e.server.openDb();
     const outbox = await db.prisma.outboxEmail.findMany({ select: { messageId: true, status: true } });
@@ -70,9 +60,7 @@ describe('Resending a license key', () => {
   });
 
   it('sends to another address and records it as such', async () => {
-    const page = await newPage(e2e.browser);
-    await signIn(page, e2e.server.url);
-    await page.goto(`${e2e.server.url}/licenses/${seeded.licenseId}`);
+    const page = await e2e.signedInPage({ path: `/licenses/${session.seeded.licenseId}` });
     await page.getByRole('button', { name: 'Resend key' }).click();
     const dialog = page.getByRole('dialog', { name: 'Resend license key' });
     await dialog.getByLabel('Another address (recorded as such)').check();
@@ -83,7 +71,7 @@ describe('Resending a license key', () => {
 
     const messages = await smtp.server.waitForMessages(2);
     expect(messages[1]?.envelopeTo).toEqual(['ines.private@example.org']);
-    expect(messages[1]?.parsed.text).toContain(seeded.key);
+    expect(messages[1]?.parsed.text).toContain(session.seeded.key);
     await page.getByTestId('license-resend-history').getByText('Other address').waitFor();
     await page.context().close();
   });
