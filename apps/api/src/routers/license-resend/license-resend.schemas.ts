@@ -3,21 +3,19 @@ import { z } from 'zod';
 import { ZOrderRow } from '../customer/customer.schemas.ts';
 import { ZId } from '../id.schemas.ts';
 import { ZLicenseCore, ZLicenseCustomer } from '../license/license.schemas.ts';
-import { ZOutboxEntry } from '../mail/mail.schemas.ts';
 
 const ZEmailAddress = z.string().trim().toLowerCase().pipe(z.email().max(254));
 
 export const ZLicenseResendGetInput = z.object({ licenseId: ZId });
 
-/** Where a resend's email stands: the delivery fields of its outbox entry. */
-export const ZOutboxState = ZOutboxEntry.pick({
-  status: true,
-  attempts: true,
-  nextAttemptAt: true,
-  lastError: true,
-  serverResponse: true,
-  messageId: true,
-  sentAt: true,
+export const ZOutboxState = z.object({
+  status: z.enum(['queued', 'sending', 'sent', 'failed']),
+  attempts: z.number().int(),
+  nextAttemptAt: z.date(),
+  lastError: z.string().nullable(),
+  serverResponse: z.string().nullable(),
+  messageId: z.string(),
+  sentAt: z.date().nullable(),
 });
 
 export const ZLicenseResendGetOutput = z.object({
