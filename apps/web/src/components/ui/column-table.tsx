@@ -29,7 +29,6 @@ export type ColumnTableProps<Row> = {
   columns: readonly Column<Row>[];
   /** Undefined while loading: skeleton rows stand in for the table. */
   rows: readonly Row[] | undefined;
-  getRowKey: (row: Row) => string | number;
   /** What an empty list says: what it holds and how to fill it. */
   empty: { title: string; description?: ReactNode };
   skeletonRows?: number;
@@ -39,7 +38,13 @@ export type ColumnTableProps<Row> = {
   /** Mantine's own table props: `striped`, `verticalSpacing`, `fz`, a test id. */
   tableProps?: TableProps & { 'data-testid'?: string };
   rowProps?: (row: Row) => ComponentPropsWithoutRef<'tr'> & { 'data-testid'?: string };
-};
+} & RowKeyProps<Row>;
+
+type RowKey = string | number;
+/** Rows with an `id` are keyed by it; others say what tells them apart. */
+type RowKeyProps<Row> = Row extends { id: RowKey }
+  ? { getRowKey?: (row: Row) => RowKey }
+  : { getRowKey: (row: Row) => RowKey };
 
 /**
  * A plain read-only table from typed columns, with the states every list has: error with Retry,
@@ -48,6 +53,8 @@ export type ColumnTableProps<Row> = {
  */
 export function ColumnTable<Row>(props: ColumnTableProps<Row>) {
   const { columns, rows } = props;
+  // Without `getRowKey` the type has already made sure the rows have an `id`.
+  const getRowKey = props.getRowKey ?? ((row: Row) => (row as { id: RowKey }).id);
   const error = props.error ? (
     <QueryError error={props.error} onRetry={props.onRetry ?? (() => window.location.reload())} />
   ) : null;
@@ -70,7 +77,7 @@ export function ColumnTable<Row>(props: ColumnTableProps<Row>) {
           </Table.Thead>
           <Table.Tbody>
             {rows.map((row) => (
-              <Table.Tr key={props.getRowKey(row)} {...props.rowProps?.(row)}>
+              <Table.Tr key={getRowKey(row)} {...props.rowProps?.(row)}>
                 {columns.map((column) => {
                   const cellProps = {
                     className: column.isNumeric ? 'num' : undefined,
@@ -95,20 +102,33 @@ export function ColumnTable<Row>(props: ColumnTableProps<Row>) {
   );
 }
 
-/** A server list read page by page (`useInfiniteQuery`), as far as its table needs it. */
-type PagedQuery<Row> = {
-  data?: { pages: readonly { items: readonly Row[] }[] };
-  error: unknown;
-  refetch: () => unknown;
-};
+/** What a server list gives its table. */
+type QueryTableProps<Row> = { rows: readonly Row[] | undefined; error: unknown; onRetry: () => void };
 
-/** A paged list's rows loaded so far (undefined until the first page) and its error with Retry. */
-export function toPagedTableProps<Row>(
-  query: PagedQuery<Row>,
-): Pick<ColumnTableProps<Row>, 'rows' | 'error' | 'onRetry'> {
+/** A server list (`useQuery`, `useInfiniteQuery`), as far as its table needs it. */
+type ListQuery<Data> = { data?: Data; error: unknown; refetch: () => unknown };
+
+/** A list's rows (undefined while loading), picked from its data, and its error with Retry. */
+export function toQueryTableProps<Row>(query: ListQuery<readonly Row[]>): QueryTableProps<Row>;
+export function toQueryTableProps<Data, Row>(
+  query: ListQuery<Data>,
+  getRows: (data: Data) => readonly Row[],
+): QueryTableProps<Row>;
+export function toQueryTableProps<Row>(
+  query: ListQuery<unknown>,
+  // Only the first overload leaves this out, and there the data is the rows themselves.
+  getRows = (data: unknown) => data as readonly Row[],
+): QueryTableProps<Row> {
   return {
-    rows: query.data?.pages.flatMap((page) => page.items),
+    rows: query.data === undefined ? undefined : getRows(query.data),
     error: query.error,
     onRetry: () => void query.refetch(),
   };
+}
+
+/** A paged list's rows loaded so far (undefined until the first page) and its error with Retry. */
+export function toPagedTableProps<Row>(
+  query: ListQuery<{ pages: readonly { items: readonly Row[] }[] }>,
+): QueryTableProps<Row> {
+  return toQueryTableProps(query, (data) => data.pages.flatMap((page) => page.items));
 }

@@ -1,7 +1,7 @@
 // License keys that checked for updates from many networks within the retention window.
 import type { RouterOutputs } from '@keydesk/api';
 import { useQuery } from '@tanstack/react-query';
-import { type Column, ColumnTable } from '../../components/ui/column-table.tsx';
+import { type Column, ColumnTable, toQueryTableProps } from '../../components/ui/column-table.tsx';
 import { formatCount, formatDateTime } from '../../lib/format.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { AnalyticsPanel } from './analytics-panel.tsx';
@@ -39,7 +39,7 @@ export function AnalyticsAbuseList() {
         label="Possible license abuse"
         minWidth={560}
         columns={COLUMNS}
-        rows={data?.rows}
+        {...toQueryTableProps(result, (data) => data.rows)}
         getRowKey={(row) => row.licenseKey}
         empty={{
           title: 'No key stands out',
@@ -47,8 +47,6 @@ export function AnalyticsAbuseList() {
             'Keys appear here when the program checks for updates with one key from many networks.',
         }}
         skeletonRows={3}
-        error={result.error}
-        onRetry={() => void result.refetch()}
         tableProps={{ striped: true }}
       />
     </AnalyticsPanel>

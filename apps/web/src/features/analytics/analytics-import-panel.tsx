@@ -4,7 +4,7 @@ import { Button, Group, Progress, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { type Column, ColumnTable } from '../../components/ui/column-table.tsx';
+import { type Column, ColumnTable, toQueryTableProps } from '../../components/ui/column-table.tsx';
 import { formatCount, formatDateTime } from '../../lib/format.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { AnalyticsPanel } from './analytics-panel.tsx';
@@ -95,15 +95,12 @@ export function AnalyticsImportPanel() {
           label="Access-log imports"
           minWidth={560}
           columns={COLUMNS}
-          rows={runs.data}
-          getRowKey={(run) => run.id}
+          {...toQueryTableProps(runs)}
           empty={{
             title: 'No import yet',
             description: "Enter a log file's path above, or run npm run import -- access-log FILE.",
           }}
           skeletonRows={2}
-          error={runs.error}
-          onRetry={() => void runs.refetch()}
         />
       </Stack>
     </AnalyticsPanel>

@@ -86,7 +86,6 @@ export function AnnouncementRecipientsTable({
         minWidth={640}
         columns={columns}
         rows={query.data.items}
-        getRowKey={(r) => r.id}
         empty={{ title: status ? 'Nobody with this status.' : 'Nobody here yet.' }}
       />
       <CursorPager pages={pages} dispatch={dispatch} nextCursor={query.data.nextCursor} />

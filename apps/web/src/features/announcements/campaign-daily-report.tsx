@@ -1,7 +1,7 @@
 import type { RouterOutputs } from '@keydesk/api';
 import { Stack, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { type Column, ColumnTable } from '../../components/ui/column-table.tsx';
+import { type Column, ColumnTable, toQueryTableProps } from '../../components/ui/column-table.tsx';
 import { formatCount } from '../../lib/format.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 
@@ -36,12 +36,10 @@ export function CampaignDailyReport({ campaignId }: { campaignId: number }) {
         label="Campaign report by day"
         minWidth={480}
         columns={COLUMNS}
-        rows={query.data?.items}
+        {...toQueryTableProps(query, (data) => data.items)}
         getRowKey={(row) => row.day}
         empty={{ title: 'Nothing sent yet', description: 'Days appear here as recipients are sent to.' }}
         skeletonRows={3}
-        error={query.error}
-        onRetry={() => void query.refetch()}
         tableProps={{ 'data-testid': 'campaign-daily-report' }}
       />
     </Stack>

@@ -18,7 +18,6 @@ export function CustomerAuditList({ entries }: { entries: AuditEntry[] }) {
       minWidth={560}
       columns={COLUMNS}
       rows={entries}
-      getRowKey={(entry) => entry.id}
       empty={{
         title: 'No audit entries',
         description: 'Changes and resends about this customer are recorded here.',

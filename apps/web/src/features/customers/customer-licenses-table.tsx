@@ -83,7 +83,6 @@ export function CustomerLicensesTable({
       minWidth={820}
       columns={licenseColumns(onResend)}
       rows={licenses}
-      getRowKey={(license) => license.id}
       empty={{ title: 'No licenses', description: 'Licenses appear here when an order is paid.' }}
       tableProps={{ verticalSpacing: 'xs' }}
       rowProps={() => ({ 'data-testid': 'customer-license-row' })}

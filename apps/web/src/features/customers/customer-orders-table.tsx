@@ -66,7 +66,6 @@ export function CustomerOrdersTable({ orders }: { orders: Order[] }) {
       minWidth={720}
       columns={COLUMNS}
       rows={orders}
-      getRowKey={(order) => order.id}
       empty={{ title: 'No orders', description: "Orders arrive from the resellers' webhooks and imports." }}
       tableProps={{ verticalSpacing: 'xs' }}
     />

@@ -60,7 +60,6 @@ export function CustomerResendsTable({ resends }: { resends: Resend[] }) {
       minWidth={640}
       columns={COLUMNS}
       rows={resends}
-      getRowKey={(resend) => resend.id}
       empty={{ title: 'No key resent yet', description: 'Use “Resend key” on a license above.' }}
       tableProps={{ verticalSpacing: 'xs' }}
     />

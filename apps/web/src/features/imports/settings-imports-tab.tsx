@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { IconUpload } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { type Column, ColumnTable } from '../../components/ui/column-table.tsx';
+import { type Column, ColumnTable, toQueryTableProps } from '../../components/ui/column-table.tsx';
 import { formatCount, formatDateTime } from '../../lib/format.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { ImportsRunProgress } from './imports-run-progress.tsx';
@@ -109,14 +109,11 @@ export function SettingsImportsTab() {
           label="Past imports"
           minWidth={640}
           columns={COLUMNS}
-          rows={runs.data?.items}
-          getRowKey={(run) => run.id}
+          {...toQueryTableProps(runs, (data) => data.items)}
           empty={{
             title: 'No imports yet',
             description: 'Choose a reseller export above to load your order history.',
           }}
-          error={runs.error}
-          onRetry={() => void runs.refetch()}
         />
       </Card>
     </Stack>

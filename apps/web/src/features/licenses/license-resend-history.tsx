@@ -38,7 +38,6 @@ export function LicenseResendHistory({ resends, limit }: { resends: Resend[]; li
         minWidth={560}
         columns={COLUMNS}
         rows={resends}
-        getRowKey={(resend) => resend.id}
         empty={{
           title: 'Never resent',
           description: "Use “Resend key” to email this license's key to the customer or to another address.",

@@ -91,7 +91,6 @@ export function SettingsAuditTab() {
           minWidth={720}
           columns={COLUMNS}
           {...toPagedTableProps(entries)}
-          getRowKey={(entry) => entry.id}
           empty={{
             title: 'No entries',
             description: isFiltered

@@ -3,7 +3,7 @@ import { Button, Card, Group, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconDatabaseExport } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type Column, ColumnTable } from '../../components/ui/column-table.tsx';
+import { type Column, ColumnTable, toQueryTableProps } from '../../components/ui/column-table.tsx';
 import { formatCount, formatDateTime } from '../../lib/format.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { SettingsBackupsErasedAlert } from './settings-backups-erased-alert.tsx';
@@ -66,15 +66,13 @@ export function SettingsBackupsTab() {
           label="Backups"
           minWidth={480}
           columns={COLUMNS}
-          rows={backups.data?.backups}
+          {...toQueryTableProps(backups, (data) => data.backups)}
           getRowKey={(b) => b.name}
           empty={{
             title: 'No backups yet',
             description: 'Press “Back up now”, or wait for the daily backup.',
           }}
           skeletonRows={3}
-          error={backups.error}
-          onRetry={() => void backups.refetch()}
         />
       </Card>
     </Stack>

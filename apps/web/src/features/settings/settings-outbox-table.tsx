@@ -54,7 +54,6 @@ export function SettingsOutboxTable() {
         minWidth={640}
         columns={COLUMNS}
         {...toPagedTableProps(outbox)}
-        getRowKey={(email) => email.id}
         empty={{
           title: 'No emails here',
           description: 'Key emails you resend from a license appear here with their state.',

@@ -3,7 +3,7 @@ import { Badge, Button, Card, Group, Stack, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router';
-import { type Column, ColumnTable } from '../../components/ui/column-table.tsx';
+import { type Column, ColumnTable, toQueryTableProps } from '../../components/ui/column-table.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { notifySettings } from './settings-notify.ts';
@@ -84,12 +84,9 @@ export function SettingsSessionsTab() {
           label="Sessions"
           minWidth={560}
           columns={sessionColumns(signOutButton)}
-          rows={sessions.data?.items}
-          getRowKey={(s) => s.id}
+          {...toQueryTableProps(sessions, (data) => data.items)}
           empty={{ title: 'No active sessions', description: 'Sign in again to start one.' }}
           skeletonRows={3}
-          error={sessions.error}
-          onRetry={() => void sessions.refetch()}
         />
       </Stack>
     </Card>

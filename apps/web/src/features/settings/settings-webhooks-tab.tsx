@@ -123,7 +123,6 @@ export function SettingsWebhooksTab() {
           minWidth={720}
           columns={webhookColumns(replayButton)}
           {...toPagedTableProps(events)}
-          getRowKey={(event) => event.id}
           empty={{
             title: 'No notifications received',
             description:
