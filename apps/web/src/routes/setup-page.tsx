@@ -1,13 +1,12 @@
 import { Alert, Button, Stack } from '@mantine/core';
-import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
-import { zod4Resolver } from 'mantine-form-zod-resolver';
 import { useNavigate, useSearchParams } from 'react-router';
 import { z } from 'zod';
 import {
   AccountEmailInput,
   NewPasswordInput,
+  useNewPasswordForm,
   withRepeatedPassword,
   ZNewPassword,
 } from '../components/ui/password-fields.tsx';
@@ -28,11 +27,7 @@ export function SetupPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
-  const form = useForm({
-    mode: 'uncontrolled',
-    initialValues: { email: '', newPassword: '', confirm: '' },
-    validate: zod4Resolver(ZSetupForm),
-  });
+  const form = useNewPasswordForm(ZSetupForm, { email: '' });
   const setup = useMutation(
     trpc.auth.setup.mutationOptions({
       onSuccess: async (_result, variables) => {

@@ -1,4 +1,6 @@
 import { PasswordInput, type PasswordInputProps, TextInput, type TextInputProps } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { zod4Resolver } from 'mantine-form-zod-resolver';
 import { z } from 'zod';
 
 // The owner's password fields, alike in every form: the browser's password manager is told which
@@ -19,13 +21,25 @@ export const NEW_PASSWORD_RULE = 'At least 12 characters; very common passwords 
 /** The length part of the rule, checked before sending; only the server can refuse a common password. */
 export const ZNewPassword = z.string().min(12, 'Use at least 12 characters.').max(256);
 
+type NewPasswordValues = { newPassword: string; confirm: string };
+
 /** A form schema whose `confirm` field must repeat its `newPassword`. */
-export function withRepeatedPassword<TForm extends z.ZodType<{ newPassword: string; confirm: string }>>(
-  form: TForm,
-) {
+export function withRepeatedPassword<TForm extends z.ZodType<NewPasswordValues>>(form: TForm) {
   return form.refine((v) => v.newPassword === v.confirm, {
     path: ['confirm'],
     message: 'The passwords differ.',
+  });
+}
+
+/** A form that sets a password: `otherValues` beside the new password and its repeat, all empty. */
+export function useNewPasswordForm<TOther extends Record<string, string>>(
+  schema: z.ZodType<TOther & NewPasswordValues>,
+  otherValues: TOther,
+) {
+  return useForm({
+    mode: 'uncontrolled',
+    initialValues: { ...otherValues, newPassword: '', confirm: '' },
+    validate: zod4Resolver(schema),
   });
 }
 

@@ -1,11 +1,10 @@
 import { Button, Card, Stack, Title } from '@mantine/core';
-import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { zod4Resolver } from 'mantine-form-zod-resolver';
 import { z } from 'zod';
 import {
   CurrentPasswordInput,
   NewPasswordInput,
+  useNewPasswordForm,
   withRepeatedPassword,
   ZNewPassword,
 } from '../../components/ui/password-fields.tsx';
@@ -24,11 +23,7 @@ const ZPasswordForm = withRepeatedPassword(
 export function SettingsPasswordForm() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const form = useForm({
-    mode: 'uncontrolled',
-    initialValues: { currentPassword: '', newPassword: '', confirm: '' },
-    validate: zod4Resolver(ZPasswordForm),
-  });
+  const form = useNewPasswordForm(ZPasswordForm, { currentPassword: '' });
   const change = useMutation(
     trpc.auth.changePassword.mutationOptions({
       onSuccess: async () => {
