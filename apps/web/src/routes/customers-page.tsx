@@ -1,7 +1,8 @@
-import { Box, Button, Card, Group, Kbd, Loader, Stack, Text, TextInput } from '@mantine/core';
+import { Box, Card, Group, Kbd, Loader, Stack, Text, TextInput } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 import { type KeyboardEvent, useEffect, useId, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
+import { NextPageButton } from '../components/ui/next-page-button.tsx';
 import { PageHeader } from '../components/ui/page-header.tsx';
 import { EmptyState, QueryError, SkeletonRows } from '../components/ui/query-state.tsx';
 import { CustomerSearchResults, customerOptionId } from '../features/customers/customer-search-results.tsx';
@@ -99,13 +100,7 @@ export function CustomersPage() {
             />
             {search.hasNextPage ? (
               <Group justify="center" mt="xs">
-                <Button
-                  variant="light"
-                  onClick={() => void search.fetchNextPage()}
-                  loading={search.isFetchingNextPage}
-                >
-                  Show more
-                </Button>
+                <NextPageButton query={search} variant="light" />
               </Group>
             ) : null}
           </Stack>

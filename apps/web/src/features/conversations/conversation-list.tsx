@@ -1,8 +1,9 @@
 import type { RouterOutputs } from '@keydesk/api';
-import { Badge, Button, Card, Group, Stack, Text } from '@mantine/core';
+import { Badge, Card, Group, Stack, Text } from '@mantine/core';
 import { IconMail, IconMessageCircle, IconPaperclip } from '@tabler/icons-react';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
+import { NextPageButton } from '../../components/ui/next-page-button.tsx';
 import { EmptyState, QueryError, SkeletonRows } from '../../components/ui/query-state.tsx';
 import { formatCount, formatDateTime } from '../../lib/format.ts';
 import { useTRPC } from '../../lib/trpc.ts';
@@ -58,15 +59,7 @@ export function ConversationList({ filters }: { filters: ConversationFilterValue
           <ConversationRow key={`${item.kind}-${item.id}`} item={item} />
         ))}
       </ul>
-      {query.hasNextPage ? (
-        <Button
-          variant="default"
-          onClick={() => void query.fetchNextPage()}
-          loading={query.isFetchingNextPage}
-        >
-          Show more
-        </Button>
-      ) : null}
+      <NextPageButton query={query} variant="default" />
     </Stack>
   );
 }

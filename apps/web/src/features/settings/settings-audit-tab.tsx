@@ -3,6 +3,7 @@ import { Button, Card, Group, Select, Stack, Text, TextInput } from '@mantine/co
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { type Column, ColumnTable, toPagedTableProps } from '../../components/ui/column-table.tsx';
+import { NextPageButton } from '../../components/ui/next-page-button.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { describeAuditAction, describeAuditDetails } from './audit-sentences.ts';
@@ -100,16 +101,9 @@ export function SettingsAuditTab() {
           skeletonRows={6}
           tableProps={{ striped: true, 'data-testid': 'audit-table' }}
         />
-        {entries.hasNextPage ? (
-          <Button
-            variant="light"
-            w="fit-content"
-            loading={entries.isFetchingNextPage}
-            onClick={() => void entries.fetchNextPage()}
-          >
-            Show older entries
-          </Button>
-        ) : null}
+        <NextPageButton query={entries} variant="light" w="fit-content">
+          Show older entries
+        </NextPageButton>
       </Stack>
     </Card>
   );

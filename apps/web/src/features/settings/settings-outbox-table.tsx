@@ -1,8 +1,9 @@
 import type { RouterOutputs } from '@keydesk/api';
-import { Button, Card, Group, SegmentedControl, Text, Title } from '@mantine/core';
+import { Card, Group, SegmentedControl, Text, Title } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { type Column, ColumnTable, toPagedTableProps } from '../../components/ui/column-table.tsx';
+import { NextPageButton } from '../../components/ui/next-page-button.tsx';
 import { formatCount, formatDateTime } from '../../lib/format.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { MailOutboxStatus } from '../mail/mail-outbox-status.tsx';
@@ -62,13 +63,7 @@ export function SettingsOutboxTable() {
       />
       {outbox.hasNextPage ? (
         <Group justify="center" mt="sm">
-          <Button
-            variant="default"
-            loading={outbox.isFetchingNextPage}
-            onClick={() => void outbox.fetchNextPage()}
-          >
-            Show more
-          </Button>
+          <NextPageButton query={outbox} variant="default" />
         </Group>
       ) : null}
     </Card>

@@ -5,6 +5,7 @@ import { IconRefresh } from '@tabler/icons-react';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { type Column, ColumnTable, toPagedTableProps } from '../../components/ui/column-table.tsx';
+import { NextPageButton } from '../../components/ui/next-page-button.tsx';
 import { StatusBadge } from '../../components/ui/status-badge.tsx';
 import { formatCount, formatDateTime } from '../../lib/format.ts';
 import { RESELLERS, WEBHOOK_STATUS } from '../../lib/statuses.ts';
@@ -129,15 +130,9 @@ export function SettingsWebhooksTab() {
               'Point PayPro Global at /hooks/paypro, Avangate at /hooks/avangate and tawk.to at /hooks/tawk, and save their keys above; each notification then appears here. Unsigned or refused requests are listed without their body, and the retention period is set under Scheduled jobs.',
           }}
         />
-        {events.hasNextPage ? (
-          <Button
-            variant="subtle"
-            onClick={() => void events.fetchNextPage()}
-            loading={events.isFetchingNextPage}
-          >
-            Show older notifications
-          </Button>
-        ) : null}
+        <NextPageButton query={events} variant="subtle">
+          Show older notifications
+        </NextPageButton>
       </Stack>
     </Card>
   );
