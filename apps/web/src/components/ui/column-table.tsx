@@ -24,8 +24,8 @@ export type Column<Row> = {
 export type ColumnTableProps<Row> = {
   /** Names the table and its scroll region ("Licenses"). */
   label: string;
-  /** The width below which the table scrolls sideways instead of squeezing (wide screens). */
-  minWidth: number;
+  /** The width below which the table scrolls sideways instead of squeezing (wide screens); 560 px. */
+  minWidth?: number;
   columns: readonly Column<Row>[];
   /** Undefined while loading: skeleton rows stand in for the table. */
   rows: readonly Row[] | undefined;

@@ -108,7 +108,7 @@ export function DataTable<TRow>(props: DataTableProps<TRow>) {
         <QueryError error={props.error} onRetry={props.onRetry ?? (() => window.location.reload())} />
       ) : null}
       <Table.ScrollContainer
-        minWidth={props.minWidth ?? 560}
+        minWidth={props.minWidth}
         maxHeight={props.maxHeight ?? 'calc(100dvh - 14rem)'}
         type="native"
         className="kd-stacked"

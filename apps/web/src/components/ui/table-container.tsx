@@ -25,19 +25,22 @@ export function useStackedLabels() {
   return ref;
 }
 
+/** Where most tables start to scroll sideways: room for four or five short columns. */
+export const TABLE_MIN_WIDTH = 560;
+
 /**
  * The box around a plain table: scrolls sideways on a wide screen (keyboard-focusable, named, as a
  * scrollable region must be), and stacks the rows on a phone.
  */
 export function TableContainer({
   label,
-  minWidth,
+  minWidth = TABLE_MIN_WIDTH,
   children,
 }: {
   /** Names the region for screen readers ("Licenses"). */
   label: string;
   /** The width below which the table scrolls instead of squeezing (wide screens only). */
-  minWidth: number;
+  minWidth?: number;
   children: ReactNode;
 }) {
   const ref = useStackedLabels();

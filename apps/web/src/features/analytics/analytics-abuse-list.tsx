@@ -37,7 +37,6 @@ export function AnalyticsAbuseList() {
     >
       <ColumnTable
         label="Possible license abuse"
-        minWidth={560}
         columns={COLUMNS}
         {...toQueryTableProps(result, (data) => data.rows)}
         getRowKey={(row) => row.licenseKey}

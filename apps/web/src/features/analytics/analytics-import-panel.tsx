@@ -93,7 +93,6 @@ export function AnalyticsImportPanel() {
         </Group>
         <ColumnTable
           label="Access-log imports"
-          minWidth={560}
           columns={COLUMNS}
           {...toQueryTableProps(runs)}
           empty={{

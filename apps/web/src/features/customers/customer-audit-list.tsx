@@ -15,7 +15,6 @@ export function CustomerAuditList({ entries }: { entries: AuditEntry[] }) {
   return (
     <ColumnTable
       label="Audit entries"
-      minWidth={560}
       columns={COLUMNS}
       rows={entries}
       empty={{

@@ -84,7 +84,6 @@ export function CustomerLicensesTable({
       columns={licenseColumns(onResend)}
       rows={licenses}
       empty={{ title: 'No licenses', description: 'Licenses appear here when an order is paid.' }}
-      tableProps={{ verticalSpacing: 'xs' }}
       rowProps={() => ({ 'data-testid': 'customer-license-row' })}
     />
   );

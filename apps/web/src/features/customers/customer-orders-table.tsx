@@ -67,7 +67,6 @@ export function CustomerOrdersTable({ orders }: { orders: Order[] }) {
       columns={COLUMNS}
       rows={orders}
       empty={{ title: 'No orders', description: "Orders arrive from the resellers' webhooks and imports." }}
-      tableProps={{ verticalSpacing: 'xs' }}
     />
   );
 }

@@ -61,7 +61,6 @@ export function CustomerResendsTable({ resends }: { resends: Resend[] }) {
       columns={COLUMNS}
       rows={resends}
       empty={{ title: 'No key resent yet', description: 'Use “Resend key” on a license above.' }}
-      tableProps={{ verticalSpacing: 'xs' }}
     />
   );
 }

@@ -35,7 +35,6 @@ export function LicenseResendHistory({ resends, limit }: { resends: Resend[]; li
     <>
       <ColumnTable
         label="Resend history"
-        minWidth={560}
         columns={COLUMNS}
         rows={resends}
         empty={{

@@ -39,7 +39,7 @@ export function SettingsCredentialsTab() {
           Secrets are encrypted with a key kept outside the database. Once saved they cannot be shown again,
           only replaced or cleared.
         </Text>
-        <TableContainer label="Credentials" minWidth={560}>
+        <TableContainer label="Credentials">
           <Table verticalSpacing="sm" aria-label="Credentials">
             <Table.Thead>
               <Table.Tr>

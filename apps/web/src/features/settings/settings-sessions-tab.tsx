@@ -82,7 +82,6 @@ export function SettingsSessionsTab() {
         </Group>
         <ColumnTable
           label="Sessions"
-          minWidth={560}
           columns={sessionColumns(signOutButton)}
           {...toQueryTableProps(sessions, (data) => data.items)}
           empty={{ title: 'No active sessions', description: 'Sign in again to start one.' }}
