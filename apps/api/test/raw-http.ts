@@ -21,9 +21,17 @@ export type RawResponse = {
 function readResponse(res: import('node:http').IncomingMessage): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     let text = '';
+    // Taken now: once the answer has ended, Node detaches a keep-alive socket from its response.
+    const socket = res.socket;
     res.setEncoding('utf8');
     res.on('data', (chunk: string) => (text += chunk));
-    res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text }));
+    res.on('end', () => {
+      resolve({ status: res.statusCode ?? 0, headers: res.headers, text });
+      // The connection was this request's own: closed now, not left idle in its agent until the
+      // server's keep-alive hint (64 s). A flood of thousands would otherwise hold a socket each and
+      // run both processes out of file descriptors.
+      socket?.destroy();
+    });
     res.on('error', reject);
   });
 }
