@@ -66,4 +66,39 @@ describe('setup with the printed token, sign-in, wrong password, sign-out', { ti
     expect(actions).toEqual(['auth.setup', 'auth.login.failed', 'auth.login', 'auth.logout']);
     await page.context().close();
   });
+
+  it('changes the password in Settings, clears the form, and signs in only with the new one', async () => {
+    const newPassword = 'quince ladder over frost 9';
+    const page = await newPage(e2e.browser);
+    const signInWith = async (password: string) => {
+      await page.goto(`${e2e.server.url}/login`);
+      await page.getByLabel(/^Email/).fill(OWNER.email);
+      await page.getByLabel(/^Password/).fill(password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+    };
+    await signInWith(OWNER.password);
+    await page.waitForURL((url) => url.pathname === '/');
+
+    await page.goto(`${e2e.server.url}/settings?tab=security`);
+    const current = page.getByLabel(/^Current password/);
+    await current.fill('not my password at all');
+    await page.getByLabel(/^New password/).fill(newPassword);
+    await page.getByLabel(/^Repeat the new password/).fill(newPassword);
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await page.getByRole('alert').filter({ hasText: 'The current password is not right.' }).waitFor();
+
+    await current.fill(OWNER.password);
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await page.getByText('Password changed. Every other session has ended.').waitFor();
+    expect(await current.inputValue()).toBe('');
+    expect(await page.getByLabel(/^New password/).inputValue()).toBe('');
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(/\/login/);
+    await signInWith(OWNER.password);
+    await page.getByRole('alert').filter({ hasText: 'The email or password is not right.' }).waitFor();
+    await signInWith(newPassword);
+    await page.waitForURL((url) => url.pathname === '/');
+    await page.context().close();
+  });
 });
