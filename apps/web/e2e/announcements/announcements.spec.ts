@@ -60,6 +60,16 @@ describe('Announcements', () => {
       .waitFor();
     await expectAccessible(page, 'Announcements with a draft');
 
+    // Preview as someone: Enter in the address shows it at once, and a person the rules leave out
+    // is named as such (a 4xx, so no retries to wait through).
+    const previewAs = page.getByLabel('Preview as');
+    await previewAs.fill('tom@example.test');
+    await previewAs.press('Enter');
+    await page.getByText("tom@example.test is not in this campaign's audience.").waitFor({ timeout: 2_500 });
+    await previewAs.fill('ines@example.test');
+    await page.getByRole('button', { name: 'Show', exact: true }).click();
+    await page.getByText('To ines@example.test:').waitFor();
+
     await page.getByRole('button', { name: 'Start sending' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Start sending' }).click();
     // A toast keeps itself open while the pointer is over it; the pointer left on the button can be

@@ -12,6 +12,19 @@ export function isUnauthorized(error: unknown): boolean {
   );
 }
 
+/**
+ * Whether asking again could answer differently: a dropped connection or a server error may pass,
+ * while a 4xx (bad input, not found, not in the audience, signed out) would only keep the owner
+ * waiting through the retries before the same message.
+ */
+export function isWorthRetrying(error: unknown): boolean {
+  const status =
+    error instanceof TRPCClientError
+      ? (error.data as { httpStatus?: number } | undefined)?.httpStatus
+      : undefined;
+  return status === undefined || status >= 500;
+}
+
 /** Made once: when any query learns the session has ended, the app returns to the sign-in page. */
 export function createQueryClient(onSignedOut: () => void): QueryClient {
   return new QueryClient({
@@ -23,7 +36,7 @@ export function createQueryClient(onSignedOut: () => void): QueryClient {
     defaultOptions: {
       queries: {
         staleTime: 15_000,
-        retry: (count, error) => !isUnauthorized(error) && count < 2,
+        retry: (count, error) => isWorthRetrying(error) && count < 2,
         refetchOnWindowFocus: true,
       },
     },

@@ -30,7 +30,7 @@ export function CustomerPage() {
   const trpc = useTRPC();
   const id = Number(useParams().id);
   const isValidId = Number.isInteger(id) && id > 0;
-  const customer = useQuery(trpc.customer.get.queryOptions({ id }, { enabled: isValidId, retry: false }));
+  const customer = useQuery(trpc.customer.get.queryOptions({ id }, { enabled: isValidId }));
   const [resendLicenseId, setResendLicenseId] = useResendParam();
   const back = (
     <Anchor component={Link} to="/customers" size="sm">

@@ -1,7 +1,7 @@
 import type { RouterOutputs } from '@keydesk/api';
 import { Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { ConfirmDialog } from '../../components/ui/confirm-dialog.tsx';
 import { QueryError, SkeletonRows } from '../../components/ui/query-state.tsx';
 import { StatusBadge } from '../../components/ui/status-badge.tsx';
@@ -20,6 +20,10 @@ function AnnouncementPreview({ campaign }: { campaign: Campaign }) {
   const [email, setEmail] = useState('');
   const [shownAs, setShownAs] = useState<string | undefined>();
   const preview = useQuery(trpc.announcements.preview.queryOptions({ id: campaign.id, email: shownAs }));
+  const showPreview = (event: FormEvent) => {
+    event.preventDefault();
+    setShownAs(email.trim() || undefined);
+  };
   const testSend = useMutation(
     trpc.announcements.testSend.mutationOptions({
       onSuccess: ({ toAddress }) => notifySuccess(`Test queued to ${toAddress}.`),
@@ -29,7 +33,8 @@ function AnnouncementPreview({ campaign }: { campaign: Campaign }) {
   return (
     <Card withBorder>
       <Stack gap="sm">
-        <Group align="flex-end">
+        {/* A form, so Enter in the address shows the preview as the Show button does. */}
+        <Group component="form" align="flex-end" onSubmit={showPreview}>
           <TextInput
             label="Preview as"
             placeholder="an address in the audience"
@@ -37,7 +42,7 @@ function AnnouncementPreview({ campaign }: { campaign: Campaign }) {
             onChange={(e) => setEmail(e.currentTarget.value)}
             w={280}
           />
-          <Button variant="default" onClick={() => setShownAs(email.trim() || undefined)}>
+          <Button type="submit" variant="default">
             Show
           </Button>
           <Button
