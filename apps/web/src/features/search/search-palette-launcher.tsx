@@ -1,7 +1,7 @@
 import { Button, Kbd } from '@mantine/core';
-import { useHotkeys } from '@mantine/hooks';
+import { getHotkeyHandler } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useCallback, useLayoutEffect, useState } from 'react';
 import { LoadErrorBoundary } from '../../components/ui/load-error-boundary.tsx';
 import { notifyError } from '../../lib/notify.ts';
 import { retryableImport } from '../../lib/retryable-import.ts';
@@ -12,6 +12,28 @@ import { palette } from './palette-store.ts';
 // After a failed download each attempt fetches afresh, even where the browser kept the failure.
 const importPalette = retryableImport(() => import('./search-command-palette.tsx'));
 const loadPalette = () => importPalette().then((m) => ({ default: m.SearchCommandPalette }));
+
+const TYPING_TAGS = new Set(['INPUT', 'TEXTAREA', 'SELECT']);
+
+/**
+ * Ctrl/Cmd-K until the palette's code is loaded, as Mantine's useHotkeys would (not while typing),
+ * but attached as the header commits: a passive effect runs after paint, and Chromium may hand a
+ * key press to the page before it, so a press as soon as the page shows could be lost.
+ */
+function useLoadShortcut(isEnabled: boolean, onPress: () => void) {
+  useLayoutEffect(() => {
+    if (!isEnabled) return;
+    const handle = getHotkeyHandler([['mod+K', onPress]]);
+    const onKeyDown = (event: KeyboardEvent) => {
+      const target = event.target;
+      const isTyping =
+        target instanceof HTMLElement && (TYPING_TAGS.has(target.tagName) || target.isContentEditable);
+      if (!isTyping) handle(event);
+    };
+    document.documentElement.addEventListener('keydown', onKeyDown);
+    return () => document.documentElement.removeEventListener('keydown', onKeyDown);
+  }, [isEnabled, onPress]);
+}
 
 /** The header's search button, and the Ctrl/Cmd-K shortcut from any page. */
 export function SearchPaletteLauncher() {
@@ -27,8 +49,8 @@ export function SearchPaletteLauncher() {
     );
   };
   const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
-  const load = () => setIsLoaded(true);
-  useHotkeys(isLoaded ? [] : [['mod+K', load]], []);
+  const load = useCallback(() => setIsLoaded(true), []);
+  useLoadShortcut(!isLoaded, load);
   return (
     <>
       <Button
