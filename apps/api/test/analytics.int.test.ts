@@ -120,6 +120,41 @@ describe('analytics.*', () => {
     });
   });
 
+  // The metric and dimension names are the keys of their statement tables: a name those tables
+  // only inherit, or one that merely looks like a real one, must be refused, never looked up.
+  it.each([
+    '__proto__',
+    'constructor',
+    'toString',
+    'hasOwnProperty',
+    'web.tr\u0430ffic', // Cyrillic а
+    'WEB.TRAFFIC',
+    'web.traffic ',
+  ])('refuses %j as a metric or a dimension', async (name) => {
+    const caller = createOwnerCaller(db);
+    const range = { range: '7d' as const };
+    // @ts-expect-error: a name outside the enum, as a hand-made request would send it.
+    const series = caller.analytics.timeSeries({ metric: name, range, granularity: 'day' });
+    await expect(series).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    // @ts-expect-error: as above.
+    const breakdown = caller.analytics.breakdown({ dimension: name, range, limit: 5 });
+    await expect(breakdown).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+  });
+
+  it('names exactly the statements as metrics and dimensions, none inherited', () => {
+    expect(TIME_SERIES_METRICS).toEqual([
+      'web.traffic',
+      'web.bots',
+      'downloads',
+      'updateChecks',
+      'sales',
+      'refunds',
+      'support',
+    ]);
+    expect(BREAKDOWN_DIMENSIONS).toHaveLength(11);
+    expect(BREAKDOWN_DIMENSIONS).not.toContain('__proto__');
+  });
+
   it('refuses callers without a session', async () => {
     await expect(
       createAnonymousCaller(db).analytics.breakdown({
